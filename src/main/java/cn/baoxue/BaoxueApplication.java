@@ -1,0 +1,14 @@
+package cn.baoxue;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class BaoxueApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(BaoxueApplication.class, args);
+  }
+}

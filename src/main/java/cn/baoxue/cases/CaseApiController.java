@@ -1,0 +1,86 @@
+package cn.baoxue.cases;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Cases as JSON for other systems: the same jurisdiction rules as the pages. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseApiController {
+
+  private final CaseQueries queries;
+
+  CaseApiController(CaseQueries queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping
+  List<CaseSummary> list(Authentication user) {
+    return queries.visibleTo(CaseController.jurisdictionOf(user)).stream().map(CaseSummary::of).toList();
+  }
+
+  @GetMapping("/{caseNumber}")
+  CaseSummary show(@PathVariable String caseNumber, Authentication user) {
+    return queries
+        .caseFile(caseNumber, CaseController.jurisdictionOf(user))
+        .map(file -> CaseSummary.of(file.dropoutCase()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
+  }
+
+  @ExceptionHandler(InvalidCaseInputException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidCaseInputException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "problems", e.problems()));
+  }
+
+  /** A case as listed: the ID number masked, since lists are read over many shoulders. */
+  record CaseSummary(
+      String caseNumber,
+      String studentName,
+      String studentIdNumber,
+      String gender,
+      int grade,
+      String schoolCode,
+      String villageCode,
+      String townshipCode,
+      String countyCode,
+      String reason,
+      String status,
+      String statusLabel,
+      String rung,
+      boolean escalated,
+      LocalDateTime reportedAt,
+      LocalDateTime closedAt,
+      String processInstanceId) {
+
+    static CaseSummary of(DropoutCase c) {
+      return new CaseSummary(
+          c.getCaseNumber(),
+          c.getStudent().getName(),
+          IdNumber.mask(c.getStudent().getIdNumber()),
+          c.getStudent().getGender(),
+          c.getGrade(),
+          c.getSchoolCode(),
+          c.getVillageCode(),
+          c.getTownshipCode(),
+          c.getCountyCode(),
+          c.getReason().name(),
+          c.getStatus().name(),
+          c.getStatus().label(),
+          c.getRung() == null ? null : c.getRung().name(),
+          c.isEscalated(),
+          c.getReportedAt(),
+          c.getClosedAt(),
+          c.getProcessInstanceId());
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package cn.baoxue.cases;
+
+import cn.baoxue.org.Jurisdiction;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads cases for the people whose jurisdiction covers them, and nobody else. */
+@Service
+@Transactional(readOnly = true)
+public class CaseQueries {
+
+  private final DropoutCaseRepository cases;
+  private final HelperAssignmentRepository assignments;
+  private final HomeVisitRepository visits;
+  private final PersuasionAttemptRepository attempts;
+  private final ReturnOrderRepository orders;
+  private final PlacementPlanRepository plans;
+  private final FollowUpRepository followUps;
+  private final ClosureReviewRepository reviews;
+
+  CaseQueries(
+      DropoutCaseRepository cases,
+      HelperAssignmentRepository assignments,
+      HomeVisitRepository visits,
+      PersuasionAttemptRepository attempts,
+      ReturnOrderRepository orders,
+      PlacementPlanRepository plans,
+      FollowUpRepository followUps,
+      ClosureReviewRepository reviews) {
+    this.cases = cases;
+    this.assignments = assignments;
+    this.visits = visits;
+    this.attempts = attempts;
+    this.orders = orders;
+    this.plans = plans;
+    this.followUps = followUps;
+    this.reviews = reviews;
+  }
+
+  public List<DropoutCase> visibleTo(Jurisdiction jurisdiction) {
+    if (jurisdiction.isEverywhere()) {
+      return cases.findAllByOrderByReportedAtDesc();
+    }
+    if (jurisdiction.unitCodes().isEmpty()) {
+      return List.of();
+    }
+    return cases.findWithinUnits(jurisdiction.unitCodes());
+  }
+
+  /** A case with everything recorded on it; empty when it does not exist or lies outside. */
+  public Optional<CaseFile> caseFile(String caseNumber, Jurisdiction jurisdiction) {
+    return cases.findByCaseNumber(caseNumber)
+        .filter(c -> jurisdiction.covers(c.getSchoolCode(), c.getVillageCode(), c.getTownshipCode(), c.getCountyCode()))
+        .map(
+            c ->
+                new CaseFile(
+                    c,
+                    assignments.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()),
+                    visits.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()),
+                    attempts.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()),
+                    orders.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()),
+                    plans.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()),
+                    followUps.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()),
+                    reviews.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId())));
+  }
+
+  /** Everything recorded on one case (the 一人一案 file). */
+  public record CaseFile(
+      DropoutCase dropoutCase,
+      List<HelperAssignment> helpers,
+      List<HomeVisit> visits,
+      List<PersuasionAttempt> attempts,
+      List<ReturnOrder> orders,
+      List<PlacementPlan> plans,
+      List<FollowUp> followUps,
+      List<ClosureReview> reviews) {}
+}

@@ -1,0 +1,21 @@
+package cn.baoxue.cases;
+
+/** How a case came in (案件来源). */
+public enum CaseSource implements Coded {
+  REPORT("教师上报"),
+  API("系统接口"),
+  IMPORT("花名册导入"),
+  ATTENDANCE("考勤预警"),
+  SURVEY("摸排");
+
+  private final String label;
+
+  CaseSource(String label) {
+    this.label = label;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}

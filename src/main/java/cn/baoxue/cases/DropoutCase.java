@@ -1,0 +1,273 @@
+package cn.baoxue.cases;
+
+import cn.baoxue.org.CaseJurisdiction;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/**
+ * One child's dropout case (辍学个案), from the report to 销号, run by one {@code dropout-case}
+ * process instance whose business key is the case number.
+ */
+@Entity
+@Table(name = "dropout_case")
+public class DropoutCase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "case_number", nullable = false, unique = true)
+  private String caseNumber;
+
+  @ManyToOne(fetch = FetchType.EAGER, optional = false)
+  @JoinColumn(name = "student_id")
+  private Student student;
+
+  @Column(name = "open_student_id", unique = true)
+  private Long openStudentId;
+
+  @Column(name = "process_instance_id")
+  private String processInstanceId;
+
+  @Column(name = "school_code", nullable = false)
+  private String schoolCode;
+
+  @Column(name = "village_code", nullable = false)
+  private String villageCode;
+
+  @Column(name = "township_code", nullable = false)
+  private String townshipCode;
+
+  @Column(name = "county_code", nullable = false)
+  private String countyCode;
+
+  @Column(nullable = false)
+  private Integer grade;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private CaseSource source;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private DropoutReason reason;
+
+  @Column(name = "special_groups")
+  private String specialGroups;
+
+  @Column(name = "report_notes")
+  private String reportNotes;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private CaseStatus status;
+
+  @Enumerated(EnumType.STRING)
+  private PersuasionRung rung;
+
+  @Column(nullable = false)
+  private boolean escalated;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "verify_result")
+  private VerifyResult verifyResult;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "not_dropout_reason")
+  private NotDropoutReason notDropoutReason;
+
+  @Column(name = "verify_notes")
+  private String verifyNotes;
+
+  @Column(name = "verified_by")
+  private String verifiedBy;
+
+  @Column(name = "verified_at")
+  private LocalDateTime verifiedAt;
+
+  @Column(name = "reported_by")
+  private String reportedBy;
+
+  @Column(name = "reported_at", nullable = false)
+  private LocalDateTime reportedAt;
+
+  @Column(name = "closed_at")
+  private LocalDateTime closedAt;
+
+  protected DropoutCase() {}
+
+  DropoutCase(String caseNumber, Student student, ValidReport report, CaseJurisdiction jurisdiction, String reportedBy) {
+    this.caseNumber = caseNumber;
+    this.student = student;
+    this.openStudentId = student.getId();
+    this.schoolCode = jurisdiction.school().getCode();
+    this.villageCode = jurisdiction.village().getCode();
+    this.townshipCode = jurisdiction.township().getCode();
+    this.countyCode = jurisdiction.county().getCode();
+    this.grade = report.grade();
+    this.source = report.source();
+    this.reason = report.reason();
+    this.specialGroups = report.specialGroupCodes();
+    this.reportNotes = report.reportNotes();
+    this.status = CaseStatus.REPORTED;
+    this.reportedBy = reportedBy;
+    this.reportedAt = LocalDateTime.now();
+  }
+
+  void linkProcessInstance(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  void verify(VerifyResult result, NotDropoutReason notDropoutReason, String notes, String actor) {
+    this.verifyResult = result;
+    this.notDropoutReason = notDropoutReason;
+    this.verifyNotes = notes;
+    this.verifiedBy = actor;
+    this.verifiedAt = LocalDateTime.now();
+    if (result == VerifyResult.NOT_DROPOUT) {
+      close(CaseStatus.NOT_DROPOUT);
+    } else {
+      this.status = CaseStatus.PERSUADING;
+    }
+  }
+
+  void updateReason(DropoutReason reason) {
+    this.reason = reason;
+  }
+
+  void reachRung(PersuasionRung rung, PersuasionResult result) {
+    this.rung = rung;
+    this.status = result == PersuasionResult.RETURNED ? CaseStatus.RETURNED : CaseStatus.PERSUADING;
+    // Still out of school after the county's legal measures: the case stays open on the ledger
+    // and is flagged for the county's supervision, never closed by default.
+    this.escalated = rung == PersuasionRung.LEGAL && result == PersuasionResult.NOT_RETURNED;
+  }
+
+  void startFollowUp() {
+    this.status = CaseStatus.FOLLOWING_UP;
+  }
+
+  void dropAgain() {
+    this.status = CaseStatus.PERSUADING;
+  }
+
+  void closeApproved() {
+    close(CaseStatus.CLOSED);
+  }
+
+  private void close(CaseStatus finalStatus) {
+    this.status = finalStatus;
+    this.openStudentId = null;
+    this.closedAt = LocalDateTime.now();
+  }
+
+  public boolean isOpen() {
+    return closedAt == null;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getCaseNumber() {
+    return caseNumber;
+  }
+
+  public Student getStudent() {
+    return student;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public String getSchoolCode() {
+    return schoolCode;
+  }
+
+  public String getVillageCode() {
+    return villageCode;
+  }
+
+  public String getTownshipCode() {
+    return townshipCode;
+  }
+
+  public String getCountyCode() {
+    return countyCode;
+  }
+
+  public Integer getGrade() {
+    return grade;
+  }
+
+  public CaseSource getSource() {
+    return source;
+  }
+
+  public DropoutReason getReason() {
+    return reason;
+  }
+
+  public String getSpecialGroups() {
+    return specialGroups;
+  }
+
+  public String getReportNotes() {
+    return reportNotes;
+  }
+
+  public CaseStatus getStatus() {
+    return status;
+  }
+
+  public PersuasionRung getRung() {
+    return rung;
+  }
+
+  public boolean isEscalated() {
+    return escalated;
+  }
+
+  public VerifyResult getVerifyResult() {
+    return verifyResult;
+  }
+
+  public NotDropoutReason getNotDropoutReason() {
+    return notDropoutReason;
+  }
+
+  public String getVerifyNotes() {
+    return verifyNotes;
+  }
+
+  public String getVerifiedBy() {
+    return verifiedBy;
+  }
+
+  public LocalDateTime getVerifiedAt() {
+    return verifiedAt;
+  }
+
+  public String getReportedBy() {
+    return reportedBy;
+  }
+
+  public LocalDateTime getReportedAt() {
+    return reportedAt;
+  }
+
+  public LocalDateTime getClosedAt() {
+    return closedAt;
+  }
+}

@@ -1,0 +1,35 @@
+package cn.baoxue.cases;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface DropoutCaseRepository extends JpaRepository<DropoutCase, Long> {
+
+  Optional<DropoutCase> findByCaseNumber(String caseNumber);
+
+  /** The case a step is recorded on; a closed case takes no more steps. */
+  default DropoutCase requireOpen(Long caseId) {
+    DropoutCase dropoutCase =
+        findById(caseId).orElseThrow(() -> new InvalidCaseInputException("案件不存在：" + caseId));
+    if (!dropoutCase.isOpen()) {
+      throw new InvalidCaseInputException("案件 " + dropoutCase.getCaseNumber() + " 已结案，不能再办理");
+    }
+    return dropoutCase;
+  }
+
+  Optional<DropoutCase> findByOpenStudentId(Long studentId);
+
+  List<DropoutCase> findAllByOrderByReportedAtDesc();
+
+  @Query(
+      """
+      select c from DropoutCase c
+      where c.schoolCode in :units or c.villageCode in :units
+         or c.townshipCode in :units or c.countyCode in :units
+      order by c.reportedAt desc
+      """)
+  List<DropoutCase> findWithinUnits(Collection<String> units);
+}

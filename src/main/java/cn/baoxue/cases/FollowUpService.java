@@ -1,0 +1,44 @@
+package cn.baoxue.cases;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 一人一案 and 跟踪回访: the return plan, then the helper's checks that the child stays. */
+@Service
+public class FollowUpService {
+
+  private final DropoutCaseRepository cases;
+  private final PlacementPlanRepository plans;
+  private final FollowUpRepository followUps;
+
+  FollowUpService(DropoutCaseRepository cases, PlacementPlanRepository plans, FollowUpRepository followUps) {
+    this.cases = cases;
+    this.plans = plans;
+    this.followUps = followUps;
+  }
+
+  @Transactional
+  public PlacementPlan planPlacement(Long caseId, String placement, String plan, String actor) {
+    Inputs in = new Inputs();
+    Placement where = in.code(Placement.class, placement, "安置方式");
+    String planText = in.notes(plan, "一人一案内容", true);
+    in.check();
+    DropoutCase dropoutCase = cases.requireOpen(caseId);
+    dropoutCase.startFollowUp();
+    return plans.save(new PlacementPlan(dropoutCase, actor, where, planText));
+  }
+
+  @Transactional
+  public FollowUpResult recordFollowUp(Long caseId, String result, String notes, String actor) {
+    Inputs in = new Inputs();
+    FollowUpResult outcome = in.code(FollowUpResult.class, result, "回访结果");
+    String followUpNotes = in.notes(notes, "回访情况", false);
+    in.check();
+    DropoutCase dropoutCase = cases.requireOpen(caseId);
+    if (outcome == FollowUpResult.DROPPED_AGAIN) {
+      dropoutCase.dropAgain();
+    }
+    followUps.save(new FollowUp(dropoutCase, actor, outcome, followUpNotes));
+    return outcome;
+  }
+}

@@ -1,0 +1,49 @@
+package cn.baoxue.cases;
+
+import cn.baoxue.org.GroupIds;
+import cn.baoxue.org.StaffDirectory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 包保: the township names one helper on each line (双线) — a teacher of the child's school and
+ * a cadre of her home village — and optionally a cadre of the county women's federation.
+ */
+@Service
+public class HelperAssignmentService {
+
+  private final DropoutCaseRepository cases;
+  private final HelperAssignmentRepository assignments;
+  private final StaffDirectory staff;
+
+  HelperAssignmentService(DropoutCaseRepository cases, HelperAssignmentRepository assignments, StaffDirectory staff) {
+    this.cases = cases;
+    this.assignments = assignments;
+    this.staff = staff;
+  }
+
+  @Transactional
+  public HelperAssignment assign(Long caseId, String teacher, String cadre, String womenfed, String actor) {
+    DropoutCase dropoutCase = cases.requireOpen(caseId);
+    Inputs in = new Inputs();
+    String teacherHelper = member(in, teacher, "包保教师", GroupIds.school(dropoutCase.getSchoolCode()), "本案学校的教师", true);
+    String cadreHelper = member(in, cadre, "包保村干部", GroupIds.village(dropoutCase.getVillageCode()), "本案户籍村的村干部", true);
+    String womenfedHelper =
+        member(in, womenfed, "妇联包保人", GroupIds.womenFederation(dropoutCase.getCountyCode()), "本县妇联干部", false);
+    in.check();
+    return assignments.save(new HelperAssignment(dropoutCase, actor, teacherHelper, cadreHelper, womenfedHelper));
+  }
+
+  private String member(Inputs in, String raw, String label, String groupId, String who, boolean required) {
+    String userId = in.text(raw, label, required, 64);
+    if (userId == null) {
+      return null;
+    }
+    if (staff.user(userId) == null) {
+      in.problem(label + "“" + userId + "”不是系统用户");
+    } else if (!staff.isMember(userId, groupId)) {
+      in.problem(label + "“" + userId + "”不是" + who + "，请重新选择");
+    }
+    return userId;
+  }
+}

@@ -1,0 +1,42 @@
+package cn.baoxue.cases;
+
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 入户家访: what the helpers found at the child's home. */
+@Service
+public class HomeVisitService {
+
+  private final DropoutCaseRepository cases;
+  private final HomeVisitRepository visits;
+
+  HomeVisitService(DropoutCaseRepository cases, HomeVisitRepository visits) {
+    this.cases = cases;
+    this.visits = visits;
+  }
+
+  /** What the visit form holds, as typed. */
+  public record VisitReport(
+      String visitDate, String metWith, String childWhereabouts, String reason, String familyAttitude, String notes) {}
+
+  @Transactional
+  public HomeVisit record(Long caseId, VisitReport report, String actor) {
+    Inputs in = new Inputs();
+    LocalDate visitDate = in.date(report.visitDate(), "家访日期");
+    if (visitDate != null && visitDate.isAfter(LocalDate.now())) {
+      in.problem("家访日期不能晚于今天");
+    }
+    String metWith = in.text(report.metWith(), "见到的人", false, 200);
+    ChildWhereabouts whereabouts = in.code(ChildWhereabouts.class, report.childWhereabouts(), "孩子去向");
+    DropoutReason reason = in.code(DropoutReason.class, report.reason(), "辍学原因");
+    FamilyAttitude attitude =
+        Inputs.trim(report.familyAttitude()) == null ? null : in.code(FamilyAttitude.class, report.familyAttitude(), "家庭态度");
+    String notes = in.notes(report.notes(), "家访情况", false);
+    in.check();
+    DropoutCase dropoutCase = cases.requireOpen(caseId);
+    // The visit is where the real reason is learnt; the ledger counts by it from now on.
+    dropoutCase.updateReason(reason);
+    return visits.save(new HomeVisit(dropoutCase, actor, visitDate, metWith, whereabouts, reason, attitude, notes));
+  }
+}

@@ -1,0 +1,67 @@
+package cn.baoxue.cases;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.Optional;
+
+/** The 18-digit resident ID number of GB 11643: region, birth date, sequence and check digit. */
+public final class IdNumber {
+
+  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  private static final String CHECK_CHARS = "10X98765432";
+  private static final DateTimeFormatter BIRTH =
+      DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+
+  private final String value;
+
+  private IdNumber(String value) {
+    this.value = value;
+  }
+
+  /** The normalised number (upper-case X), or a Chinese reason why it is not one. */
+  public static IdNumber parse(String raw) {
+    String value = raw == null ? "" : raw.trim().toUpperCase();
+    if (!value.matches("[0-9]{17}[0-9X]")) {
+      throw new InvalidCaseInputException("身份证号须为18位（前17位为数字，末位为数字或X）：" + mask(value));
+    }
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (value.charAt(i) - '0') * WEIGHTS[i];
+    }
+    if (value.charAt(17) != CHECK_CHARS.charAt(sum % 11)) {
+      throw new InvalidCaseInputException("身份证号校验位不正确，请核对后重新输入：" + mask(value));
+    }
+    IdNumber idNumber = new IdNumber(value);
+    if (idNumber.birthDate().isEmpty()) {
+      throw new InvalidCaseInputException("身份证号中的出生日期无效：" + mask(value));
+    }
+    return idNumber;
+  }
+
+  public Optional<LocalDate> birthDate() {
+    try {
+      return Optional.of(LocalDate.parse(value.substring(6, 14), BIRTH));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The 17th digit is odd for men and even for women. */
+  public String gender() {
+    return (value.charAt(16) - '0') % 2 == 1 ? "M" : "F";
+  }
+
+  public String value() {
+    return value;
+  }
+
+  /** 530627********1234: enough for a person to recognise, too little to misuse. */
+  public static String mask(String value) {
+    if (value == null || value.length() < 10) {
+      return "***";
+    }
+    return value.substring(0, 6) + "*".repeat(value.length() - 10) + value.substring(value.length() - 4);
+  }
+}

@@ -1,0 +1,133 @@
+package cn.baoxue.cases;
+
+import cn.baoxue.org.OrgTree;
+import cn.baoxue.org.OrgUnit;
+import cn.baoxue.org.OrgUnitType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a report before anything is written, and names every problem at once so the reporter
+ * fixes them in one go.
+ */
+@Component
+class ReportValidator {
+
+  static final int MAX_NAME = 50;
+
+  private final OrgTree orgTree;
+  private final int minAge;
+  private final int maxAge;
+  private final Clock clock;
+
+  ReportValidator(
+      OrgTree orgTree,
+      @Value("${baoxue.intake.min-age:6}") int minAge,
+      @Value("${baoxue.intake.max-age:17}") int maxAge,
+      Optional<Clock> clock) {
+    this.orgTree = orgTree;
+    this.minAge = minAge;
+    this.maxAge = maxAge;
+    this.clock = clock.orElse(Clock.systemDefaultZone());
+  }
+
+  ValidReport validate(CaseReport report) {
+    Inputs in = new Inputs();
+
+    String name = in.text(report.studentName(), "学生姓名", true, MAX_NAME);
+
+    IdNumber idNumber = null;
+    try {
+      idNumber = IdNumber.parse(report.studentIdNumber());
+    } catch (InvalidCaseInputException e) {
+      e.problems().forEach(in::problem);
+    }
+
+    String gender = Inputs.trim(report.gender());
+    if (!"M".equals(gender) && !"F".equals(gender)) {
+      in.problem("性别须为 M（男）或 F（女）");
+    } else if (idNumber != null && !idNumber.gender().equals(gender)) {
+      in.problem("性别与身份证号不一致（身份证号第17位单数为男、双数为女）");
+    }
+
+    LocalDate birthDate = in.date(report.birthDate(), "出生日期");
+    if (birthDate != null && idNumber != null && !idNumber.birthDate().orElseThrow().equals(birthDate)) {
+      in.problem("出生日期与身份证号不一致");
+    }
+    if (birthDate != null) {
+      int age = Period.between(birthDate, LocalDate.now(clock)).getYears();
+      if (age < minAge || age > maxAge) {
+        in.problem("学生年龄" + age + "周岁，不在义务教育适龄范围（" + minAge + "–" + maxAge + "周岁）内");
+      }
+    }
+
+    OrgUnit school = orgUnit(report.schoolCode(), OrgUnitType.SCHOOL, "学校代码", in);
+    OrgUnit village = orgUnit(report.villageCode(), OrgUnitType.VILLAGE, "村代码", in);
+    Integer grade = parseGrade(report.grade(), in);
+    DropoutReason reason = in.code(DropoutReason.class, report.reason(), "辍学原因");
+    CaseSource source =
+        Inputs.trim(report.source()) == null ? CaseSource.REPORT : in.code(CaseSource.class, report.source(), "案件来源");
+    String specialGroups = specialGroups(report.specialGroups(), in);
+
+    String guardianName = in.text(report.guardianName(), "监护人姓名", false, MAX_NAME);
+    String guardianPhone = Inputs.trim(report.guardianPhone());
+    if (guardianPhone != null && !guardianPhone.matches("[0-9+\\-]{7,20}")) {
+      in.problem("监护人电话格式不正确（7–20位数字，可含 + 和 -）：" + guardianPhone);
+    }
+    String notes = in.notes(report.reportNotes(), "情况说明", false);
+
+    in.check();
+    return new ValidReport(
+        name, idNumber, gender, birthDate, school, grade, village, guardianName, guardianPhone,
+        reason, source, specialGroups, notes);
+  }
+
+  private OrgUnit orgUnit(String raw, OrgUnitType type, String label, Inputs in) {
+    String code = in.text(raw, label, true, 12);
+    if (code == null) {
+      return null;
+    }
+    Optional<OrgUnit> unit = orgTree.find(code, type);
+    if (unit.isEmpty()) {
+      in.problem(label + "不存在：" + code);
+    }
+    return unit.orElse(null);
+  }
+
+  private static Integer parseGrade(String raw, Inputs in) {
+    String value = Inputs.trim(raw);
+    try {
+      int grade = value == null ? 0 : Integer.parseInt(value.endsWith(".0") ? value.substring(0, value.length() - 2) : value);
+      if (grade >= 1 && grade <= 9) {
+        return grade;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    in.problem("年级须为1–9之间的整数（1–6为小学，7–9为初中）");
+    return null;
+  }
+
+  private static String specialGroups(String raw, Inputs in) {
+    String value = Inputs.trim(raw);
+    if (value == null) {
+      return null;
+    }
+    Set<String> codes = new LinkedHashSet<>();
+    for (String part : value.split("[,;，；]")) {
+      if (!part.isBlank()) {
+        SpecialGroup group = in.code(SpecialGroup.class, part.trim(), "特殊群体");
+        if (group != null) {
+          codes.add(group.name());
+        }
+      }
+    }
+    return codes.isEmpty() ? null : String.join(",", codes);
+  }
+}

@@ -1,0 +1,32 @@
+package cn.baoxue.cases;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 核实: the school's finding. A confirmed dropout enters the dropout ledger (辍学台账); anything
+ * else closes the case with its reason.
+ */
+@Service
+public class VerificationService {
+
+  private final DropoutCaseRepository cases;
+
+  VerificationService(DropoutCaseRepository cases) {
+    this.cases = cases;
+  }
+
+  @Transactional
+  public VerifyResult verify(Long caseId, String result, String notDropoutReason, String notes, String actor) {
+    Inputs in = new Inputs();
+    VerifyResult verifyResult = in.code(VerifyResult.class, result, "核实结果");
+    NotDropoutReason reason = null;
+    if (verifyResult == VerifyResult.NOT_DROPOUT) {
+      reason = in.code(NotDropoutReason.class, notDropoutReason, "非辍学原因");
+    }
+    String verifyNotes = in.notes(notes, "核实情况", false);
+    in.check();
+    cases.requireOpen(caseId).verify(verifyResult, reason, verifyNotes, actor);
+    return verifyResult;
+  }
+}

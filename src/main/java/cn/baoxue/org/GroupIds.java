@@ -1,0 +1,64 @@
+package cn.baoxue.org;
+
+/**
+ * The Camunda group ids of DESIGN.md. Task routing, authorizations and jurisdiction all read
+ * group ids through here, so the patterns live in one place.
+ */
+public final class GroupIds {
+
+  public static final String PRINCIPALS = "principals";
+  public static final String AUDITORS = "auditors";
+  public static final String ADMINS = "camunda-admin";
+
+  private static final String SCHOOL = "school_";
+  private static final String VILLAGE = "village_";
+  private static final String TOWNSHIP = "township_";
+  private static final String COUNTY = "county_";
+  private static final String WOMENFED = "womenfed_";
+
+  private GroupIds() {}
+
+  /** The group whose members work the cases of an org unit: school, village, township or county. */
+  public static String of(OrgUnit unit) {
+    return prefix(unit.getType()) + unit.getCode();
+  }
+
+  public static String school(String schoolCode) {
+    return SCHOOL + schoolCode;
+  }
+
+  public static String village(String villageCode) {
+    return VILLAGE + villageCode;
+  }
+
+  public static String township(String townshipCode) {
+    return TOWNSHIP + townshipCode;
+  }
+
+  public static String county(String countyCode) {
+    return COUNTY + countyCode;
+  }
+
+  public static String womenFederation(String countyCode) {
+    return WOMENFED + countyCode;
+  }
+
+  private static String prefix(OrgUnitType type) {
+    return switch (type) {
+      case SCHOOL -> SCHOOL;
+      case VILLAGE -> VILLAGE;
+      case TOWNSHIP -> TOWNSHIP;
+      case COUNTY -> COUNTY;
+    };
+  }
+
+  /** The org unit code a jurisdiction group stands for, or null for role groups. */
+  static String unitCode(String groupId) {
+    for (String prefix : new String[] {SCHOOL, VILLAGE, TOWNSHIP, COUNTY, WOMENFED}) {
+      if (groupId.startsWith(prefix)) {
+        return groupId.substring(prefix.length());
+      }
+    }
+    return null;
+  }
+}

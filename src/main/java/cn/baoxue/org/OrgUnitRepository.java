@@ -1,0 +1,9 @@
+package cn.baoxue.org;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface OrgUnitRepository extends JpaRepository<OrgUnit, String> {
+
+  List<OrgUnit> findByParentCodeOrderByCode(String parentCode);
+}

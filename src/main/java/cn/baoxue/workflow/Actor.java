@@ -1,0 +1,18 @@
+package cn.baoxue.workflow;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** The logged-in user on whose behalf the engine runs this step; null when the system acts. */
+record Actor(String userId, List<String> groupIds) {
+
+  static Actor of(ProcessEngineServicesAware scope) {
+    Authentication authentication = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      return new Actor(null, List.of());
+    }
+    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    return new Actor(authentication.getUserId(), groups);
+  }
+}

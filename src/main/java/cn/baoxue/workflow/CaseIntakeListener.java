@@ -1,0 +1,75 @@
+package cn.baoxue.workflow;
+
+import static cn.baoxue.workflow.VariableText.of;
+
+import cn.baoxue.cases.CaseIntakeService;
+import cn.baoxue.cases.CaseIntakeService.OpenedCase;
+import cn.baoxue.cases.CaseReport;
+import cn.baoxue.cases.DropoutCase;
+import cn.baoxue.org.CaseJurisdiction;
+import cn.baoxue.org.Jurisdiction;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of {@code dropout-case}: opens the case before the first task exists, whatever the entry
+ * path, and routes it. A refused report rolls the whole start back.
+ */
+@Component("caseIntakeListener")
+public class CaseIntakeListener implements ExecutionListener {
+
+  private final CaseIntakeService intake;
+
+  public CaseIntakeListener(CaseIntakeService intake) {
+    this.intake = intake;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Actor actor = Actor.of(execution);
+    CaseReport report =
+        new CaseReport(
+            of(execution, "studentName"),
+            of(execution, "studentIdNumber"),
+            of(execution, "gender"),
+            of(execution, "birthDate"),
+            of(execution, "schoolCode"),
+            of(execution, "grade"),
+            of(execution, "villageCode"),
+            of(execution, "guardianName"),
+            of(execution, "guardianPhone"),
+            of(execution, "reason"),
+            of(execution, "source"),
+            of(execution, "specialGroups"),
+            of(execution, "reportNotes"));
+    OpenedCase opened = intake.open(report, actor.userId(), Jurisdiction.ofGroups(actor.groupIds()));
+    DropoutCase dropoutCase = opened.dropoutCase();
+    intake.linkProcessInstance(dropoutCase.getId(), execution.getProcessInstanceId());
+    execution.setProcessBusinessKey(dropoutCase.getCaseNumber());
+    execution.setVariables(routingVariables(dropoutCase, opened.jurisdiction()));
+  }
+
+  /** Ids and jurisdiction codes the model routes by, and the normalised start variables. */
+  private static Map<String, Object> routingVariables(DropoutCase dropoutCase, CaseJurisdiction jurisdiction) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseId", dropoutCase.getId());
+    variables.put("caseNumber", dropoutCase.getCaseNumber());
+    variables.put("schoolGroup", jurisdiction.schoolGroup());
+    variables.put("villageGroup", jurisdiction.villageGroup());
+    variables.put("townshipGroup", jurisdiction.townshipGroup());
+    variables.put("countyGroup", jurisdiction.countyGroup());
+    variables.put("townshipCode", dropoutCase.getTownshipCode());
+    variables.put("countyCode", dropoutCase.getCountyCode());
+    variables.put("schoolName", jurisdiction.school().getName());
+    variables.put("villageName", jurisdiction.village().getName());
+    variables.put("studentIdNumber", dropoutCase.getStudent().getIdNumber());
+    variables.put("grade", dropoutCase.getGrade());
+    variables.put("reason", dropoutCase.getReason().name());
+    variables.put("source", dropoutCase.getSource().name());
+    variables.put("specialGroups", dropoutCase.getSpecialGroups() == null ? "" : dropoutCase.getSpecialGroups());
+    return variables;
+  }
+}

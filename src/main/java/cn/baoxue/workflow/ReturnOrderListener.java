@@ -1,0 +1,41 @@
+package cn.baoxue.workflow;
+
+import static cn.baoxue.workflow.VariableText.caseId;
+import static cn.baoxue.workflow.VariableText.of;
+
+import cn.baoxue.cases.PersuasionService;
+import cn.baoxue.cases.ReturnOrder;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completing {@code issueReturnOrder}: records the order and sets {@code complianceCheckDate},
+ * the morning after the deadline, when the township checks whether the child is back.
+ */
+@Component("returnOrderListener")
+public class ReturnOrderListener implements TaskListener {
+
+  private final PersuasionService persuasion;
+  private final int complianceCheckHour;
+
+  public ReturnOrderListener(
+      PersuasionService persuasion, @Value("${baoxue.order.compliance-check-hour:8}") int complianceCheckHour) {
+    this.persuasion = persuasion;
+    this.complianceCheckHour = complianceCheckHour;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ReturnOrder order =
+        persuasion.issueOrder(
+            caseId(task), of(task, "orderDeadline"), of(task, "persuasionResult"), of(task, "persuasionNotes"),
+            Actor.of(task).userId());
+    Date checkDate =
+        Date.from(order.getDeadline().plusDays(1).atTime(complianceCheckHour, 0).atZone(ZoneId.systemDefault()).toInstant());
+    task.setVariable("complianceCheckDate", checkDate);
+  }
+}
