@@ -1,0 +1,376 @@
+package cn.baoxue.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import cn.baoxue.cases.CaseStatus;
+import cn.baoxue.cases.DropoutCase;
+import cn.baoxue.cases.DropoutCaseRepository;
+import cn.baoxue.cases.HelperAssignmentRepository;
+import cn.baoxue.cases.HomeVisitRepository;
+import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.cases.PersuasionAttempt;
+import cn.baoxue.cases.PersuasionAttemptRepository;
+import cn.baoxue.cases.PersuasionRung;
+import cn.baoxue.cases.ReturnOrderRepository;
+import cn.baoxue.cases.PlacementPlanRepository;
+import cn.baoxue.cases.FollowUpRepository;
+import cn.baoxue.cases.ClosureReviewRepository;
+import cn.baoxue.org.StaffDirectory;
+import cn.baoxue.testing.TestStudents;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Every path of dropout-case.bpmn, on the real engine with the real listeners and tables; each
+ * step is done by the demo user whose job it is, with the engine's authorization checks on.
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+class DropoutCaseProcessTests {
+
+  static final String TEACHER = "teacher-changan";
+  static final String CADRE = "cadre-changan";
+  static final String OFFICIAL = "official-jianshan";
+  static final String BUREAU = "bureau-zhenxiong";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired StaffDirectory staff;
+  @Autowired DropoutCaseRepository cases;
+  @Autowired HelperAssignmentRepository helpers;
+  @Autowired HomeVisitRepository visits;
+  @Autowired PersuasionAttemptRepository attempts;
+  @Autowired ReturnOrderRepository orders;
+  @Autowired PlacementPlanRepository plans;
+  @Autowired FollowUpRepository followUps;
+  @Autowired ClosureReviewRepository reviews;
+
+  /** The case the test is walking. */
+  private ProcessInstance current;
+
+  @BeforeEach
+  void initAssertions() {
+    AbstractAssertions.init(engine);
+  }
+
+  @AfterEach
+  void reset() {
+    identityService.clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void notADropoutClosesTheCaseWithItsReason() {
+    ProcessInstance pi = report();
+    assertThat(pi).isWaitingAt("verify").task().hasCandidateGroup("school_5306270001").isNotAssigned();
+
+    complete(TEACHER, Map.of("verifyResult", "NOT_DROPOUT", "notDropoutReason", "TRANSFERRED", "verifyNotes", "已转入县城小学"));
+
+    assertThat(pi).hasPassedInOrder("caseReported", "verify", "verifyResultGateway", "closedNotDropout").isEnded();
+    DropoutCase closed = caseOf(pi);
+    assertThat(closed.getStatus()).isEqualTo(CaseStatus.NOT_DROPOUT);
+    assertThat(closed.getNotDropoutReason().name()).isEqualTo("TRANSFERRED");
+    assertThat(closed.getVerifiedBy()).isEqualTo(TEACHER);
+    assertThat(closed.isOpen()).isFalse();
+  }
+
+  @Test
+  void theCaseIsNumberedAndRoutedFromTheOrgTree() {
+    ProcessInstance pi = report();
+
+    assertThat(pi.getBusinessKey()).matches("530627-\\d{4}-\\d{5}");
+    assertThat(pi).variables()
+        .containsEntry("caseNumber", pi.getBusinessKey())
+        .containsEntry("schoolGroup", "school_5306270001")
+        .containsEntry("villageGroup", "village_530627205201")
+        .containsEntry("townshipGroup", "township_530627205")
+        .containsEntry("countyGroup", "county_530627")
+        .containsEntry("schoolName", "长安村小学")
+        .containsEntry("reportedBy", TEACHER);
+    DropoutCase reported = caseOf(pi);
+    assertThat(reported.getStatus()).isEqualTo(CaseStatus.REPORTED);
+    assertThat(reported.getProcessInstanceId()).isEqualTo(pi.getId());
+    assertThat(reported.getSpecialGroups()).isEqualTo("LEFT_BEHIND,POOR_REGISTERED");
+  }
+
+  @Test
+  void childReturnsAfterSchoolPersuasion() {
+    ProcessInstance pi = confirmedAndVisited();
+
+    assertThat(pi).isWaitingAt("persuadeSchool").task().hasCandidateGroup("school_5306270001");
+    persuade(TEACHER, "RETURNED");
+
+    assertThat(pi).isWaitingAt("planPlacement").task().hasCandidateGroup("school_5306270001");
+    assertThat(pi).hasPassedInOrder("verify", "assignHelpers", "homeVisit", "persuadeSchool").hasNotPassed("persuadeJoint");
+    assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.RETURNED);
+    assertThat(rungs(pi)).containsExactly(PersuasionRung.SCHOOL);
+  }
+
+  @Test
+  void childReturnsAfterJointPersuasion() {
+    ProcessInstance pi = confirmedAndVisited();
+    persuade(TEACHER, "NOT_RETURNED");
+
+    assertThat(pi).isWaitingAt("persuadeJoint").task()
+        .hasCandidateGroup("village_530627205201").hasCandidateGroup("township_530627205");
+    persuade(CADRE, "RETURNED");
+
+    assertThat(pi).isWaitingAt("planPlacement").hasNotPassed("issueReturnOrder");
+    assertThat(rungs(pi)).containsExactly(PersuasionRung.SCHOOL, PersuasionRung.JOINT);
+  }
+
+  @Test
+  void childReturnsWhenTheWrittenOrderIsServed() {
+    ProcessInstance pi = atReturnOrder();
+
+    complete(OFFICIAL, Map.of("orderDeadline", LocalDate.now().plusDays(10).toString(),
+        "persuasionResult", "RETURNED", "persuasionNotes", "送达后家长当场表示送孩子返校"));
+
+    assertThat(pi).isWaitingAt("planPlacement").hasNotPassed("orderDeadlinePassed", "checkOrderCompliance");
+    assertThat(orders.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId()))
+        .singleElement().satisfies(order -> {
+          assertThat(order.getDeadline()).isEqualTo(LocalDate.now().plusDays(10));
+          assertThat(order.getTownshipCode()).isEqualTo("530627205");
+          assertThat(order.getRecordedBy()).isEqualTo(OFFICIAL);
+        });
+  }
+
+  @Test
+  void townshipChecksComplianceOnTheMorningAfterTheDeadline() {
+    ProcessInstance pi = atReturnOrder();
+    LocalDate deadline = LocalDate.now().plusDays(7);
+    complete(OFFICIAL, Map.of("orderDeadline", deadline.toString(), "persuasionResult", "NOT_RETURNED", "persuasionNotes", "已送达监护人"));
+
+    assertThat(pi).isWaitingAt("orderDeadlinePassed");
+    assertThat(job().getDuedate()).isEqualTo(Date.from(deadline.plusDays(1).atTime(8, 0).atZone(ZoneId.systemDefault()).toInstant()));
+    execute(job());
+
+    assertThat(pi).isWaitingAt("checkOrderCompliance").task().hasCandidateGroup("township_530627205");
+    persuade(OFFICIAL, "RETURNED");
+    assertThat(pi).isWaitingAt("planPlacement").hasNotPassed("legalReferral");
+  }
+
+  @Test
+  void aWrittenOrderNeedsADeadlineInTheFuture() {
+    ProcessInstance pi = atReturnOrder();
+    String taskId = task(pi).getId();
+
+    assertThatThrownBy(() -> complete(OFFICIAL, Map.of("orderDeadline", LocalDate.now().minusDays(1).toString(),
+            "persuasionResult", "NOT_RETURNED", "persuasionNotes", "x")))
+        .hasRootCauseInstanceOf(InvalidCaseInputException.class)
+        .hasMessageContaining("限期复学日期须晚于今天");
+
+    assertThat(pi).isWaitingAt("issueReturnOrder");
+    assertThat(task(pi).getId()).isEqualTo(taskId);
+    assertThat(orders.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId())).isEmpty();
+    assertThat(rungs(pi)).containsExactly(PersuasionRung.SCHOOL, PersuasionRung.JOINT);
+  }
+
+  @Test
+  void legalReferralKeepsTheCaseOpenAndEscalatedUntilTheChildReturns() {
+    ProcessInstance pi = atReturnOrder();
+    complete(OFFICIAL, Map.of("orderDeadline", LocalDate.now().plusDays(5).toString(), "persuasionResult", "NOT_RETURNED", "persuasionNotes", "已送达"));
+    execute(job());
+    persuade(OFFICIAL, "NOT_RETURNED");
+
+    assertThat(pi).isWaitingAt("legalReferral").task().hasCandidateGroup("county_530627");
+    persuade(BUREAU, "NOT_RETURNED");
+
+    assertThat(pi).isActive().isWaitingAt("legalReferral");
+    DropoutCase stillOut = caseOf(pi);
+    assertThat(stillOut.isOpen()).isTrue();
+    assertThat(stillOut.isEscalated()).isTrue();
+    assertThat(stillOut.getStatus()).isEqualTo(CaseStatus.PERSUADING);
+
+    persuade(BUREAU, "RETURNED");
+    assertThat(pi).isWaitingAt("planPlacement");
+    assertThat(caseOf(pi).isEscalated()).isFalse();
+    assertThat(rungs(pi)).containsExactly(PersuasionRung.SCHOOL, PersuasionRung.JOINT, PersuasionRung.RETURN_ORDER,
+        PersuasionRung.ORDER_COMPLIANCE, PersuasionRung.LEGAL, PersuasionRung.LEGAL);
+  }
+
+  @Test
+  void droppingOutAgainDuringFollowUpGoesBackToPersuasion() {
+    ProcessInstance pi = placed();
+
+    assertThat(pi).isWaitingAt("followUpDue");
+    execute(job());
+    assertThat(pi).isWaitingAt("followUp").task().isAssignedTo(TEACHER);
+    complete(TEACHER, Map.of("followUpResult", "DROPPED_AGAIN", "followUpNotes", "又随父母外出"));
+
+    assertThat(pi).isWaitingAt("persuadeSchool");
+    assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.PERSUADING);
+    assertThat(followUps.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId())).hasSize(1);
+  }
+
+  @Test
+  void followUpContinuesUntilThePeriodIsOver() {
+    ProcessInstance pi = placed();
+    execute(job());
+    complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "按时到校"));
+
+    assertThat(pi).isWaitingAt("followUpDue").hasNotPassed("approveClosure");
+  }
+
+  @Test
+  void closureRejectedReturnsToFollowUpThenApprovedCloses() {
+    ProcessInstance pi = placed();
+    execute(job());
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.now().plusDays(100).atZone(ZoneId.systemDefault()).toInstant()));
+    complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "一学期稳定在校"));
+
+    assertThat(pi).isWaitingAt("approveClosure").task().hasCandidateGroup("township_530627205");
+    complete(OFFICIAL, Map.of("closureApproved", false, "closureComment", "缺少到校证明，继续跟踪"));
+
+    assertThat(pi).isWaitingAt("followUp").task().isAssignedTo(TEACHER);
+    assertThat(caseOf(pi).isOpen()).isTrue();
+    complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "已补充到校证明"));
+    complete(OFFICIAL, Map.of("closureApproved", true, "closureComment", "同意销号"));
+
+    assertThat(pi).hasPassed("approveClosure").isEnded();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("caseClosed").count()).isOne();
+    DropoutCase closed = caseOf(pi);
+    assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(closed.isOpen()).isFalse();
+    assertThat(reviews.findByCaseIdOrderByRecordedAtAscIdAsc(closed.getId()))
+        .extracting(review -> review.isApproved()).containsExactly(false, true);
+  }
+
+  @Test
+  void helpersMustBelongToTheCasesSchoolAndVillage() {
+    ProcessInstance pi = report();
+    complete(TEACHER, Map.of("verifyResult", "CONFIRMED"));
+    assertThat(pi).isWaitingAt("assignHelpers").task().hasCandidateGroup("township_530627205");
+
+    assertThatThrownBy(() -> complete(OFFICIAL, Map.of("teacherHelper", "teacher-nantai", "cadreHelper", "cadre-nantai")))
+        .hasRootCauseInstanceOf(InvalidCaseInputException.class)
+        .hasMessageContaining("“teacher-nantai”不是本案学校的教师")
+        .hasMessageContaining("“cadre-nantai”不是本案户籍村的村干部");
+    assertThat(pi).isWaitingAt("assignHelpers");
+    assertThat(helpers.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId())).isEmpty();
+  }
+
+  @Test
+  void aTeacherOfAnotherSchoolCanNeitherSeeNorCompleteTheTask() {
+    ProcessInstance pi = report();
+    String taskId = task(pi).getId();
+
+    identityService.setAuthentication("teacher-nantai", staff.groupIdsOf("teacher-nantai"));
+    assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("verifyResult", "CONFIRMED")))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    identityService.clearAuthentication();
+    assertThat(pi).isWaitingAt("verify");
+  }
+
+  @Test
+  void everyStepIsRecordedOnTheCase() {
+    ProcessInstance pi = confirmedAndVisited();
+    DropoutCase dropoutCase = caseOf(pi);
+
+    assertThat(helpers.findByCaseIdOrderByRecordedAtAscIdAsc(dropoutCase.getId())).singleElement().satisfies(h -> {
+      assertThat(h.getTeacherHelper()).isEqualTo(TEACHER);
+      assertThat(h.getCadreHelper()).isEqualTo(CADRE);
+      assertThat(h.getRecordedBy()).isEqualTo(OFFICIAL);
+    });
+    assertThat(visits.findByCaseIdOrderByRecordedAtAscIdAsc(dropoutCase.getId())).singleElement().satisfies(v -> {
+      assertThat(v.getChildWhereabouts().name()).isEqualTo("WORKING_AWAY");
+      assertThat(v.getRecordedBy()).isEqualTo(TEACHER);
+    });
+    // The visit learnt the real reason; the case is counted by it from now on.
+    assertThat(dropoutCase.getReason().name()).isEqualTo("WEARY");
+  }
+
+  // --- walking the case --------------------------------------------------------------------
+
+  private ProcessInstance report() {
+    identityService.setAuthentication(TEACHER, staff.groupIdsOf(TEACHER));
+    try {
+      current = runtimeService.createProcessInstanceByKey("dropout-case").setVariables(TestStudents.changanGirl()).execute();
+      return current;
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private ProcessInstance confirmedAndVisited() {
+    ProcessInstance pi = report();
+    complete(TEACHER, Map.of("verifyResult", "CONFIRMED"));
+    complete(OFFICIAL, Map.of("teacherHelper", TEACHER, "cadreHelper", CADRE));
+    assertThat(pi).isWaitingAt("homeVisit").task().isAssignedTo(TEACHER);
+    // The cadre helper sees the visit too: a candidate beside the assigned teacher.
+    assertThat(taskService.getIdentityLinksForTask(task(pi).getId()))
+        .anySatisfy(link -> {
+          assertThat(link.getUserId()).isEqualTo(CADRE);
+          assertThat(link.getType()).isEqualTo("candidate");
+        });
+    complete(TEACHER, Map.of("visitDate", LocalDate.now().toString(), "metWith", "祖母", "childWhereabouts", "WORKING_AWAY",
+        "reason", "WEARY", "familyAttitude", "HESITANT", "visitNotes", "孩子在昆明打工，祖母愿意配合"));
+    return pi;
+  }
+
+  private ProcessInstance atReturnOrder() {
+    ProcessInstance pi = confirmedAndVisited();
+    persuade(TEACHER, "NOT_RETURNED");
+    persuade(CADRE, "NOT_RETURNED");
+    assertThat(pi).isWaitingAt("issueReturnOrder").task().hasCandidateGroup("township_530627205");
+    return pi;
+  }
+
+  private ProcessInstance placed() {
+    ProcessInstance pi = confirmedAndVisited();
+    persuade(TEACHER, "RETURNED");
+    complete(TEACHER, Map.of("placement", "ORIGINAL_CLASS", "placementPlan", "回原班，班主任每周谈心一次"));
+    assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.FOLLOWING_UP);
+    return pi;
+  }
+
+  private void persuade(String user, String result) {
+    complete(user, Map.of("persuasionResult", result, "persuasionNotes", "劝返记录"));
+  }
+
+  /** Completes the open task of the current case as the given user. */
+  private void complete(String user, Map<String, Object> variables) {
+    Task open = taskService.createTaskQuery().processInstanceId(current.getId()).singleResult();
+    identityService.setAuthentication(user, staff.groupIdsOf(user));
+    try {
+      taskService.complete(open.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private DropoutCase caseOf(ProcessInstance pi) {
+    String caseNumber = runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0
+        ? (String) runtimeService.getVariable(pi.getId(), "caseNumber")
+        : engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey();
+    return cases.findByCaseNumber(caseNumber).orElseThrow();
+  }
+
+  private java.util.List<PersuasionRung> rungs(ProcessInstance pi) {
+    return attempts.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId()).stream().map(PersuasionAttempt::getRung).toList();
+  }
+}
