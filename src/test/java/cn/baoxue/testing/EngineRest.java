@@ -1,0 +1,73 @@
+package cn.baoxue.testing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A black-box client of Camunda's REST API as one demo user, with HTTP Basic: what a script or
+ * another system would do, nothing more.
+ */
+public final class EngineRest {
+
+  public static final String DEMO_PASSWORD = "demo";
+  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+
+  private final TestRestTemplate rest;
+
+  private EngineRest(TestRestTemplate rest) {
+    this.rest = rest;
+  }
+
+  public static EngineRest as(TestRestTemplate anonymous, String user) {
+    return new EngineRest(anonymous.withBasicAuth(user, DEMO_PASSWORD));
+  }
+
+  public ResponseEntity<Map<String, Object>> startCase(Map<String, Object> variables) {
+    return post("/engine-rest/process-definition/key/dropout-case/start", Map.of("variables", typed(variables)));
+  }
+
+  public List<Map<String, Object>> tasks(String processInstanceId) {
+    return getList("/engine-rest/task?processInstanceId=" + processInstanceId).getBody();
+  }
+
+  public List<Map<String, Object>> allTasks() {
+    return getList("/engine-rest/task").getBody();
+  }
+
+  public ResponseEntity<Map<String, Object>> claim(String taskId, String user) {
+    return post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
+  }
+
+  public ResponseEntity<Map<String, Object>> complete(String taskId, Map<String, Object> variables) {
+    return post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed(variables)));
+  }
+
+  public ResponseEntity<Map<String, Object>> get(String path) {
+    return rest.exchange(path, HttpMethod.GET, null, OBJECT);
+  }
+
+  public ResponseEntity<List<Map<String, Object>>> getList(String path) {
+    return rest.exchange(path, HttpMethod.GET, null, LIST);
+  }
+
+  public ResponseEntity<Map<String, Object>> post(String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
+  }
+
+  private static Map<String, Object> typed(Map<String, Object> variables) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+    return typed;
+  }
+}
