@@ -1,0 +1,124 @@
+package cn.baoxue.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model, the forms and the listeners agree: the task ids of DESIGN.md, a Chinese form for
+ * each task holding exactly the fields its listener reads, and a listener on every completion.
+ */
+class ProcessModelTests {
+
+  /** The fields each form must submit: what the task's listener reads. */
+  static final Map<String, List<String>> FORM_FIELDS =
+      Map.of(
+          "report-student", List.of("studentName", "studentIdNumber", "gender", "birthDate", "schoolCode", "grade",
+              "villageCode", "guardianName", "guardianPhone", "reason", "specialGroups", "reportNotes"),
+          "verify", List.of("verifyResult", "notDropoutReason", "verifyNotes"),
+          "assign-helpers", List.of("teacherHelper", "cadreHelper", "womenfedHelper"),
+          "home-visit", List.of("visitDate", "metWith", "childWhereabouts", "reason", "familyAttitude", "visitNotes"),
+          "persuade", List.of("persuasionResult", "persuasionNotes"),
+          "issue-return-order", List.of("orderDeadline", "persuasionResult", "persuasionNotes"),
+          "plan-placement", List.of("placement", "placementPlan"),
+          "follow-up", List.of("followUpResult", "followUpNotes"),
+          "approve-closure", List.of("closureApproved", "closureComment"));
+
+  static BpmnModelInstance model;
+  static Map<String, JsonNode> forms = new HashMap<>();
+
+  @BeforeAll
+  static void read() throws IOException {
+    model = Bpmn.readModelFromFile(Path.of("processes/dropout-case.bpmn").toFile());
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+        JsonNode form = new ObjectMapper().readTree(file.toFile());
+        forms.put(form.get("id").asText(), form);
+      }
+    }
+  }
+
+  @Test
+  void userTasksAreTheNamesOfTheContract() {
+    assertThat(userTasks()).extracting(UserTask::getId).containsExactlyInAnyOrder(
+        "verify", "assignHelpers", "homeVisit", "persuadeSchool", "persuadeJoint", "issueReturnOrder",
+        "checkOrderCompliance", "legalReferral", "planPlacement", "followUp", "approveClosure");
+  }
+
+  @Test
+  void everyTaskHasAChineseNameADeployedFormAndACompletionListener() {
+    for (UserTask task : userTasks()) {
+      assertThat(task.getName()).as(task.getId()).matches(".*\\p{IsHan}.*");
+      assertThat(forms).as(task.getId()).containsKey(task.getCamundaFormRef());
+      assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+      Collection<CamundaTaskListener> listeners =
+          task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list();
+      assertThat(listeners).as(task.getId())
+          .anySatisfy(listener -> {
+            assertThat(listener.getCamundaEvent()).isEqualTo("complete");
+            assertThat(listener.getCamundaDelegateExpression()).endsWith("Listener}");
+          });
+    }
+    StartEvent start = model.getModelElementsByType(StartEvent.class).iterator().next();
+    assertThat(forms).containsKey(start.getCamundaFormRef());
+  }
+
+  @Test
+  void eachFormSubmitsExactlyTheFieldsItsListenerReads() {
+    assertThat(forms.keySet()).containsExactlyInAnyOrderElementsOf(FORM_FIELDS.keySet());
+    FORM_FIELDS.forEach((formId, fields) -> {
+      List<JsonNode> submitted = fields(forms.get(formId)).stream().filter(c -> !c.path("disabled").asBoolean()).toList();
+      assertThat(submitted).as(formId).extracting(c -> c.get("key").asText()).containsExactlyInAnyOrderElementsOf(fields);
+      assertThat(submitted).as(formId + " labels").allSatisfy(c -> assertThat(label(c)).matches(".*\\p{IsHan}.*"));
+    });
+  }
+
+  @Test
+  void everyTaskFormShowsTheCaseSummary() {
+    forms.forEach((formId, form) -> {
+      if (!formId.equals("report-student")) {
+        assertThat(fields(form)).as(formId)
+            .filteredOn(c -> c.path("disabled").asBoolean())
+            .extracting(c -> c.get("key").asText())
+            .contains("caseNumber", "studentName", "schoolName", "villageName");
+      }
+    });
+  }
+
+  /** Date fields carry their label as dateLabel. */
+  private static String label(JsonNode component) {
+    return component.has("dateLabel") ? component.get("dateLabel").asText() : component.path("label").asText();
+  }
+
+  private static Collection<UserTask> userTasks() {
+    return model.getModelElementsByType(UserTask.class);
+  }
+
+  private static List<JsonNode> fields(JsonNode container) {
+    List<JsonNode> fields = new ArrayList<>();
+    for (JsonNode component : container.path("components")) {
+      if (component.has("key")) {
+        fields.add(component);
+      }
+      fields.addAll(fields(component));
+    }
+    return fields;
+  }
+}
