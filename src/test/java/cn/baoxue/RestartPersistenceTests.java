@@ -26,7 +26,9 @@ class RestartPersistenceTests {
     String[] args = {
       "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("baoxue"),
       "--server.port=0",
-      "--camunda.bpm.job-execution.enabled=false"
+      "--camunda.bpm.job-execution.enabled=false",
+      // not "default": the web tests' engine keeps that name in the JVM-wide engine registry
+      "--camunda.bpm.process-engine-name=restartTest"
     };
 
     String processInstanceId;

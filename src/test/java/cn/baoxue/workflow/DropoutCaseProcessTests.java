@@ -45,7 +45,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Every path of dropout-case.bpmn, on the real engine with the real listeners and tables; each
  * step is done by the demo user whose job it is, with the engine's authorization checks on.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+// Engines register by name in one JVM-wide registry; a unique name keeps this one from
+// standing in for the web tests' "default" engine.
+@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true"})
 class DropoutCaseProcessTests {
 
   static final String TEACHER = "teacher-changan";
