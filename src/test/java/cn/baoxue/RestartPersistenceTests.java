@@ -28,7 +28,9 @@ class RestartPersistenceTests {
       "--server.port=0",
       "--camunda.bpm.job-execution.enabled=false",
       // not "default": the web tests' engine keeps that name in the JVM-wide engine registry
-      "--camunda.bpm.process-engine-name=restartTest"
+      "--camunda.bpm.process-engine-name=restartTest",
+      // nor do its webapps: closing them would unhook the web tests' Cockpit and Tasklist
+      "--camunda.bpm.webapp.enabled=false"
     };
 
     String processInstanceId;
