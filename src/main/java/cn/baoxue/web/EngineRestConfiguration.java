@@ -2,6 +2,8 @@ package cn.baoxue.web;
 
 import cn.baoxue.cases.InvalidCaseInputException;
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,16 +12,39 @@ import java.util.Map;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Camunda's REST API, as the starter configures it, plus one thing: a start or completion that
  * Baoxue refuses answers 400 with the Chinese reason alone. The engine's REST resources wrap
- * every engine exception on start into "500 Cannot instantiate process definition …".
+ * every engine exception on start into "500 Cannot instantiate process definition …", and the
+ * engine wraps a refusing task listener in "ENGINE-03051 …"; a teacher in Tasklist should read
+ * only what she has to correct. Both /engine-rest and the webapps' own engine API (which
+ * Tasklist calls) get the mapper.
  */
 @Configuration
 class EngineRestConfiguration {
+
+  /** The servlet under which the Camunda webapps serve the engine API to Tasklist. */
+  static final String WEBAPP_ENGINE_API_SERVLET = "Engine Api";
+
+  /**
+   * Adds the mapper to the webapps' engine API servlet. Spring Boot has registered the servlets
+   * by the time singletons are created and opens the port only after them; the servlet itself
+   * starts on its first request, reading its parameters then.
+   */
+  @Bean
+  InitializingBean webappEngineApiRefusalMapping(ServletContext servletContext) {
+    return () -> {
+      ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
+      if (engineApi != null) {
+        engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, RefusedCaseInputMapper.class.getName());
+      }
+    };
+  }
 
   @Bean
   CamundaJerseyResourceConfig engineRestResourceConfig() {

@@ -106,23 +106,8 @@ class OneLoginSecurityTests {
 
   @Test
   void oneFormLoginOpensTheCamundaWebappsAndBaoxuesPages() throws Exception {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
-    assertThat(csrf.find()).isTrue();
+    HttpClient browser = loggedInBrowser("teacher-nantai");
 
-    HttpResponse<String> login = browser.send(
-        HttpRequest.newBuilder(url("/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "username=teacher-nantai&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).isEqualTo(302);
-
-    // Opening Tasklist hands the Spring login to the webapps, as a browser does.
-    HttpResponse<String> tasklist = browser.send(get("/camunda/app/tasklist/default/"), HttpResponse.BodyHandlers.ofString());
-    assertThat(tasklist.statusCode()).isEqualTo(200);
     HttpResponse<String> whoAmI = browser.send(get("/camunda/api/admin/auth/user/default"), HttpResponse.BodyHandlers.ofString());
     assertThat(whoAmI.statusCode()).as(whoAmI.body()).isEqualTo(200);
     assertThat(whoAmI.body()).contains("\"userId\":\"teacher-nantai\"").contains("tasklist");
@@ -135,6 +120,48 @@ class OneLoginSecurityTests {
     HttpResponse<String> casesPage = browser.send(get("/cases"), HttpResponse.BodyHandlers.ofString());
     assertThat(casesPage.statusCode()).as(casesPage.body()).isEqualTo(200);
     assertThat(casesPage.body()).contains("辍学个案").doesNotContain("王小梅");
+  }
+
+  @Test
+  void tasklistShowsOnlyTheChineseReasonWhenAReportIsRefused() throws Exception {
+    HttpClient browser = loggedInBrowser("teacher-changan");
+    String xsrf = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+    String badReport = """
+        {"variables":{"studentName":{"value":"王小花"},"studentIdNumber":{"value":"530627201403051231"},
+        "gender":{"value":"M"},"birthDate":{"value":"2014-03-05"},"schoolCode":{"value":"5306270001"},
+        "grade":{"value":5},"villageCode":{"value":"530627205201"},"reason":{"value":"WORK"}}}""";
+
+    HttpResponse<String> refused = browser.send(
+        HttpRequest.newBuilder(url("/camunda/api/engine/engine/default/process-definition/key/dropout-case/submit-form"))
+            .header("Content-Type", "application/json")
+            .header("X-XSRF-TOKEN", xsrf)
+            .POST(HttpRequest.BodyPublishers.ofString(badReport))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("\"message\":\"身份证号校验位不正确，请核对后重新输入：530627********1231\"");
+  }
+
+  /** Logs in on Baoxue's login page and opens Tasklist, as a person does in a browser. */
+  private HttpClient loggedInBrowser(String user) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+    assertThat(csrf.find()).isTrue();
+    HttpResponse<String> login = browser.send(
+        HttpRequest.newBuilder(url("/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(302);
+    // Opening Tasklist hands the Spring login to the webapps.
+    HttpResponse<String> tasklist = browser.send(get("/camunda/app/tasklist/default/"), HttpResponse.BodyHandlers.ofString());
+    assertThat(tasklist.statusCode()).isEqualTo(200);
+    return browser;
   }
 
   @Test

@@ -1,0 +1,13 @@
+// Baoxue's configuration of Tasklist. Login and logout belong to Baoxue's one login page (see
+// scripts/baoxue-login.js).
+export default {
+  customScripts: ['scripts/baoxue-login.js'],
+
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
+    focusFilter: {key: 'ctrl+shift+f', description: '跳到第一个过滤器'},
+    focusList: {key: 'ctrl+alt+l', description: '跳到任务列表中的第一个任务'},
+    focusForm: {key: 'ctrl+alt+f', description: '跳到任务表单的第一个输入框'},
+    startProcess: {key: 'ctrl+alt+p', description: '打开“启动流程”对话框'}
+  }
+};
