@@ -5,8 +5,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import cn.baoxue.security.WithoutEngineAuthorization;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,11 +17,11 @@ import org.springframework.stereotype.Service;
 public class StaffDirectory {
 
   private final IdentityService identityService;
-  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final WithoutEngineAuthorization withoutEngineAuthorization;
 
-  public StaffDirectory(IdentityService identityService, ProcessEngineConfigurationImpl engineConfiguration) {
+  public StaffDirectory(IdentityService identityService, WithoutEngineAuthorization withoutEngineAuthorization) {
     this.identityService = identityService;
-    this.engineConfiguration = engineConfiguration;
+    this.withoutEngineAuthorization = withoutEngineAuthorization;
   }
 
   public boolean isMember(String userId, String groupId) {
@@ -56,19 +55,6 @@ public class StaffDirectory {
   }
 
   private <T> T withoutAuthorization(Supplier<T> query) {
-    return engineConfiguration
-        .getCommandExecutorTxRequired()
-        .execute(
-            (CommandContext context) -> {
-              boolean wasEnabled = context.isAuthorizationCheckEnabled();
-              context.disableAuthorizationCheck();
-              try {
-                return query.get();
-              } finally {
-                if (wasEnabled) {
-                  context.enableAuthorizationCheck();
-                }
-              }
-            });
+    return withoutEngineAuthorization.call(query);
   }
 }

@@ -39,7 +39,8 @@ class ProcessModelTests {
           "issue-return-order", List.of("orderDeadline", "persuasionResult", "persuasionNotes"),
           "plan-placement", List.of("placement", "placementPlan"),
           "follow-up", List.of("followUpResult", "followUpNotes"),
-          "approve-closure", List.of("closureApproved", "closureComment"));
+          "approve-closure", List.of("closureApproved", "closureComment"),
+          "supervise-overdue-task", List.of("supervisionAction", "newAssignee", "newDueDate", "supervisionNotes"));
 
   static BpmnModelInstance model;
   static Map<String, JsonNode> forms = new HashMap<>();
@@ -78,6 +79,22 @@ class ProcessModelTests {
     }
     StartEvent start = model.getModelElementsByType(StartEvent.class).iterator().next();
     assertThat(forms).containsKey(start.getCamundaFormRef());
+  }
+
+  @Test
+  void everyTaskHasAWorkingDayDeadlineAndEscalatesWhenItIsMissed() {
+    for (UserTask task : userTasks()) {
+      assertThat(task.getCamundaDueDate()).isEqualTo("${deadlines.dueDate('" + task.getId() + "')}");
+      assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())
+          .as(task.getId())
+          .anySatisfy(listener -> {
+            assertThat(listener.getCamundaEvent()).isEqualTo("timeout");
+            assertThat(listener.getCamundaDelegateExpression()).isEqualTo("${escalationListener}");
+            assertThat(listener.getTimeouts()).singleElement()
+                .satisfies(timeout -> assertThat(timeout.getTimeCycle().getTextContent())
+                    .isEqualTo("${deadlines.escalationCycle('" + task.getId() + "')}"));
+          });
+    }
   }
 
   @Test

@@ -1,0 +1,39 @@
+package cn.baoxue.escalation;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * A user task whose due date has passed, as the escalation needs it: the case's chain of
+ * superiors comes from the case's routing groups.
+ */
+public record OverdueTask(
+    Long caseId,
+    String caseNumber,
+    String processInstanceId,
+    String taskId,
+    String taskKey,
+    String taskName,
+    String assignee,
+    List<String> candidateGroups,
+    LocalDateTime dueAt,
+    String townshipGroup,
+    String countyGroup) {
+
+  /** Who had the task: its assignee, else its candidate groups. */
+  String responsible() {
+    return assignee != null ? assignee : String.join(",", candidateGroups);
+  }
+
+  /**
+   * The superiors in order. A school's or village's task (or a helper's) goes to the township,
+   * then the county; a township's goes to the county; the county is the top.
+   */
+  List<String> superiors() {
+    if (candidateGroups.contains(countyGroup)) {
+      return List.of();
+    }
+    boolean township = assignee == null && candidateGroups.stream().allMatch(group -> group.equals(townshipGroup));
+    return township ? List.of(countyGroup) : List.of(townshipGroup, countyGroup);
+  }
+}

@@ -1,0 +1,130 @@
+package cn.baoxue.escalation;
+
+import cn.baoxue.calendar.WorkingDayCalendar;
+import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.cases.Inputs;
+import cn.baoxue.org.StaffDirectory;
+import cn.baoxue.security.WithoutEngineAuthorization;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carries out the superior's decision on an overdue task: reassign it within the case's
+ * jurisdiction, extend its deadline with a reason, or take it over. The superior's authority
+ * comes from the escalation, so the engine's per-task grants are not asked again.
+ */
+@Service
+public class SupervisionService {
+
+  private final EscalationRepository escalations;
+  private final SupervisionActionRepository actions;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final StaffDirectory staff;
+  private final WorkingDayCalendar calendar;
+  private final WithoutEngineAuthorization withoutEngineAuthorization;
+
+  SupervisionService(
+      EscalationRepository escalations,
+      SupervisionActionRepository actions,
+      TaskService taskService,
+      ManagementService managementService,
+      StaffDirectory staff,
+      WorkingDayCalendar calendar,
+      WithoutEngineAuthorization withoutEngineAuthorization) {
+    this.escalations = escalations;
+    this.actions = actions;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.staff = staff;
+    this.calendar = calendar;
+    this.withoutEngineAuthorization = withoutEngineAuthorization;
+  }
+
+  /** The superior's decision as the 督办 form submits it. */
+  public record Decision(String action, String newAssignee, String newDueDate, String reason) {}
+
+  /**
+   * @param caseGroups the case's school, village, township and county groups: a reassigned task
+   *     stays with someone who works this case's jurisdiction
+   * @return false when the overdue task was finished meanwhile and nothing was left to do
+   */
+  @Transactional
+  public boolean apply(Long escalationId, Decision decision, List<String> caseGroups, String actor) {
+    Escalation escalation = escalations.findById(escalationId).orElseThrow();
+    Inputs in = new Inputs();
+    SupervisionAction.Kind kind = kind(decision.action(), in);
+    String assignee = null;
+    LocalDate newDue = null;
+    String reason = in.notes(decision.reason(), "说明", kind == SupervisionAction.Kind.EXTEND);
+    if (kind == SupervisionAction.Kind.REASSIGN) {
+      assignee = in.text(decision.newAssignee(), "改派给（用户名）", true, 64);
+      if (assignee != null && caseGroups.stream().noneMatch(group -> staff.isMember(decision.newAssignee().trim(), group))) {
+        in.problem("“" + assignee + "”不是本案所在学校、村、乡镇或县的工作人员，不能改派");
+      }
+    } else if (kind == SupervisionAction.Kind.EXTEND) {
+      newDue = in.date(decision.newDueDate(), "新的办理期限");
+      if (newDue != null && !newDue.isAfter(calendar.today())) {
+        in.problem("新的办理期限须晚于今天");
+      }
+    } else if (kind == SupervisionAction.Kind.TAKE_OVER && actor == null) {
+      in.problem("接手办理须由登录用户操作");
+    }
+    in.check();
+
+    Task overdue = withoutEngineAuthorization.call(
+        () -> taskService.createTaskQuery().taskId(escalation.getTaskId()).singleResult());
+    if (overdue == null) {
+      return false;
+    }
+    LocalDateTime newDueAt = null;
+    switch (kind) {
+      case REASSIGN -> reassign(overdue, assignee);
+      case TAKE_OVER -> reassign(overdue, actor);
+      case EXTEND -> newDueAt = extend(overdue, calendar.endOfWorkingDay(newDue));
+    }
+    actions.save(new SupervisionAction(escalation, kind, kind == SupervisionAction.Kind.TAKE_OVER ? actor : assignee,
+        newDueAt, reason, actor));
+    return true;
+  }
+
+  private static SupervisionAction.Kind kind(String raw, Inputs in) {
+    if (Inputs.trim(raw) == null) {
+      in.problem("请选择督办措施");
+      return null;
+    }
+    try {
+      return SupervisionAction.Kind.valueOf(raw.trim());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCaseInputException("未知的督办措施：" + raw);
+    }
+  }
+
+  private void reassign(Task overdue, String userId) {
+    withoutEngineAuthorization.run(() -> taskService.setAssignee(overdue.getId(), userId));
+  }
+
+  /** Moves the due date and the escalation timer with it, so the next miss is counted from there. */
+  private LocalDateTime extend(Task overdue, Date newDue) {
+    withoutEngineAuthorization.run(() -> {
+      taskService.setDueDate(overdue.getId(), newDue);
+      for (Job timer : managementService.createJobQuery()
+          .processInstanceId(overdue.getProcessInstanceId())
+          .activityId(overdue.getTaskDefinitionKey())
+          .timers()
+          .list()) {
+        managementService.setJobDuedate(timer.getId(), newDue);
+      }
+    });
+    return LocalDateTime.ofInstant(newDue.toInstant(), ZoneId.systemDefault());
+  }
+}

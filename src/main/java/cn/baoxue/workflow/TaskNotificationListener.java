@@ -1,0 +1,37 @@
+package cn.baoxue.workflow;
+
+import cn.baoxue.notifications.Notifications;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells people of new work: the assignee of a task, or its candidate groups when nobody is
+ * assigned. A user claiming a task for herself is not told about it.
+ */
+@Component
+public class TaskNotificationListener implements TaskListener {
+
+  private final Notifications notifications;
+
+  public TaskNotificationListener(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String caseNumber = (String) task.getVariable("caseNumber");
+    String message = "您有新的待办：案件 %s “%s”".formatted(caseNumber, task.getName());
+    String assignee = task.getAssignee();
+    if (assignee != null) {
+      if (!assignee.equals(Actor.of(task).userId())) {
+        notifications.assigned(assignee, caseNumber, task.getId(), message);
+      }
+    } else if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.getCandidates().stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+          .forEach(link -> notifications.assigned(link.getGroupId(), caseNumber, task.getId(), message));
+    }
+  }
+}
