@@ -40,6 +40,7 @@ public class Deadlines {
   public String escalationCycle(String step) {
     String start = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
         dueDate(step).toInstant().atZone(calendar.zone()).toOffsetDateTime());
-    return "R" + ESCALATION_LEVELS + "/" + start + "/" + properties.escalateAgainAfter();
+    // Rn counts the repetitions after the first firing.
+    return "R" + (ESCALATION_LEVELS - 1) + "/" + start + "/" + properties.escalateAgainAfter();
   }
 }
