@@ -12,7 +12,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The case list and case file pages, limited to the user's jurisdiction. */
 @Controller
-class CaseController {
+public class CaseController {
 
   private final CaseQueries queries;
 
@@ -36,7 +36,7 @@ class CaseController {
     return "cases/show";
   }
 
-  static Jurisdiction jurisdictionOf(Authentication user) {
+  public static Jurisdiction jurisdictionOf(Authentication user) {
     return Jurisdiction.ofGroups(
         user.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)

@@ -53,9 +53,16 @@ public class CaseQueries {
   public Optional<CaseFile> caseFile(String caseNumber, Jurisdiction jurisdiction) {
     return cases.findByCaseNumber(caseNumber)
         .filter(c -> jurisdiction.covers(c.getSchoolCode(), c.getVillageCode(), c.getTownshipCode(), c.getCountyCode()))
-        .map(
-            c ->
-                new CaseFile(
+        .map(this::caseFile);
+  }
+
+  /** Everything recorded on a case, for documents issued by the system itself. */
+  public CaseFile caseFile(Long caseId) {
+    return caseFile(cases.findById(caseId).orElseThrow());
+  }
+
+  private CaseFile caseFile(DropoutCase c) {
+    return new CaseFile(
                     c,
                     assignments.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()),
                     visits.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()),
@@ -63,7 +70,7 @@ public class CaseQueries {
                     orders.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()),
                     plans.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()),
                     followUps.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()),
-                    reviews.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId())));
+                    reviews.findByCaseIdOrderByRecordedAtAscIdAsc(c.getId()));
   }
 
   /** Everything recorded on one case (the 一人一案 file). */

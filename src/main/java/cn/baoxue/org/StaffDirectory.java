@@ -40,6 +40,12 @@ public class StaffDirectory {
 
   /** "李明华（teacher-changan）" for pages and records; the bare id if the user is unknown. */
   public String displayName(String userId) {
+    String name = fullName(userId);
+    return userId == null || name.equals(userId) ? name : name + "（" + userId + "）";
+  }
+
+  /** "李明华": family name first, as Chinese names are written; the id if the user is unknown. */
+  public String fullName(String userId) {
     if (userId == null) {
       return "系统";
     }
@@ -47,7 +53,7 @@ public class StaffDirectory {
     if (user == null) {
       return userId;
     }
-    return nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName()) + "（" + userId + "）";
+    return nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName());
   }
 
   private static String nullToEmpty(String s) {

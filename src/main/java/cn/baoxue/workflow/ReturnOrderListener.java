@@ -5,6 +5,8 @@ import static cn.baoxue.workflow.VariableText.of;
 
 import cn.baoxue.cases.PersuasionService;
 import cn.baoxue.cases.ReturnOrder;
+import cn.baoxue.documents.CaseDocument;
+import cn.baoxue.documents.CaseDocuments;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,27 +15,34 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing {@code issueReturnOrder}: records the order and sets {@code complianceCheckDate},
- * the morning after the deadline, when the township checks whether the child is back.
+ * Completing {@code issueReturnOrder}: records the order, issues the 责令限期复学通知书 (PDF) and sets
+ * {@code complianceCheckDate}, the morning after the deadline, when the township checks whether
+ * the child is back.
  */
 @Component("returnOrderListener")
 public class ReturnOrderListener implements TaskListener {
 
   private final PersuasionService persuasion;
+  private final CaseDocuments documents;
   private final int complianceCheckHour;
 
   public ReturnOrderListener(
-      PersuasionService persuasion, @Value("${baoxue.order.compliance-check-hour:8}") int complianceCheckHour) {
+      PersuasionService persuasion,
+      CaseDocuments documents,
+      @Value("${baoxue.order.compliance-check-hour:8}") int complianceCheckHour) {
     this.persuasion = persuasion;
+    this.documents = documents;
     this.complianceCheckHour = complianceCheckHour;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    String issuer = Actor.of(task).userId();
     ReturnOrder order =
         persuasion.issueOrder(
-            caseId(task), of(task, "orderDeadline"), of(task, "persuasionResult"), of(task, "persuasionNotes"),
-            Actor.of(task).userId());
+            caseId(task), of(task, "orderDeadline"), of(task, "persuasionResult"), of(task, "persuasionNotes"), issuer);
+    CaseDocument notice = documents.issueReturnOrder(caseId(task), order.getDeadline(), task.getId(), issuer);
+    task.setVariable("returnOrderDocumentId", notice.getId());
     Date checkDate =
         Date.from(order.getDeadline().plusDays(1).atTime(complianceCheckHour, 0).atZone(ZoneId.systemDefault()).toInstant());
     task.setVariable("complianceCheckDate", checkDate);

@@ -1,0 +1,56 @@
+package cn.baoxue.documents;
+
+import cn.baoxue.cases.CaseQueries;
+import cn.baoxue.cases.CaseQueries.CaseFile;
+import cn.baoxue.cases.CaseController;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Downloads of a case's documents, for those whose jurisdiction covers the case. */
+@Controller
+class CaseDocumentController {
+
+  private final CaseQueries caseQueries;
+  private final CaseDocuments documents;
+
+  CaseDocumentController(CaseQueries caseQueries, CaseDocuments documents) {
+    this.caseQueries = caseQueries;
+    this.documents = documents;
+  }
+
+  @GetMapping("/cases/{caseNumber}/documents/{documentId}")
+  ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable Long documentId, Authentication user) {
+    CaseFile file = caseFile(caseNumber, user);
+    CaseDocument document = documents.find(file.dropoutCase().getId(), documentId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "文书不存在"));
+    return pdf(document.getFileName(), document.getContent());
+  }
+
+  @GetMapping("/cases/{caseNumber}/persuasion-record.pdf")
+  ResponseEntity<byte[]> persuasionRecord(@PathVariable String caseNumber, Authentication user) {
+    CaseFile file = caseFile(caseNumber, user);
+    return pdf(caseNumber + "-" + DocumentKind.PERSUASION_RECORD.title() + ".pdf", documents.persuasionRecord(file));
+  }
+
+  private CaseFile caseFile(String caseNumber, Authentication user) {
+    return caseQueries.caseFile(caseNumber, CaseController.jurisdictionOf(user))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
+  }
+
+  private static ResponseEntity<byte[]> pdf(String fileName, byte[] content) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
+        .body(content);
+  }
+}

@@ -1,0 +1,79 @@
+package cn.baoxue.documents;
+
+import cn.baoxue.calendar.WorkingDayCalendar;
+import cn.baoxue.cases.CaseQueries;
+import cn.baoxue.cases.CaseQueries.CaseFile;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues the documents of a case and keeps them as issued: the written order when
+ * {@code issueReturnOrder} completes, the referral letter when the case reaches
+ * {@code legalReferral}; the persuasion record is printed on demand.
+ */
+@Service
+public class CaseDocuments {
+
+  private final CaseDocumentRepository documents;
+  private final CaseQueries caseQueries;
+  private final DocumentRenderer renderer;
+  private final WorkingDayCalendar calendar;
+
+  CaseDocuments(CaseDocumentRepository documents, CaseQueries caseQueries, DocumentRenderer renderer, WorkingDayCalendar calendar) {
+    this.documents = documents;
+    this.caseQueries = caseQueries;
+    this.renderer = renderer;
+    this.calendar = calendar;
+  }
+
+  @Transactional
+  public CaseDocument issueReturnOrder(Long caseId, LocalDate deadline, String taskId, String issuer) {
+    CaseFile file = caseQueries.caseFile(caseId);
+    byte[] pdf = renderer.returnOrder(file, deadline, calendar.today());
+    return store(file, DocumentKind.RETURN_ORDER, pdf, taskId, issuer);
+  }
+
+  /** Once per case: the legal referral may be worked several times, the letter is sent once. */
+  @Transactional
+  public void issueLegalReferral(Long caseId, String taskId) {
+    if (!documents.existsByCaseIdAndKind(caseId, DocumentKind.LEGAL_REFERRAL)) {
+      CaseFile file = caseQueries.caseFile(caseId);
+      store(file, DocumentKind.LEGAL_REFERRAL, renderer.legalReferral(file, calendar.today()), taskId, null);
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public byte[] persuasionRecord(CaseFile file) {
+    return renderer.persuasionRecord(file, calendar.today());
+  }
+
+  @Transactional(readOnly = true)
+  public List<CaseDocument> of(Long caseId) {
+    return documents.findByCaseIdOrderByRecordedAtAscIdAsc(caseId);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CaseDocument> find(Long caseId, Long documentId) {
+    return documents.findById(documentId).filter(document -> document.getCaseId().equals(caseId));
+  }
+
+  private CaseDocument store(CaseFile file, DocumentKind kind, byte[] pdf, String taskId, String issuer) {
+    String caseNumber = file.dropoutCase().getCaseNumber();
+    String fileName = caseNumber + "-" + kind.title() + ".pdf";
+    return documents.save(new CaseDocument(file.dropoutCase().getId(), kind, fileName, pdf, sha256(pdf), taskId, issuer));
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package cn.baoxue.documents;
+
+import cn.baoxue.cases.CaseQueries.CaseFile;
+import cn.baoxue.cases.Coded;
+import cn.baoxue.cases.DropoutCase;
+import cn.baoxue.cases.HomeVisit;
+import cn.baoxue.cases.PersuasionAttempt;
+import cn.baoxue.cases.SpecialGroup;
+import cn.baoxue.cases.Student;
+import cn.baoxue.org.OrgTree;
+import cn.baoxue.org.StaffDirectory;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Writes the case documents: the written order, the referral letter and the persuasion record. */
+@Component
+class DocumentRenderer {
+
+  static final String LEGAL_BASIS =
+      "《中华人民共和国义务教育法》第五条、第十一条、第五十八条";
+  private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+  private final ChinesePdf pdf;
+  private final OrgTree orgTree;
+  private final StaffDirectory staff;
+
+  DocumentRenderer(ChinesePdf pdf, OrgTree orgTree, StaffDirectory staff) {
+    this.pdf = pdf;
+    this.orgTree = orgTree;
+    this.staff = staff;
+  }
+
+  /** 责令限期复学通知书: the township orders the guardians to return the child by the deadline. */
+  byte[] returnOrder(CaseFile file, LocalDate deadline, LocalDate issuedOn) {
+    DropoutCase c = file.dropoutCase();
+    Student s = c.getStudent();
+    String township = orgTree.name(c.getTownshipCode());
+    String school = orgTree.name(c.getSchoolCode());
+    return pdf.render(page -> {
+      page.title(DocumentKind.RETURN_ORDER.title());
+      page.centered(township + "控辍〔" + issuedOn.getYear() + "〕" + c.getCaseNumber() + "号");
+      page.line(guardian(s) + "（监护人）：");
+      page.paragraph("你（们）的子女" + s.getName() + "（" + gender(s) + "，" + s.getBirthDate().format(CHINESE_DATE)
+          + "出生，身份证号" + s.getIdNumber() + "）系" + school + c.getGrade() + "年级学生，经学校核实已辍学，"
+          + "学校和村、乡镇多次劝返，至今未返校。");
+      page.paragraph("根据" + LEGAL_BASIS + "的规定，适龄儿童、少年的父母或者其他法定监护人应当依法保证其按时入学并完成义务教育；"
+          + "无正当理由未送适龄儿童、少年入学接受义务教育的，由乡镇人民政府或者县级人民政府教育行政部门给予批评教育，责令限期改正。");
+      page.paragraph("现责令你（们）于" + deadline.format(CHINESE_DATE) + "前，送" + s.getName() + "返回" + school
+          + "复学。逾期仍不送子女入学的，将依法移送" + orgTree.name(c.getCountyCode()) + "教育局处理。");
+      page.paragraph("案件编号：" + c.getCaseNumber() + "。");
+      page.line("特此通知。");
+      page.signature(township + "人民政府（盖章）", issuedOn.format(CHINESE_DATE));
+      page.line("");
+      page.line("监护人签收：＿＿＿＿＿＿　　签收日期：＿＿＿＿年＿＿月＿＿日");
+    });
+  }
+
+  /** 移送函: the township refers a child still out of school to the county education bureau. */
+  byte[] legalReferral(CaseFile file, LocalDate issuedOn) {
+    DropoutCase c = file.dropoutCase();
+    Student s = c.getStudent();
+    String township = orgTree.name(c.getTownshipCode());
+    String county = orgTree.name(c.getCountyCode());
+    return pdf.render(page -> {
+      page.title(DocumentKind.LEGAL_REFERRAL.title());
+      page.centered("关于" + s.getName() + "辍学问题的移送函（案件编号 " + c.getCaseNumber() + "）");
+      page.line(county + "教育局：");
+      page.paragraph(orgTree.name(c.getVillageCode()) + "学生" + s.getName() + "（" + gender(s) + "，"
+          + orgTree.name(c.getSchoolCode()) + c.getGrade() + "年级，监护人" + guardian(s) + "）辍学后，经学校劝返、村乡联合劝返，"
+          + "并由我乡镇下达责令限期复学通知书，期满仍未返校。劝返工作情况如下：");
+      page.table(new float[] {2, 2, 2, 5}, attemptRows(file));
+      page.paragraph("根据" + LEGAL_BASIS + "的规定，现将该案移送你局，请依法采取行政处罚或申请司法等措施，督促监护人送子女复学。");
+      page.signature(township + "人民政府（盖章）", issuedOn.format(CHINESE_DATE));
+    });
+  }
+
+  /** 辍学学生劝返工作记录表: every visit and persuasion attempt on the case so far. */
+  byte[] persuasionRecord(CaseFile file, LocalDate printedOn) {
+    DropoutCase c = file.dropoutCase();
+    Student s = c.getStudent();
+    return pdf.render(page -> {
+      page.title(DocumentKind.PERSUASION_RECORD.title());
+      page.centered("案件编号：" + c.getCaseNumber() + "　　打印日期：" + printedOn.format(CHINESE_DATE));
+      page.table(new float[] {2, 3, 2, 3}, List.of(
+          List.of("学生姓名", s.getName(), "性别", gender(s)),
+          List.of("出生日期", s.getBirthDate().format(CHINESE_DATE), "年级", c.getGrade() + "年级"),
+          List.of("学校", orgTree.name(c.getSchoolCode()), "户籍村", orgTree.name(c.getVillageCode())),
+          List.of("监护人", guardian(s), "联系电话", s.getGuardianPhone() == null ? "" : s.getGuardianPhone()),
+          List.of("辍学原因", c.getReason().label(), "特殊群体", specialGroups(c.getSpecialGroups())),
+          List.of("当前状态", c.getStatus().label(), "劝返环节", c.getRung() == null ? "—" : c.getRung().label())));
+      page.line("入户家访与劝返记录：");
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("日期", "方式", "经办人", "情况", "结果"));
+      List<Entry> entries = new ArrayList<>();
+      for (HomeVisit v : file.visits()) {
+        entries.add(new Entry(v.getRecordedAt(), List.of(v.getVisitDate().format(CHINESE_DATE), "入户家访",
+            staff.fullName(v.getRecordedBy()), nullToEmpty(v.getMetWith()) + "；" + nullToEmpty(v.getNotes()),
+            v.getChildWhereabouts().label())));
+      }
+      for (PersuasionAttempt a : file.attempts()) {
+        entries.add(new Entry(a.getRecordedAt(), List.of(a.getRecordedAt().toLocalDate().format(CHINESE_DATE),
+            a.getRung().label(), staff.fullName(a.getRecordedBy()), nullToEmpty(a.getNotes()), a.getResult().label())));
+      }
+      entries.stream().sorted(Comparator.comparing(Entry::at)).forEach(entry -> rows.add(entry.cells()));
+      if (rows.size() == 1) {
+        rows.add(List.of("—", "—", "—", "暂无记录", "—"));
+      }
+      page.table(new float[] {3, 2, 2, 6, 2}, rows);
+      page.signature("填表单位：" + orgTree.name(c.getSchoolCode()));
+    });
+  }
+
+  private List<List<String>> attemptRows(CaseFile file) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("日期", "环节", "经办人", "情况与结果"));
+    for (PersuasionAttempt a : file.attempts()) {
+      rows.add(List.of(a.getRecordedAt().toLocalDate().format(CHINESE_DATE), a.getRung().label(),
+          staff.fullName(a.getRecordedBy()), nullToEmpty(a.getNotes()) + "（" + a.getResult().label() + "）"));
+    }
+    return rows;
+  }
+
+  private record Entry(LocalDateTime at, List<String> cells) {}
+
+  private static String gender(Student s) {
+    return "F".equals(s.getGender()) ? "女" : "男";
+  }
+
+  private static String guardian(Student s) {
+    return s.getGuardianName() == null ? "学生家长" : s.getGuardianName();
+  }
+
+  private static String specialGroups(String codes) {
+    if (codes == null || codes.isBlank()) {
+      return "无";
+    }
+    return Arrays.stream(codes.split(","))
+        .map(code -> Coded.find(SpecialGroup.class, code).map(SpecialGroup::label).orElse(code))
+        .collect(Collectors.joining("、"));
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}
