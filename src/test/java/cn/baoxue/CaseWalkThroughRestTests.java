@@ -74,6 +74,27 @@ class CaseWalkThroughRestTests {
     assertThat(teacher.tasks(pi)).isEmpty();
   }
 
+  @Test
+  void anOverdueTaskAppearsForTheTownshipWithASupervisionTask() {
+    EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
+    EngineRest official = EngineRest.as(anonymous, "official-jianshan");
+    EngineRest admin = EngineRest.as(anonymous, "admin");
+    String pi = (String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id");
+    assertThat(official.tasks(pi)).isEmpty();
+
+    List<Map<String, Object>> timers =
+        admin.getList("/engine-rest/job?processInstanceId=" + pi + "&activityId=verify&timers=true").getBody();
+    assertThat(timers).hasSize(1);
+    assertThat(admin.post("/engine-rest/job/" + timers.get(0).get("id") + "/execute", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertThat(official.tasks(pi)).extracting(task -> task.get("taskDefinitionKey")).containsExactly("verify");
+    List<Map<String, Object>> supervision = official.getList("/engine-rest/task?processDefinitionKey=supervision").getBody();
+    assertThat(supervision).extracting(task -> task.get("name")).contains("督办：核实是否辍学");
+    assertThat(EngineRest.as(anonymous, "official-nantai").getList("/engine-rest/task?processDefinitionKey=supervision")
+        .getBody()).isEmpty();
+  }
+
   private static String onlyTask(EngineRest user, String pi, String taskKey) {
     List<Map<String, Object>> tasks = user.tasks(pi);
     assertThat(tasks).extracting(task -> task.get("taskDefinitionKey")).containsExactly(taskKey);

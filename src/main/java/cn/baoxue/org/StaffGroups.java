@@ -60,6 +60,10 @@ public class StaffGroups {
   public void ensureRoleGroups() {
     ensureGroup(GroupIds.PRINCIPALS, "校长", "ROLE");
     ensureGroup(GroupIds.ADMINS, "系统管理员", "SYSTEM");
+    // Administrators may do everything, as Camunda's own first-admin set-up grants.
+    for (Resources resource : Resources.values()) {
+      grant(GroupIds.ADMINS, resource, "*", Permissions.ALL);
+    }
     ensureGroup(GroupIds.AUDITORS, "督导审计", "ROLE");
     for (String app : List.of("tasklist", "cockpit")) {
       grant(GroupIds.AUDITORS, Resources.APPLICATION, app, Permissions.ACCESS);
