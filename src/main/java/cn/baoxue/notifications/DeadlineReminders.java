@@ -26,7 +26,8 @@ class DeadlineReminders {
   @Scheduled(fixedDelayString = "${baoxue.notifications.remind-every:PT1H}")
   public void remind() {
     Date now = ClockUtil.getCurrentTime();
-    Date soon = calendar.workingDays(1);
+    // Due by the end of the next working day, that moment included.
+    Date soon = new Date(calendar.workingDays(1).getTime() + 1);
     for (Task task : taskService.createTaskQuery().active().dueAfter(now).dueBefore(soon).list()) {
       String caseNumber = (String) taskService.getVariable(task.getId(), "caseNumber");
       String message = "案件 %s 的“%s”将于明天到期，请及时办理".formatted(caseNumber, task.getName());

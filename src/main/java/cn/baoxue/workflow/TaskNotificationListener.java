@@ -24,6 +24,9 @@ public class TaskNotificationListener implements TaskListener {
     String caseNumber = (String) task.getVariable("caseNumber");
     String message = "您有新的待办：案件 %s “%s”".formatted(caseNumber, task.getName());
     String assignee = task.getAssignee();
+    if (assignee != null && EVENTNAME_CREATE.equals(task.getEventName())) {
+      return; // a task created with an assignee also fires "assignment", which tells her
+    }
     if (assignee != null) {
       if (!assignee.equals(Actor.of(task).userId())) {
         notifications.assigned(assignee, caseNumber, task.getId(), message);
