@@ -1,6 +1,7 @@
 package cn.baoxue.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,7 +12,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
@@ -21,6 +25,9 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
  */
 @Configuration
 class SecurityConfiguration {
+
+  /** Requests that may change something. */
+  private static final RequestMatcher WRITES = request -> !Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
 
   /** Camunda's webapps log out with this call; it must end the one login, not only theirs. */
   static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
@@ -42,7 +49,9 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain api(HttpSecurity http) throws Exception {
     return http.securityMatcher(path("/api/**"))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(WRITES).access(new ReadOnlyRoles())
+            .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Baoxue"))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
         // A browser cannot forge an Authorization header across sites; session calls need the token.
@@ -60,6 +69,10 @@ class SecurityConfiguration {
                     .requestMatchers(
                         path("/login"), path("/css/**"), path("/favicon.ico"), path("/actuator/health"), path("/error"))
                     .permitAll()
+                    // Camunda's webapps refuse an auditor's writes themselves; logging out is no write.
+                    .requestMatchers(new AndRequestMatcher(WRITES,
+                        new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/logout")))))
+                    .access(new ReadOnlyRoles())
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
