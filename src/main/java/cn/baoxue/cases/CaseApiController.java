@@ -3,6 +3,7 @@ package cn.baoxue.cases;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -19,9 +20,11 @@ import org.springframework.web.server.ResponseStatusException;
 class CaseApiController {
 
   private final CaseQueries queries;
+  private final ApplicationEventPublisher events;
 
-  CaseApiController(CaseQueries queries) {
+  CaseApiController(CaseQueries queries, ApplicationEventPublisher events) {
     this.queries = queries;
+    this.events = events;
   }
 
   @GetMapping
@@ -31,10 +34,12 @@ class CaseApiController {
 
   @GetMapping("/{caseNumber}")
   CaseSummary show(@PathVariable String caseNumber, Authentication user) {
-    return queries
+    DropoutCase found = queries
         .caseFile(caseNumber, CaseController.jurisdictionOf(user))
-        .map(file -> CaseSummary.of(file.dropoutCase()))
+        .map(CaseQueries.CaseFile::dropoutCase)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
+    events.publishEvent(new PersonalDataViewed(found.getStudent().getId(), found.getId(), user.getName(), "CASE_API"));
+    return CaseSummary.of(found);
   }
 
   @ExceptionHandler(InvalidCaseInputException.class)

@@ -1,6 +1,7 @@
 package cn.baoxue.cases;
 
 import cn.baoxue.org.Jurisdiction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -15,9 +16,11 @@ import org.springframework.web.server.ResponseStatusException;
 public class CaseController {
 
   private final CaseQueries queries;
+  private final ApplicationEventPublisher events;
 
-  CaseController(CaseQueries queries) {
+  CaseController(CaseQueries queries, ApplicationEventPublisher events) {
     this.queries = queries;
+    this.events = events;
   }
 
   @GetMapping("/cases")
@@ -28,11 +31,12 @@ public class CaseController {
 
   @GetMapping("/cases/{caseNumber}")
   String show(@PathVariable String caseNumber, Authentication user, Model model) {
-    model.addAttribute(
-        "file",
-        queries
-            .caseFile(caseNumber, jurisdictionOf(user))
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内")));
+    CaseQueries.CaseFile file = queries
+        .caseFile(caseNumber, jurisdictionOf(user))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
+    DropoutCase viewed = file.dropoutCase();
+    events.publishEvent(new PersonalDataViewed(viewed.getStudent().getId(), viewed.getId(), user.getName(), "CASE_PAGE"));
+    model.addAttribute("file", file);
     return "cases/show";
   }
 

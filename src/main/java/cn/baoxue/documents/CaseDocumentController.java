@@ -3,7 +3,9 @@ package cn.baoxue.documents;
 import cn.baoxue.cases.CaseQueries;
 import cn.baoxue.cases.CaseQueries.CaseFile;
 import cn.baoxue.cases.CaseController;
+import cn.baoxue.cases.PersonalDataViewed;
 import java.nio.charset.StandardCharsets;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,15 +23,17 @@ class CaseDocumentController {
 
   private final CaseQueries caseQueries;
   private final CaseDocuments documents;
+  private final ApplicationEventPublisher events;
 
-  CaseDocumentController(CaseQueries caseQueries, CaseDocuments documents) {
+  CaseDocumentController(CaseQueries caseQueries, CaseDocuments documents, ApplicationEventPublisher events) {
     this.caseQueries = caseQueries;
     this.documents = documents;
+    this.events = events;
   }
 
   @GetMapping("/cases/{caseNumber}/documents/{documentId}")
   ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable Long documentId, Authentication user) {
-    CaseFile file = caseFile(caseNumber, user);
+    CaseFile file = caseFile(caseNumber, user, "DOCUMENT");
     CaseDocument document = documents.find(file.dropoutCase().getId(), documentId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "文书不存在"));
     return pdf(document.getFileName(), document.getContent());
@@ -37,13 +41,17 @@ class CaseDocumentController {
 
   @GetMapping("/cases/{caseNumber}/persuasion-record.pdf")
   ResponseEntity<byte[]> persuasionRecord(@PathVariable String caseNumber, Authentication user) {
-    CaseFile file = caseFile(caseNumber, user);
+    CaseFile file = caseFile(caseNumber, user, "PERSUASION_RECORD");
     return pdf(caseNumber + "-" + DocumentKind.PERSUASION_RECORD.title() + ".pdf", documents.persuasionRecord(file));
   }
 
-  private CaseFile caseFile(String caseNumber, Authentication user) {
-    return caseQueries.caseFile(caseNumber, CaseController.jurisdictionOf(user))
+  /** The case, if the user's jurisdiction covers it; the read of its personal data is logged. */
+  private CaseFile caseFile(String caseNumber, Authentication user, String view) {
+    CaseFile file = caseQueries.caseFile(caseNumber, CaseController.jurisdictionOf(user))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
+    events.publishEvent(new PersonalDataViewed(
+        file.dropoutCase().getStudent().getId(), file.dropoutCase().getId(), user.getName(), view));
+    return file;
   }
 
   private static ResponseEntity<byte[]> pdf(String fileName, byte[] content) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +25,19 @@ public class CaseDocuments {
   private final CaseQueries caseQueries;
   private final DocumentRenderer renderer;
   private final WorkingDayCalendar calendar;
+  private final ApplicationEventPublisher events;
 
-  CaseDocuments(CaseDocumentRepository documents, CaseQueries caseQueries, DocumentRenderer renderer, WorkingDayCalendar calendar) {
+  CaseDocuments(
+      CaseDocumentRepository documents,
+      CaseQueries caseQueries,
+      DocumentRenderer renderer,
+      WorkingDayCalendar calendar,
+      ApplicationEventPublisher events) {
     this.documents = documents;
     this.caseQueries = caseQueries;
     this.renderer = renderer;
     this.calendar = calendar;
+    this.events = events;
   }
 
   @Transactional
@@ -66,10 +74,13 @@ public class CaseDocuments {
   private CaseDocument store(CaseFile file, DocumentKind kind, byte[] pdf, String taskId, String issuer) {
     String caseNumber = file.dropoutCase().getCaseNumber();
     String fileName = caseNumber + "-" + kind.title() + ".pdf";
-    return documents.save(new CaseDocument(file.dropoutCase().getId(), kind, fileName, pdf, sha256(pdf), taskId, issuer));
+    CaseDocument document =
+        documents.save(new CaseDocument(file.dropoutCase().getId(), kind, fileName, pdf, sha256(pdf), taskId, issuer));
+    events.publishEvent(new DocumentIssued(document));
+    return document;
   }
 
-  private static String sha256(byte[] content) {
+  static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +27,17 @@ public class EscalationService {
   private final EscalationRepository escalations;
   private final RuntimeService runtimeService;
   private final Notifications notifications;
+  private final ApplicationEventPublisher events;
 
-  EscalationService(EscalationRepository escalations, RuntimeService runtimeService, Notifications notifications) {
+  EscalationService(
+      EscalationRepository escalations,
+      RuntimeService runtimeService,
+      Notifications notifications,
+      ApplicationEventPublisher events) {
     this.escalations = escalations;
     this.runtimeService = runtimeService;
     this.notifications = notifications;
+    this.events = events;
   }
 
   /** What the caller applies to the task: the superior to add as candidate (if any), the new priority. */
@@ -49,6 +56,7 @@ public class EscalationService {
       notifications.escalated(superiorGroup, task.caseNumber(), task.taskId(),
           "案件 %s 的“%s”已逾期%d天，已提交您督办".formatted(task.caseNumber(), task.taskName(), daysLate));
     }
+    events.publishEvent(new EscalationRecorded(escalation));
     return new Decision(level, superiorGroup, PRIORITY_BY_LEVEL[Math.min(level, PRIORITY_BY_LEVEL.length - 1)]);
   }
 

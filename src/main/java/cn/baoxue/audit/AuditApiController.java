@@ -1,0 +1,65 @@
+package cn.baoxue.audit;
+
+import cn.baoxue.cases.IdNumber;
+import cn.baoxue.cases.StudentRepository;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** For auditors: verify the trail, and list who read whose personal data. */
+@RestController
+@RequestMapping("/api/audit")
+class AuditApiController {
+
+  private final AuditVerification verification;
+  private final AuditEntryRepository entries;
+  private final StudentRepository students;
+
+  AuditApiController(AuditVerification verification, AuditEntryRepository entries, StudentRepository students) {
+    this.verification = verification;
+    this.entries = entries;
+    this.students = students;
+  }
+
+  @GetMapping("/verify")
+  AuditVerification.Result verify(Authentication user) {
+    requireAuditor(user);
+    return verification.verify();
+  }
+
+  /** Reads of one student's data (by 身份证号), or everything one user read. */
+  @GetMapping("/access")
+  List<Read> access(@RequestParam(required = false) String student, @RequestParam(required = false) String user,
+      Authentication auditor) {
+    requireAuditor(auditor);
+    List<AuditEntry> found;
+    if (student != null) {
+      Long studentId = students.findByIdNumber(student.trim().toUpperCase())
+          .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有该身份证号的学生")).getId();
+      found = entries.findByKindAndRefIdOrderByIdAsc(AuditEntry.Kind.PERSONAL_DATA_READ, studentId);
+    } else if (user != null) {
+      found = entries.findByKindAndActorOrderByIdAsc(AuditEntry.Kind.PERSONAL_DATA_READ, user);
+    } else {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请指定学生（student=身份证号）或用户（user=用户名）");
+    }
+    return found.stream().map(entry -> new Read(entry.getActor(), entry.getRecordedAt().toString(),
+        students.findById(entry.getRefId()).map(s -> IdNumber.mask(s.getIdNumber())).orElse(null),
+        entry.getCaseId(), entry.getPayload().replace("view=", ""))).toList();
+  }
+
+  /** One read: who, when, which student (masked), which case, which view. */
+  record Read(String user, String at, String student, Long caseId, String view) {}
+
+  private static void requireAuditor(Authentication user) {
+    boolean allowed = user.getAuthorities().stream()
+        .anyMatch(a -> a.getAuthority().equals("GROUP_auditors") || a.getAuthority().equals("GROUP_camunda-admin"));
+    if (!allowed) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "仅审计人员可查看");
+    }
+  }
+}

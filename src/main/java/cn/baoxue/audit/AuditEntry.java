@@ -1,0 +1,112 @@
+package cn.baoxue.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/**
+ * One entry of the audit trail (审计记录), chained to the entry before it. There is no setter and
+ * no delete: entries are only ever added.
+ */
+@Entity
+@Table(name = "audit_trail")
+public class AuditEntry {
+
+  /** What an entry records. */
+  public enum Kind {
+    ESCALATION,
+    DOCUMENT,
+    PERSONAL_DATA_READ
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "entry_kind", nullable = false, updatable = false)
+  private Kind kind;
+
+  /** The escalation, document or student the entry is about. */
+  @Column(name = "ref_id", nullable = false, updatable = false)
+  private Long refId;
+
+  @Column(name = "case_id", updatable = false)
+  private Long caseId;
+
+  @Column(updatable = false)
+  private String actor;
+
+  @Column(name = "recorded_at", nullable = false, updatable = false)
+  private LocalDateTime recordedAt;
+
+  @Column(nullable = false, updatable = false)
+  private String payload;
+
+  @Column(name = "prev_hash", nullable = false, updatable = false)
+  private String prevHash;
+
+  @Column(nullable = false, updatable = false)
+  private String hash;
+
+  protected AuditEntry() {}
+
+  AuditEntry(Kind kind, Long refId, Long caseId, String actor, LocalDateTime recordedAt, String payload, String prevHash) {
+    this.kind = kind;
+    this.refId = refId;
+    this.caseId = caseId;
+    this.actor = actor;
+    this.recordedAt = recordedAt;
+    this.payload = payload;
+    this.prevHash = prevHash;
+    this.hash = computeHash();
+  }
+
+  /** SHA-256 over the previous hash and every field, as recorded. */
+  String computeHash() {
+    return Hashes.sha256(String.join("|", prevHash, kind.name(), String.valueOf(refId), String.valueOf(caseId),
+        String.valueOf(actor), recordedAt.toString(), payload));
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Kind getKind() {
+    return kind;
+  }
+
+  public Long getRefId() {
+    return refId;
+  }
+
+  public Long getCaseId() {
+    return caseId;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public LocalDateTime getRecordedAt() {
+    return recordedAt;
+  }
+
+  public String getPayload() {
+    return payload;
+  }
+
+  public String getPrevHash() {
+    return prevHash;
+  }
+
+  public String getHash() {
+    return hash;
+  }
+}

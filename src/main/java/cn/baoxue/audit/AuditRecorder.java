@@ -1,0 +1,40 @@
+package cn.baoxue.audit;
+
+import cn.baoxue.audit.AuditEntry.Kind;
+import cn.baoxue.cases.PersonalDataViewed;
+import cn.baoxue.documents.CaseDocument;
+import cn.baoxue.documents.DocumentIssued;
+import cn.baoxue.escalation.Escalation;
+import cn.baoxue.escalation.EscalationRecorded;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes each auditable event to the trail, in the transaction of the event. */
+@Component
+class AuditRecorder {
+
+  private final AuditTrail trail;
+
+  AuditRecorder(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  @EventListener
+  public void escalated(EscalationRecorded event) {
+    Escalation e = event.escalation();
+    trail.append(Kind.ESCALATION, e.getId(), e.getCaseId(), e.getResponsible(), AuditPayloads.of(e));
+  }
+
+  @EventListener
+  public void issued(DocumentIssued event) {
+    CaseDocument d = event.document();
+    trail.append(Kind.DOCUMENT, d.getId(), d.getCaseId(), d.getRecordedBy(), AuditPayloads.of(d));
+  }
+
+  @EventListener
+  @Transactional
+  public void viewed(PersonalDataViewed event) {
+    trail.append(Kind.PERSONAL_DATA_READ, event.studentId(), event.caseId(), event.user(), "view=" + event.view());
+  }
+}

@@ -1,0 +1,100 @@
+package cn.baoxue.audit;
+
+import cn.baoxue.documents.CaseDocument;
+import cn.baoxue.documents.CaseDocumentRepository;
+import cn.baoxue.escalation.Escalation;
+import cn.baoxue.escalation.EscalationRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Walks the whole trail: every entry must follow its predecessor's hash, hash to what it says,
+ * and still describe its source row; a changed or deleted entry or row is named.
+ */
+@Service
+public class AuditVerification {
+
+  static final String GENESIS = "0".repeat(64);
+
+  private final AuditEntryRepository entries;
+  private final EscalationRepository escalations;
+  private final CaseDocumentRepository documents;
+  private final JdbcClient jdbc;
+
+  AuditVerification(
+      AuditEntryRepository entries, EscalationRepository escalations, CaseDocumentRepository documents, JdbcClient jdbc) {
+    this.entries = entries;
+    this.escalations = escalations;
+    this.documents = documents;
+    this.jdbc = jdbc;
+  }
+
+  /** The outcome, in Chinese for the auditor. */
+  public record Result(boolean intact, int entries, List<String> problems) {}
+
+  @Transactional(readOnly = true)
+  public Result verify() {
+    List<String> problems = new ArrayList<>();
+    String expectedPrevious = GENESIS;
+    List<AuditEntry> all = entries.findAllByOrderByIdAsc();
+    for (AuditEntry entry : all) {
+      if (!entry.getPrevHash().equals(expectedPrevious)) {
+        problems.add("审计记录 #" + entry.getId() + " 与前一条记录接不上：其前的记录被删除或改动");
+      }
+      if (!entry.computeHash().equals(entry.getHash())) {
+        problems.add("审计记录 #" + entry.getId() + " 的内容被改动");
+      }
+      sourceProblem(entry).ifPresent(problems::add);
+      expectedPrevious = entry.getHash();
+    }
+    String head = jdbc.sql("select last_hash from audit_trail_head where id = 1").query(String.class).single();
+    if (!head.equals(expectedPrevious)) {
+      problems.add("审计记录末尾的记录被删除或改动");
+    }
+    return new Result(problems.isEmpty(), all.size(), problems);
+  }
+
+  private Optional<String> sourceProblem(AuditEntry entry) {
+    return switch (entry.getKind()) {
+      case ESCALATION -> {
+        Optional<Escalation> escalation = escalations.findById(entry.getRefId());
+        if (escalation.isEmpty()) {
+          yield Optional.of("督办记录 #" + entry.getRefId() + " 已被删除");
+        }
+        yield AuditPayloads.of(escalation.get()).equals(entry.getPayload())
+            ? Optional.empty()
+            : Optional.of("督办记录 #" + entry.getRefId() + " 已被改动");
+      }
+      case DOCUMENT -> documents.findById(entry.getRefId())
+          .map(d -> Optional.ofNullable(documentProblem(d, entry)))
+          .orElseGet(() -> Optional.of("文书 #" + entry.getRefId() + " 已被删除"));
+      case PERSONAL_DATA_READ -> Optional.empty();
+    };
+  }
+
+  private static String documentProblem(CaseDocument document, AuditEntry entry) {
+    if (!AuditPayloads.of(document).equals(entry.getPayload())) {
+      return "文书 #" + document.getId() + " 的登记信息已被改动";
+    }
+    if (!sha256(document.getContent()).equals(document.getSha256())) {
+      return "文书 #" + document.getId() + "（" + document.getTitle() + "）的内容已被改动";
+    }
+    return null;
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package cn.baoxue.documents;
+
+/** Published in the transaction that stores an issued document. */
+public record DocumentIssued(CaseDocument document) {}
