@@ -1,7 +1,24 @@
 // Baoxue's configuration of Tasklist. Login and logout belong to Baoxue's one login page (see
 // scripts/baoxue-login.js).
 export default {
-  customScripts: ['scripts/baoxue-login.js'],
+  customScripts: ['scripts/baoxue-login.js', 'scripts/baoxue-forms.js'],
+
+  // Chinese (locales/zh.json, Baoxue's own translation) for a browser set to Chinese, English
+  // for everyone else. zh.json also carries the Chinese date locale (2026年3月5日 14:30).
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+  dateFormat: {
+    normal: 'LLL',
+    long: 'LLLL'
+  },
+
+  // The header shows "保学 待办任务" instead of "Camunda Tasklist".
+  app: {
+    vendor: '保学',
+    name: '待办任务'
+  },
 
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},

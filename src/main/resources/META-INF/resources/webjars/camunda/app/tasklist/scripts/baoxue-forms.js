@@ -1,0 +1,125 @@
+// Camunda Forms (form-js 1.8, bundled with Tasklist) write their own validation messages and
+// placeholders in English and cannot be configured otherwise. For a browser set to Chinese this
+// script rewrites them in Chinese as they appear, and checks the 身份证号 of the start form
+// (length, date of birth, check digit) before the report is submitted.
+const chinese = (navigator.languages && navigator.languages[0] || navigator.language || '')
+  .toLowerCase().indexOf('zh') === 0;
+
+const EXACT = {
+  'Field is required.': '此项为必填项。',
+  'Field must be a valid email.': '请输入有效的电子邮箱。',
+  'Field must be a valid  international phone number. (e.g. +4930664040900)': '请输入有效的电话号码。',
+  'Select': '请选择',
+  'Search': '搜索',
+  'No results': '没有匹配项',
+  'Invalid date': '日期无效'
+};
+const PATTERNS = [
+  [/^Field must have minimum value of (.+)\.$/, '不能小于 $1。'],
+  [/^Field must have maximum value of (.+)\.$/, '不能大于 $1。'],
+  [/^Field must have minimum length of (.+)\.$/, '至少 $1 个字。'],
+  [/^Field must have maximum length of (.+)\.$/, '不能超过 $1 个字。'],
+  [/^Field must match pattern .+$/, '格式不正确，请按下方说明填写。']
+];
+
+function translate(text) {
+  const trimmed = text.trim();
+  if (EXACT[trimmed]) {
+    return EXACT[trimmed];
+  }
+  for (const [pattern, replacement] of PATTERNS) {
+    if (pattern.test(trimmed)) {
+      return trimmed.replace(pattern, replacement);
+    }
+  }
+  return null;
+}
+
+function translateTree(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const translated = translate(node.nodeValue);
+    if (translated !== null) {
+      node.nodeValue = translated;
+    }
+  }
+  if (root.querySelectorAll) {
+    root.querySelectorAll('input[placeholder]').forEach(input => {
+      const translated = translate(input.getAttribute('placeholder'));
+      if (translated !== null) {
+        input.setAttribute('placeholder', translated);
+      }
+    });
+  }
+}
+
+// GB 11643: 17 digits weighted, the 18th is the check character.
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+function idNumberProblem(value) {
+  const id = (value || '').trim().toUpperCase();
+  if (!/^[0-9]{17}[0-9X]$/.test(id)) {
+    return '身份证号应为18位，前17位为数字，末位为数字或X。';
+  }
+  const birth = new Date(id.substring(6, 10) + '-' + id.substring(10, 12) + '-' + id.substring(12, 14) + 'T00:00:00');
+  if (isNaN(birth.getTime()) || birth.getDate() !== Number(id.substring(12, 14))) {
+    return '身份证号中的出生日期不存在，请核对。';
+  }
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    sum += Number(id[i]) * WEIGHTS[i];
+  }
+  if ('10X98765432'[sum % 11] !== id[17]) {
+    return '身份证号校验位不正确，请核对后重新输入。';
+  }
+  return null;
+}
+
+function showIdProblem(input, problem) {
+  const field = input.closest('.fjs-form-field');
+  let message = field.querySelector('.baoxue-id-error');
+  if (!message) {
+    message = document.createElement('div');
+    message.className = 'fjs-form-field-error baoxue-id-error';
+    field.appendChild(message);
+  }
+  message.textContent = problem || '';
+  field.classList.toggle('fjs-has-errors', !!problem);
+}
+
+function checkIdBeforeSubmit(event) {
+  const button = event.target.closest && event.target.closest('.modal-footer .btn-primary, button[type=submit]');
+  const input = document.querySelector('input[id$="-Field_studentIdNumber"]');
+  if (!button || !input) {
+    return;
+  }
+  const problem = idNumberProblem(input.value);
+  showIdProblem(input, problem);
+  if (problem) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    input.focus();
+  }
+}
+
+document.addEventListener('click', checkIdBeforeSubmit, true);
+document.addEventListener('focusout', event => {
+  if (event.target.id && /-Field_studentIdNumber$/.test(event.target.id) && event.target.value) {
+    showIdProblem(event.target, idNumberProblem(event.target.value));
+  }
+}, true);
+
+if (chinese) {
+  new MutationObserver(mutations => {
+    for (const mutation of mutations) {
+      if (mutation.type === 'characterData') {
+        const translated = translate(mutation.target.nodeValue);
+        if (translated !== null) {
+          mutation.target.nodeValue = translated;
+        }
+      }
+      mutation.addedNodes.forEach(node => translateTree(node.nodeType === 1 ? node : node.parentNode || document.body));
+    }
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
+}
+
+export default [];

@@ -1,0 +1,150 @@
+package cn.baoxue.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium (/usr/bin/chromium with /usr/bin/chromedriver) set to Chinese and
+ * Asia/Shanghai, as an official in Zhaotong would use it. Screenshots go to target/screenshots/.
+ */
+public final class ChineseBrowser implements AutoCloseable {
+
+  public static final String CHROMIUM = "/usr/bin/chromium";
+  public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /** English a Chinese page may show: product and time-zone names. */
+  private static final Set<String> ALLOWED_ENGLISH = Set.of("Camunda", "Platform", "Asia", "Shanghai");
+  private static final Pattern ENGLISH_WORD = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z]{2,}(?![A-Za-z0-9_-])");
+
+  private final ChromeDriver driver;
+  private final String baseUrl;
+  private final WebDriverWait wait;
+
+
+  private ChineseBrowser(ChromeDriver driver, String baseUrl) {
+    this.driver = driver;
+    this.baseUrl = baseUrl;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  /** Skips the calling test, with the reason, on a machine without Debian's Chromium. */
+  public static void assumeChromium() {
+    assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        "Browser tests skipped: install Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+  }
+
+  public static ChineseBrowser open(int port) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN");
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", "zh_CN"))
+        .build();
+    return new ChineseBrowser(new ChromeDriver(service, options), "http://localhost:" + port);
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Baoxue's one login page, then the given page. */
+  public void logIn(String user) {
+    driver.manage().deleteAllCookies();
+    driver.get(baseUrl + "/login");
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(EngineRest.DEMO_PASSWORD);
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  public void go(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  public WebElement waitFor(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  public void waitUntilGone(By by) {
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
+  }
+
+  public void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  /** The input of the form-js field with this label. */
+  public WebElement field(String label) {
+    return waitFor(By.xpath("//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']"
+        + "/ancestor::div[contains(@class,'fjs-form-field')][1]//*[self::input or self::textarea]"));
+  }
+
+  public String visibleText() {
+    return (String) ((JavascriptExecutor) driver).executeScript("return document.body.innerText;");
+  }
+
+  /** English words in the visible page other than product names and user ids. */
+  public Set<String> untranslatedEnglish() {
+    Set<String> words = new TreeSet<>();
+    Matcher m = ENGLISH_WORD.matcher(visibleText());
+    while (m.find()) {
+      if (!ALLOWED_ENGLISH.contains(m.group())) {
+        words.add(m.group());
+      }
+    }
+    return words;
+  }
+
+  public void assertAllChinese(String where) {
+    assertThat(untranslatedEnglish()).as("untranslated English in %s", where).isEmpty();
+  }
+
+  public Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path target = SCREENSHOTS.resolve(name + ".png");
+      Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+      return target;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public List<String> texts(By by) {
+    return driver.findElements(by).stream().map(WebElement::getText).toList();
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+
+}

@@ -1,0 +1,161 @@
+package cn.baoxue.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.baoxue.testing.BaoxueWebTest;
+import cn.baoxue.testing.ChineseBrowser;
+import cn.baoxue.testing.TestStudents;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tasklist in a real Chromium set to Chinese: a teacher reports a child from the start form and
+ * verifies the case from 本单位待办, the township sees the next step, another school sees nothing.
+ * Every Tasklist page on the way must be free of untranslated English.
+ */
+@BaoxueWebTest
+class TasklistBrowserTests {
+
+  private static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+  @LocalServerPort int port;
+  private static ChineseBrowser browser;
+
+  @BeforeAll
+  static void chromium() {
+    ChineseBrowser.assumeChromium();
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    if (browser == null) {
+      browser = ChineseBrowser.open(port);
+    }
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  @Test
+  @Disabled("Unfinished (issue 7): the report and the 本单位待办 steps pass; the task list shows no case"
+      + " columns yet and relative dates (\"a few seconds ago\") stay English, so the walk stops at the list")
+  void aTeacherReportsAndVerifiesACaseInChineseAndOnlyTheRightPeopleSeeIt() {
+    Map<String, Object> child = TestStudents.changanGirl();
+    String studentName = "李小花" + (System.nanoTime() % 1000);
+    try {
+      browser.logIn("teacher-changan");
+      openTasklist();
+      assertThat(browser.driver().findElement(By.id("footer-timezone")).getText()).contains("Asia/Shanghai");
+      browser.screenshot("tasklist-list");
+      browser.assertAllChinese("the task list");
+
+      reportStudent(child, studentName);
+
+      openFilter("本单位待办");
+      WebElement task = browser.waitFor(taskInList(studentName));
+      task.click();
+      browser.click(By.xpath("//button[normalize-space()='认领']"));
+      WebElement result = browser.waitFor(By.xpath("//label[contains(normalize-space(.),'已确认辍学')]"));
+      browser.screenshot("tasklist-verify-form");
+      browser.assertAllChinese("the verify form");
+      result.click();
+      browser.field("核实情况").sendKeys("连续两周未到校，已电话核实");
+      browser.click(By.xpath("//button[normalize-space()='办理完成']"));
+      browser.waitUntilGone(By.xpath("//button[normalize-space()='办理完成']"));
+
+      browser.logIn("official-jianshan");
+      openTasklist();
+      openFilter("本单位待办");
+      browser.waitFor(taskInList(studentName)).click();
+      browser.waitFor(By.xpath("//*[contains(@class,'task-details') or contains(@class,'task-card')]"
+          + "//*[contains(normalize-space(.),'指定包保责任人')]"));
+      browser.screenshot("tasklist-assign-helpers");
+      browser.assertAllChinese("the assign-helpers task");
+
+      browser.logIn("teacher-nantai");
+      openTasklist();
+      openFilter("全部待办");
+      browser.screenshot("tasklist-other-school");
+      assertThat(browser.visibleText()).doesNotContain(studentName);
+      browser.assertAllChinese("another school's task list");
+    } catch (RuntimeException | AssertionError e) {
+      browser.driver().executeScript("document.querySelectorAll('.modal').forEach(m => m.scrollTop = 0)");
+      browser.screenshot("tasklist-failure");
+      throw e;
+    }
+  }
+
+  private void openTasklist() {
+    browser.go(TASKLIST);
+    browser.waitFor(By.xpath("//*[contains(@class,'task-filters')]//*[contains(normalize-space(.),'我的待办')]"));
+  }
+
+  private void openFilter(String name) {
+    browser.click(By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(.),'"
+        + name + "')]"));
+  }
+
+  private static By taskInList(String studentName) {
+    return By.xpath("//*[contains(@class,'tasks-list')]//li[contains(normalize-space(.),'" + studentName + "')]");
+  }
+
+  private void reportStudent(Map<String, Object> child, String studentName) {
+    browser.click(By.xpath("//a[normalize-space()='启动流程']"));
+    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'控辍保学')]"));
+    type("学生姓名", studentName);
+    String idNumber = (String) child.get("studentIdNumber");
+    String wrongCheckDigit = idNumber.substring(0, 17) + (idNumber.endsWith("1") ? "2" : "1");
+    type("身份证号", wrongCheckDigit);
+    type("学校代码", TestStudents.CHANGAN_SCHOOL);
+    type("年级", "6");
+    type("户籍村代码", TestStudents.CHANGAN_VILLAGE);
+    LocalDate birth = LocalDate.parse((String) child.get("birthDate"));
+    // form-js's date field reads month/day/year
+    type("出生日期", birth.getMonthValue() + "/" + birth.getDayOfMonth() + "/" + birth.getYear() + Keys.TAB);
+    browser.click(By.xpath("//label[normalize-space(.)='疑似辍学原因*' or normalize-space(.)='疑似辍学原因']"
+        + "/following-sibling::*[contains(@class,'fjs-input-group')]"));
+    browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='外出务工']"));
+
+    browser.click(By.xpath("//label[normalize-space(.)='女']/input | //label[normalize-space(.)='女']/preceding-sibling::input[1]"));
+    By start = By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='启动']");
+    browser.click(start);
+    browser.waitFor(By.xpath("//*[contains(@class,'baoxue-id-error') and contains(.,'校验位不正确')]"));
+    browser.screenshot("tasklist-start-form");
+    browser.assertAllChinese("the start form");
+    WebElement id = browser.field("身份证号");
+    id.sendKeys(Keys.chord(Keys.CONTROL, "a"), idNumber);
+    settle();
+    browser.click(start);
+    browser.waitUntilGone(By.cssSelector(".modal-dialog"));
+  }
+
+  private void type(String label, CharSequence text) {
+    WebElement field = browser.field(label);
+    field.click();
+    field.sendKeys(text);
+    settle();
+  }
+
+  /** form-js debounces typed input: let it reach the form's state before the next field. */
+  private static void settle() {
+    try {
+      Thread.sleep(600);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

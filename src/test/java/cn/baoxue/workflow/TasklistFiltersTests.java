@@ -1,0 +1,115 @@
+package cn.baoxue.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.baoxue.testing.BaoxueWebTest;
+import cn.baoxue.testing.EngineRest;
+import cn.baoxue.testing.TestStudents;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/** The role filters as Tasklist reads them: through the REST API, as each demo user. */
+@BaoxueWebTest
+class TasklistFiltersTests {
+
+  @Autowired TestRestTemplate anonymous;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+
+  @Test
+  void everyUserSeesTheRoleFiltersInOrderWithTheCaseColumns() {
+    List<Map<String, Object>> filters = EngineRest.as(anonymous, "teacher-nantai")
+        .getList("/engine-rest/filter?resourceType=Task&sortBy=name&sortOrder=asc").getBody();
+
+    assertThat(filters).extracting(f -> f.get("name"))
+        .contains("我的待办", "本单位待办", "已逾期/督办", "本周到期", "全部待办");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> properties = (Map<String, Object>) filters.stream()
+        .filter(f -> "本单位待办".equals(f.get("name"))).findFirst().orElseThrow().get("properties");
+    assertThat((List<Map<String, Object>>) properties.get("variables")).extracting(v -> v.get("label"))
+        .containsExactly("案件编号", "学生", "学校", "村");
+  }
+
+  @Test
+  void aNewUserOfASchoolGroupGetsTheFiltersWithHerSchoolsTasks() {
+    EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
+    String pi = (String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id");
+    String verify = taskOf(pi).getId();
+    String newcomer = "teacher-newcomer-" + System.nanoTime() % 100000;
+    var user = identityService.newUser(newcomer);
+    user.setFirstName("新");
+    user.setLastName("老师");
+    user.setPassword(EngineRest.DEMO_PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(newcomer, "school_" + TestStudents.CHANGAN_SCHOOL);
+
+    assertThat(taskIds(newcomer, "本单位待办")).contains(verify);
+    assertThat(taskIds("teacher-nantai", "本单位待办")).doesNotContain(verify);
+    assertThat(taskIds("official-jianshan", "本单位待办")).doesNotContain(verify);
+  }
+
+  @Test
+  void aClaimedTaskMovesFromTheUnitsFilterToMine() {
+    EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
+    String pi = (String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id");
+    String verify = taskOf(pi).getId();
+    assertThat(taskIds("teacher-changan", "本单位待办")).contains(verify);
+    assertThat(taskIds("principal-changan", "本单位待办")).contains(verify);
+    assertThat(taskIds("teacher-changan", "我的待办")).doesNotContain(verify);
+
+    teacher.claim(verify, "teacher-changan");
+
+    assertThat(taskIds("teacher-changan", "我的待办")).contains(verify);
+    assertThat(taskIds("teacher-changan", "本单位待办")).doesNotContain(verify);
+    assertThat(taskIds("principal-changan", "我的待办")).doesNotContain(verify);
+  }
+
+  @Test
+  void overdueAndEscalatedTasksAreSeparatedFromThoseDueThisWeek() {
+    EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
+    String late = taskOf((String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id")).getId();
+    String escalated = taskOf((String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id")).getId();
+    String thisWeek = taskOf((String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id")).getId();
+    String nextWeek = taskOf((String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id")).getId();
+    LocalDate sunday = LocalDate.now().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+    setDue(late, LocalDateTime.now().minusDays(1));
+    setDue(escalated, sunday.plusDays(30).atTime(12, 0));
+    taskService.setPriority(escalated, 80);
+    setDue(thisWeek, sunday.atTime(23, 0).isAfter(LocalDateTime.now()) ? sunday.atTime(23, 0) : LocalDateTime.now().plusMinutes(30));
+    setDue(nextWeek, sunday.plusDays(1).atTime(9, 0));
+
+    assertThat(taskIds("teacher-changan", "已逾期/督办")).contains(late, escalated).doesNotContain(thisWeek, nextWeek);
+    assertThat(taskIds("teacher-changan", "本周到期")).contains(thisWeek).doesNotContain(late, escalated, nextWeek);
+    assertThat(taskIds("teacher-nantai", "已逾期/督办")).doesNotContain(late, escalated);
+  }
+
+  private Task taskOf(String processInstanceId) {
+    return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+  }
+
+  private void setDue(String taskId, LocalDateTime due) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    task.setDueDate(Date.from(due.atZone(ZoneId.systemDefault()).toInstant()));
+    taskService.saveTask(task);
+  }
+
+  private List<Object> taskIds(String user, String filterName) {
+    EngineRest rest = EngineRest.as(anonymous, user);
+    String id = (String) rest.getList("/engine-rest/filter?resourceType=Task").getBody().stream()
+        .filter(f -> filterName.equals(f.get("name"))).findFirst().orElseThrow().get("id");
+    return rest.getList("/engine-rest/filter/" + id + "/list?maxResults=500").getBody().stream()
+        .map(task -> task.get("id")).toList();
+  }
+}
