@@ -1,0 +1,53 @@
+package cn.baoxue.audit;
+
+import cn.baoxue.cases.CaseController;
+import cn.baoxue.cases.CaseQueries;
+import cn.baoxue.cases.DropoutCase;
+import cn.baoxue.cases.PersonalDataViewed;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The full history of a case, as a page and as JSON, for anyone whose jurisdiction covers it. */
+@Controller
+class CaseTimelineController {
+
+  private final CaseQueries caseQueries;
+  private final CaseTimeline timeline;
+  private final ApplicationEventPublisher events;
+
+  CaseTimelineController(CaseQueries caseQueries, CaseTimeline timeline, ApplicationEventPublisher events) {
+    this.caseQueries = caseQueries;
+    this.timeline = timeline;
+    this.events = events;
+  }
+
+  @GetMapping("/api/audit/cases/{caseNumber}/timeline")
+  @ResponseBody
+  List<TimelineEntry> json(@PathVariable String caseNumber, Authentication user) {
+    return timeline.of(readCase(caseNumber, user, "TIMELINE_API"));
+  }
+
+  @GetMapping("/cases/{caseNumber}/timeline")
+  String page(@PathVariable String caseNumber, Authentication user, Model model) {
+    DropoutCase dropoutCase = readCase(caseNumber, user, "TIMELINE_PAGE");
+    model.addAttribute("dropoutCase", dropoutCase);
+    model.addAttribute("entries", timeline.of(dropoutCase));
+    return "cases/timeline";
+  }
+
+  private DropoutCase readCase(String caseNumber, Authentication user, String view) {
+    DropoutCase found = caseQueries.caseFile(caseNumber, CaseController.jurisdictionOf(user))
+        .map(CaseQueries.CaseFile::dropoutCase)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
+    events.publishEvent(new PersonalDataViewed(found.getStudent().getId(), found.getId(), user.getName(), view));
+    return found;
+  }
+}

@@ -1,0 +1,94 @@
+package cn.baoxue.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.baoxue.org.StaffDirectory;
+import cn.baoxue.testing.ActingUsers;
+import cn.baoxue.testing.BaoxueWebTest;
+import cn.baoxue.testing.EngineRest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * An auditor reconstructs a case worked by several people: claims and an unclaim, a missed deadline
+ * with its 督办 and reassignment, a variable corrected by the administrator.
+ */
+@BaoxueWebTest
+class CaseTimelineTests {
+
+  @Autowired TestRestTemplate anonymous;
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired StaffDirectory staff;
+
+  @Test
+  void theTimelineShowsWhoDidWhatInOrder() {
+    ActingUsers users = new ActingUsers(engine, staff);
+    ProcessInstance pi = users.reportAtChangan();
+    String verify = users.taskOf(pi.getId()).getId();
+    users.as("teacher-changan", () -> { taskService.claim(verify, "teacher-changan"); return null; });
+    users.as("teacher-changan", () -> { taskService.claim(verify, null); return null; });
+    users.as("principal-changan", () -> { taskService.claim(verify, "principal-changan"); return null; });
+    users.complete("principal-changan", verify, Map.of("verifyResult", "CONFIRMED"));
+    users.complete("official-jianshan", users.taskOf(pi.getId()).getId(),
+        Map.of("teacherHelper", "teacher-changan", "cadreHelper", "cadre-changan"));
+    String visit = users.taskOf(pi.getId()).getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId())
+        .activityId("homeVisit").timers().singleResult().getId());
+    String supervise = taskService.createTaskQuery().processDefinitionKey("supervision")
+        .processInstanceBusinessKey(pi.getBusinessKey()).singleResult().getId();
+    users.complete("official-jianshan", supervise,
+        Map.of("supervisionAction", "REASSIGN", "newAssignee", "principal-changan", "supervisionNotes", "班主任病假，由校长家访"));
+    users.as("admin", () -> { engine.getRuntimeService().setVariable(pi.getId(), "guardianPhone", "13900000002"); return null; });
+
+    List<Map<String, Object>> timeline = EngineRest.as(anonymous, "auditor")
+        .getList("/api/audit/cases/" + pi.getBusinessKey() + "/timeline").getBody();
+    List<String> lines = timeline.stream()
+        .map(e -> e.get("type") + "|" + e.get("actorName") + "|" + e.get("step") + "|"
+            + ((String) e.get("description")).replaceAll("期限 \\d{4}-\\d{2}-\\d{2}", "期限 …"))
+        .toList();
+    // Links made in one step (the task's creation, the reassignment) may carry the same millisecond
+    // or the next: within such a pair the order is free.
+    assertThat(lines.subList(16, 18)).containsExactlyInAnyOrder(
+        "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|办理人为 李明华（教师，长安村小学）",
+        "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|候选：杨国富（村干部，长安村）");
+    assertThat(lines.subList(21, 23)).containsExactlyInAnyOrder(
+        "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|取消办理人 李明华（教师，长安村小学）",
+        "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|办理人为 王建国（校长，长安村小学）");
+    assertThat(lines).containsExactly(
+            "REPORTED|系统|发现疑似辍学|案件上报",
+            "IDENTITY_LINK|李明华（教师，长安村小学）|核实是否辍学|候选：school_5306270001",
+            "TASK_CREATED|系统|核实是否辍学|生成任务，期限 …",
+            "OPERATION|李明华（教师，长安村小学）|null|创建",
+            "IDENTITY_LINK|李明华（教师，长安村小学）|核实是否辍学|办理人为 李明华（教师，长安村小学）",
+            "OPERATION|李明华（教师，长安村小学）|核实是否辍学|认领任务（assignee：空 → teacher-changan）",
+            "IDENTITY_LINK|李明华（教师，长安村小学）|核实是否辍学|取消办理人 李明华（教师，长安村小学）",
+            "OPERATION|李明华（教师，长安村小学）|核实是否辍学|取消认领（assignee：teacher-changan → 空）",
+            "IDENTITY_LINK|王建国（校长，长安村小学）|核实是否辍学|办理人为 王建国（校长，长安村小学）",
+            "OPERATION|王建国（校长，长安村小学）|核实是否辍学|认领任务（assignee：空 → principal-changan）",
+            "OPERATION|王建国（校长，长安村小学）|核实是否辍学|办理完成",
+            "TASK_COMPLETED|王建国（校长，长安村小学）|核实是否辍学|按期办结",
+            "IDENTITY_LINK|王建国（校长，长安村小学）|指定包保责任人|候选：township_530627205",
+            "TASK_CREATED|系统|指定包保责任人|生成任务，期限 …",
+            "OPERATION|赵文斌（乡镇干部，尖山乡）|指定包保责任人|办理完成",
+            "TASK_COMPLETED|赵文斌（乡镇干部，尖山乡）|指定包保责任人|按期办结",
+            lines.get(16),
+            lines.get(17),
+            "TASK_CREATED|系统|入户家访|生成任务，期限 …",
+            "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交township_530627205；原办理人/单位：teacher-changan",
+            "IDENTITY_LINK|系统|入户家访|候选：township_530627205",
+            lines.get(21),
+            lines.get(22),
+            "VARIABLE|系统管理员（系统管理员）|null|变量 guardianPhone：13800000001 → 13900000002",
+            "OPERATION|系统管理员（系统管理员）|null|修改变量");
+    assertThat(timeline).filteredOn(e -> "TASK_COMPLETED".equals(e.get("type"))).allMatch(e -> Boolean.TRUE.equals(e.get("onTime")));
+  }
+}
