@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
@@ -23,6 +24,9 @@ import org.dhatim.fastexcel.reader.Row;
  * header; columns are found by their Chinese headers, in any order.
  */
 final class RosterFile {
+
+  /** Cell formats tell a date typed into Excel from a number. */
+  private static final ReadingOptions WITH_FORMATS = new ReadingOptions(true, false);
 
   private RosterFile() {}
 
@@ -87,7 +91,7 @@ final class RosterFile {
 
   private static List<List<String>> xlsxRows(byte[] content, int maxRows) {
     List<List<String>> rows = new ArrayList<>();
-    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content));
+    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), WITH_FORMATS);
         Stream<Row> sheetRows = workbook.getFirstSheet().openStream()) {
       sheetRows.forEach(
           row -> {
@@ -129,7 +133,7 @@ final class RosterFile {
     if (id != null && (id >= 14 && id <= 22)) {
       return true;
     }
-    return format != null && format.matches("(?i).*[ymd].*") && !format.contains("\"");
+    return format != null && format.replaceAll("\"[^\"]*\"|\\[[^]]*]", "").matches("(?i).*[ymd].*");
   }
 
   private static String plain(BigDecimal number) {
