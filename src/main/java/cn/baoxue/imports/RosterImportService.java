@@ -10,6 +10,8 @@ import cn.baoxue.cases.StudentRoster.Registration;
 import cn.baoxue.cases.StudentRoster.RosterStudent;
 import cn.baoxue.org.GroupIds;
 import cn.baoxue.org.Staff;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +24,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,11 +44,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RosterImportService {
 
+  private static final Logger log = LoggerFactory.getLogger(RosterImportService.class);
+
   private final StudentRoster roster;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final JdbcClient jdbc;
   private final int maxRows;
+
+  @PersistenceContext private EntityManager entityManager;
 
   RosterImportService(
       StudentRoster roster,
@@ -78,7 +86,9 @@ public class RosterImportService {
     if (!mayImportAtAll(uploader)) {
       throw new InvalidCaseInputException("只有县教育局和学校的工作人员可以导入花名册");
     }
+    long started = System.nanoTime();
     List<RosterLine> lines = RosterFile.read(content, maxRows);
+    long read = System.nanoTime();
     List<BadRow> bad = new ArrayList<>();
     List<RosterStudent> good = new ArrayList<>(lines.size());
     Map<String, Integer> firstLineOf = new HashMap<>();
@@ -101,11 +111,13 @@ public class RosterImportService {
       }
     }
     String importId = UUID.randomUUID().toString();
+    long checked = System.nanoTime();
     if (!bad.isEmpty()) {
       record(importId, fileName, uploader, lines.size(), bad, null, List.of());
       return new Outcome(importId, false, lines.size(), 0, 0, List.of(), 0, bad);
     }
     Registration registration = roster.register(good);
+    long registered = System.nanoTime();
     Set<String> open = roster.withOpenCase(good.stream().filter(s -> opensCase(s)).map(RosterStudent::idNumber).toList());
     List<String> caseNumbers = new ArrayList<>();
     identityService.setAuthentication(uploader.userId(), uploader.groupIds());
@@ -113,12 +125,20 @@ public class RosterImportService {
       for (RosterStudent student : good) {
         if (opensCase(student) && !open.contains(student.idNumber())) {
           caseNumbers.add(openCase(student, fileName, lineOf.get(student.idNumber())));
+          // Each start leaves its student and case managed; a growing persistence context makes
+          // every later start's auto-flush slower.
+          entityManager.flush();
+          entityManager.clear();
         }
       }
     } finally {
       identityService.clearAuthentication();
     }
     record(importId, fileName, uploader, lines.size(), List.of(), registration, caseNumbers);
+    log.info(
+        "Roster import {} by {}: {} rows read in {} ms, checked in {} ms, registered in {} ms, {} cases opened in {} ms",
+        importId, uploader.userId(), lines.size(), (read - started) / 1_000_000, (checked - read) / 1_000_000,
+        (registered - checked) / 1_000_000, caseNumbers.size(), (System.nanoTime() - registered) / 1_000_000);
     return new Outcome(
         importId, true, lines.size(), registration.registered(), registration.updated(), caseNumbers, open.size(), List.of());
   }
