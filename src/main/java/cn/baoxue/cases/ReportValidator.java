@@ -38,6 +38,14 @@ class ReportValidator {
   }
 
   ValidReport validate(CaseReport report) {
+    return validate(report, true);
+  }
+
+  /**
+   * @param reasonRequired false for a roster row of a child at school: the roster registers her
+   *     and opens no case, so she has no reason to give
+   */
+  ValidReport validate(CaseReport report, boolean reasonRequired) {
     Inputs in = new Inputs();
 
     String name = in.text(report.studentName(), "学生姓名", true, MAX_NAME);
@@ -70,7 +78,10 @@ class ReportValidator {
     OrgUnit school = orgUnit(report.schoolCode(), OrgUnitType.SCHOOL, "学校代码", in);
     OrgUnit village = orgUnit(report.villageCode(), OrgUnitType.VILLAGE, "村代码", in);
     Integer grade = parseGrade(report.grade(), in);
-    DropoutReason reason = in.code(DropoutReason.class, report.reason(), "辍学原因");
+    DropoutReason reason =
+        reasonRequired || Inputs.trim(report.reason()) != null
+            ? in.code(DropoutReason.class, report.reason(), "辍学原因")
+            : null;
     CaseSource source =
         Inputs.trim(report.source()) == null ? CaseSource.REPORT : in.code(CaseSource.class, report.source(), "案件来源");
     String specialGroups = specialGroups(report.specialGroups(), in);

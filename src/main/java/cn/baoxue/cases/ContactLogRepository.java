@@ -1,0 +1,3 @@
+package cn.baoxue.cases;
+
+public interface ContactLogRepository extends CaseRecordRepository<ContactLog> {}

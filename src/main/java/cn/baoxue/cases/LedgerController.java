@@ -1,0 +1,112 @@
+package cn.baoxue.cases;
+
+import cn.baoxue.cases.LedgerQueries.Filter;
+import cn.baoxue.cases.LedgerQueries.Ledger;
+import cn.baoxue.cases.LedgerQueries.Row;
+import cn.baoxue.org.Staff;
+import cn.baoxue.web.Spreadsheet;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The three ledgers as pages with filters and paging, and as .xlsx exports with Chinese headers. */
+@Controller
+class LedgerController {
+
+  static final int PAGE_SIZE = 50;
+
+  private final LedgerQueries ledgers;
+
+  LedgerController(LedgerQueries ledgers) {
+    this.ledgers = ledgers;
+  }
+
+  @GetMapping("/ledgers/{kind}")
+  String page(
+      @PathVariable String kind,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) Integer grade,
+      @RequestParam(required = false) String gender,
+      @RequestParam(required = false) String reason,
+      @RequestParam(required = false) String specialGroup,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "0") int page,
+      Authentication user,
+      Model model) {
+    Ledger ledger = ledger(kind);
+    Filter filter = new Filter(unit, grade, gender, reason, specialGroup, status, from, to);
+    model.addAttribute("kind", kind);
+    model.addAttribute("ledger", ledger);
+    model.addAttribute("filter", filter);
+    model.addAttribute("result", ledgers.page(ledger, filter, Staff.of(user).jurisdiction(), Math.max(0, page), PAGE_SIZE));
+    model.addAttribute("reasons", DropoutReason.values());
+    model.addAttribute("specialGroups", SpecialGroup.values());
+    model.addAttribute("statuses", Arrays.stream(CaseStatus.values()).filter(s -> s != CaseStatus.NOT_DROPOUT).toList());
+    return "ledgers/list";
+  }
+
+  @GetMapping("/ledgers/{kind}.xlsx")
+  void export(
+      @PathVariable String kind,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) Integer grade,
+      @RequestParam(required = false) String gender,
+      @RequestParam(required = false) String reason,
+      @RequestParam(required = false) String specialGroup,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      Authentication user,
+      HttpServletResponse response)
+      throws IOException {
+    Ledger ledger = ledger(kind);
+    Filter filter = new Filter(unit, grade, gender, reason, specialGroup, status, from, to);
+    try (Spreadsheet sheet = Spreadsheet.download(response, ledger.title() + "-" + LocalDate.now())) {
+      sheet.sheet(ledger.title(), headers(ledger));
+      ledgers.each(ledger, filter, Staff.of(user).jurisdiction(), row -> sheet.row(values(ledger, row)));
+    }
+  }
+
+  static List<String> headers(Ledger ledger) {
+    return switch (ledger) {
+      case CHILDREN -> List.of("姓名", "身份证号", "性别", "出生日期", "年级", "学校", "户籍村", "乡镇", "监护人", "联系电话", "特殊群体", "在校状态", "登记时间");
+      case SUSPECTED -> List.of("案件编号", "姓名", "身份证号", "性别", "年级", "学校", "户籍村", "乡镇", "辍学原因", "特殊群体", "案件来源", "上报人", "上报时间");
+      case DROPOUTS -> List.of("案件编号", "姓名", "身份证号", "性别", "年级", "学校", "户籍村", "乡镇", "辍学原因", "特殊群体", "状态", "劝返环节",
+          "依法控辍督办", "上报时间", "核实时间", "销号时间");
+    };
+  }
+
+  static List<Object> values(Ledger ledger, Row r) {
+    return switch (ledger) {
+      case CHILDREN -> Arrays.asList(r.name(), r.idNumber(), r.gender(), r.birthDate(), r.grade(), r.school(), r.village(), r.township(),
+          r.guardianName(), r.guardianPhone(), r.specialGroups(), r.status(), r.reportedAt());
+      case SUSPECTED -> Arrays.asList(r.caseNumber(), r.name(), r.idNumber(), r.gender(), r.grade(), r.school(), r.village(), r.township(),
+          r.reason(), r.specialGroups(), r.source(), r.reportedBy(), r.reportedAt());
+      case DROPOUTS -> Arrays.asList(r.caseNumber(), r.name(), r.idNumber(), r.gender(), r.grade(), r.school(), r.village(), r.township(),
+          r.reason(), r.specialGroups(), r.status(), r.rung(), r.escalated() ? "是" : "否", r.reportedAt(), r.verifiedAt(), r.closedAt());
+    };
+  }
+
+  private static Ledger ledger(String kind) {
+    return switch (kind.toLowerCase(Locale.ROOT)) {
+      case "children" -> Ledger.CHILDREN;
+      case "suspected" -> Ledger.SUSPECTED;
+      case "dropouts" -> Ledger.DROPOUTS;
+      default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这本台账：" + kind);
+    };
+  }
+}

@@ -1,0 +1,223 @@
+package cn.baoxue.imports;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * Reads an uploaded roster, {@code .xlsx} or UTF-8 {@code .csv}, into its data rows. The kind is
+ * told by the content, not the file name: people rename files. The first non-empty row is the
+ * header; columns are found by their Chinese headers, in any order.
+ */
+final class RosterFile {
+
+  /** Cell formats tell a date typed into Excel from a number. */
+  private static final ReadingOptions WITH_FORMATS = new ReadingOptions(true, false);
+
+  private RosterFile() {}
+
+  static List<RosterLine> read(byte[] content, int maxRows) {
+    if (content.length == 0) {
+      throw new UnreadableRosterException("上传的文件是空的");
+    }
+    byte[] head = Arrays.copyOf(content, Math.min(content.length, 8));
+    if (ReadableWorkbook.isOLE2Header(head)) {
+      throw new UnreadableRosterException("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 UTF-8 编码的 .csv 后重新上传");
+    }
+    List<List<String>> rows = ReadableWorkbook.isOOXMLZipHeader(head) ? xlsxRows(content, maxRows) : csvRows(content, maxRows);
+    return lines(rows);
+  }
+
+  private static List<RosterLine> lines(List<List<String>> rows) {
+    int headerIndex = 0;
+    while (headerIndex < rows.size() && isBlank(rows.get(headerIndex))) {
+      headerIndex++;
+    }
+    if (headerIndex == rows.size()) {
+      throw new UnreadableRosterException("文件中没有任何内容");
+    }
+    Map<RosterColumn, Integer> columns = columns(rows.get(headerIndex));
+    List<RosterLine> lines = new ArrayList<>();
+    for (int i = headerIndex + 1; i < rows.size(); i++) {
+      List<String> row = rows.get(i);
+      if (isBlank(row)) {
+        continue;
+      }
+      Map<RosterColumn, String> values = new EnumMap<>(RosterColumn.class);
+      columns.forEach((column, index) -> values.put(column, index < row.size() ? row.get(index) : null));
+      lines.add(new RosterLine(i + 1, values));
+    }
+    if (lines.isEmpty()) {
+      throw new UnreadableRosterException("文件只有表头，没有学生数据");
+    }
+    return lines;
+  }
+
+  private static Map<RosterColumn, Integer> columns(List<String> header) {
+    Map<RosterColumn, Integer> columns = new EnumMap<>(RosterColumn.class);
+    for (int i = 0; i < header.size(); i++) {
+      String title = header.get(i) == null ? "" : header.get(i).replace("\uFEFF", "").trim();
+      for (RosterColumn column : RosterColumn.values()) {
+        if (column.header().equals(title)) {
+          columns.putIfAbsent(column, i);
+        }
+      }
+    }
+    List<String> missing =
+        Arrays.stream(RosterColumn.values())
+            .filter(column -> column.required() && !columns.containsKey(column))
+            .map(RosterColumn::header)
+            .toList();
+    if (!missing.isEmpty()) {
+      throw new UnreadableRosterException(
+          "文件第一行不是花名册表头，缺少列：" + String.join("、", missing) + "（请使用花名册模板）");
+    }
+    return columns;
+  }
+
+  private static List<List<String>> xlsxRows(byte[] content, int maxRows) {
+    List<List<String>> rows = new ArrayList<>();
+    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), WITH_FORMATS);
+        Stream<Row> sheetRows = workbook.getFirstSheet().openStream()) {
+      sheetRows.forEach(
+          row -> {
+            // Excel skips empty rows in the file; keep line numbers as the uploader sees them.
+            while (rows.size() < row.getRowNum() - 1) {
+              rows.add(List.of());
+            }
+            if (rows.size() > maxRows) {
+              throw new UnreadableRosterException("文件超过" + maxRows + "行，请分批导入");
+            }
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.getCellCount(); i++) {
+              cells.add(text(row.getCell(i)));
+            }
+            rows.add(cells);
+          });
+    } catch (UnreadableRosterException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new UnreadableRosterException("无法读取该 Excel 文件：文件已损坏或不是 .xlsx 表格", e);
+    }
+    return rows;
+  }
+
+  private static String text(Cell cell) {
+    if (cell == null) {
+      return null;
+    }
+    return switch (cell.getType()) {
+      case NUMBER -> isDateFormat(cell) ? cell.asDate().toLocalDate().toString() : plain(cell.asNumber());
+      case EMPTY -> null;
+      case STRING, BOOLEAN, FORMULA, ERROR -> cell.getText();
+    };
+  }
+
+  private static boolean isDateFormat(Cell cell) {
+    String format = cell.getDataFormatString();
+    Integer id = cell.getDataFormatId();
+    if (id != null && (id >= 14 && id <= 22)) {
+      return true;
+    }
+    return format != null && format.replaceAll("\"[^\"]*\"|\\[[^]]*]", "").matches("(?i).*[ymd].*");
+  }
+
+  private static String plain(BigDecimal number) {
+    return number.stripTrailingZeros().toPlainString();
+  }
+
+  private static List<List<String>> csvRows(byte[] content, int maxRows) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new UnreadableRosterException(
+          "文件既不是 .xlsx 表格，也不是 UTF-8 编码的 .csv 文件（GBK 编码的 CSV 请先另存为 UTF-8）");
+    }
+    if (text.indexOf('\0') >= 0) {
+      throw new UnreadableRosterException("文件既不是 .xlsx 表格，也不是 UTF-8 编码的 .csv 文件");
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return Csv.parse(text, maxRows);
+  }
+
+  private static boolean isBlank(List<String> row) {
+    return row.stream().allMatch(value -> value == null || value.isBlank());
+  }
+
+  /** RFC 4180 CSV: commas, double-quoted fields with "" for a quote, CRLF or LF line ends. */
+  static final class Csv {
+
+    private Csv() {}
+
+    static List<List<String>> parse(String text, int maxRows) {
+      List<List<String>> rows = new ArrayList<>();
+      List<String> row = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      boolean quoted = false;
+      int i = 0;
+      while (i < text.length()) {
+        char c = text.charAt(i);
+        if (quoted) {
+          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            field.append('"');
+            i++;
+          } else if (c == '"') {
+            quoted = false;
+          } else {
+            field.append(c);
+          }
+        } else if (c == '"' && field.isEmpty()) {
+          quoted = true;
+        } else if (c == ',') {
+          row.add(field.toString());
+          field.setLength(0);
+        } else if (c == '\n' || c == '\r') {
+          if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+            i++;
+          }
+          row.add(field.toString());
+          field.setLength(0);
+          rows.add(row);
+          row = new ArrayList<>();
+          if (rows.size() > maxRows + 1) {
+            throw new UnreadableRosterException("文件超过" + maxRows + "行，请分批导入");
+          }
+        } else {
+          field.append(c);
+        }
+        i++;
+      }
+      if (quoted) {
+        throw new UnreadableRosterException("CSV 文件格式不正确：引号未闭合");
+      }
+      if (!field.isEmpty() || !row.isEmpty()) {
+        row.add(field.toString());
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+}

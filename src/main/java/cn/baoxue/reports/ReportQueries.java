@@ -1,0 +1,133 @@
+package cn.baoxue.reports;
+
+import cn.baoxue.cases.CaseStatus;
+import cn.baoxue.cases.Coded;
+import cn.baoxue.cases.ContactType;
+import cn.baoxue.cases.DropoutReason;
+import cn.baoxue.cases.Placement;
+import cn.baoxue.cases.SpecialGroup;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts the summary straight from the case tables with a handful of grouped queries: no figure
+ * is stored, so the numbers always agree with the records. One pass over the cases groups them
+ * by every attribute a breakdown needs; the breakdowns are summed from those groups.
+ */
+@Service
+@Transactional(readOnly = true)
+class ReportQueries {
+
+  static final Set<CaseStatus> BACK_AT_SCHOOL = EnumSet.of(CaseStatus.RETURNED, CaseStatus.FOLLOWING_UP, CaseStatus.CLOSED);
+
+  private final JdbcClient jdbc;
+
+  ReportQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Summary summary(ReportScope scope) {
+    String where = " where " + scope.caseColumn() + " = :unit and c.reported_at >= :from and c.reported_at < :to";
+    Map<String, Long> gender = zeros(List.of("M", "F"));
+    Map<String, Long> reason = zeros(DropoutReason.class);
+    Map<String, Long> level = zeros(List.of("PRIMARY", "JUNIOR"));
+    Map<String, Long> special = zeros(SpecialGroup.class);
+    Map<String, Long> status = zeros(CaseStatus.class);
+    long[] totals = new long[4]; // cases, suspected, confirmed, returned
+    params(jdbc.sql(
+            "select s.gender, c.reason, c.grade, c.status, c.verify_result, c.special_groups, count(*) from dropout_case c"
+                + " join student s on s.id = c.student_id" + where
+                + " group by s.gender, c.reason, c.grade, c.status, c.verify_result, c.special_groups"), scope)
+        .query(
+            rs -> {
+              long n = rs.getLong(7);
+              String caseStatus = rs.getString(4);
+              boolean confirmed = "CONFIRMED".equals(rs.getString(5));
+              totals[0] += n;
+              if (CaseStatus.REPORTED.name().equals(caseStatus)) {
+                totals[1] += n;
+              }
+              if (confirmed) {
+                totals[2] += n;
+                if (BACK_AT_SCHOOL.contains(CaseStatus.valueOf(caseStatus))) {
+                  totals[3] += n;
+                }
+              }
+              gender.merge(rs.getString(1), n, Long::sum);
+              reason.merge(rs.getString(2), n, Long::sum);
+              level.merge(rs.getInt(3) <= 6 ? "PRIMARY" : "JUNIOR", n, Long::sum);
+              status.merge(caseStatus, n, Long::sum);
+              String groups = rs.getString(6);
+              if (groups != null) {
+                for (String group : groups.split(",")) {
+                  if (!group.isBlank()) {
+                    special.merge(group.trim(), n, Long::sum);
+                  }
+                }
+              }
+            });
+
+    Map<String, Long> placement = zeros(Placement.class);
+    // The latest plan of each case: a re-dropout may have been placed again.
+    params(jdbc.sql(
+            "select p.placement, count(*) from placement_plan p join dropout_case c on c.id = p.case_id" + where
+                + " and p.id = (select max(p2.id) from placement_plan p2 where p2.case_id = p.case_id) group by p.placement"), scope)
+        .query(rs -> {
+          placement.merge(rs.getString(1), rs.getLong(2), Long::sum);
+        });
+
+    Map<String, Long> contacts = zeros(ContactType.class);
+    BigDecimal[] funds = {BigDecimal.ZERO};
+    params(jdbc.sql(
+            "select l.contact_type, count(*), sum(l.amount_yuan) from contact_log l join dropout_case c on c.id = l.case_id"
+                + where + " group by l.contact_type"), scope)
+        .query(rs -> {
+          contacts.merge(rs.getString(1), rs.getLong(2), Long::sum);
+          if (ContactType.FUNDS.name().equals(rs.getString(1)) && rs.getBigDecimal(3) != null) {
+            funds[0] = funds[0].add(rs.getBigDecimal(3));
+          }
+        });
+    long visits =
+        params(jdbc.sql("select count(*) from home_visit h join dropout_case c on c.id = h.case_id" + where), scope)
+            .query(Long.class)
+            .single();
+    contacts.merge(ContactType.HOME_VISIT.name(), visits, Long::sum);
+
+    long students =
+        jdbc.sql("select count(*) from student s where " + scope.studentCondition())
+            .param("unit", scope.unit().getCode())
+            .query(Long.class)
+            .single();
+
+    BigDecimal rate =
+        totals[2] == 0
+            ? BigDecimal.ZERO
+            : BigDecimal.valueOf(totals[3]).divide(BigDecimal.valueOf(totals[2]), 4, RoundingMode.HALF_UP);
+    return new Summary(
+        scope.unit().getCode(), scope.unit().getName(), scope.unit().getType().name(), scope.from(), scope.to(),
+        students, totals[0], totals[1], totals[2], gender, reason, level, special, status, placement, totals[3], rate,
+        contacts, funds[0].setScale(2, RoundingMode.HALF_UP));
+  }
+
+  private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, ReportScope scope) {
+    return sql.param("unit", scope.unit().getCode()).param("from", scope.fromTime()).param("to", scope.toTimeExclusive());
+  }
+
+  private static <E extends Enum<E> & Coded> Map<String, Long> zeros(Class<E> type) {
+    return zeros(EnumSet.allOf(type).stream().map(Enum::name).toList());
+  }
+
+  private static Map<String, Long> zeros(List<String> codes) {
+    Map<String, Long> map = new LinkedHashMap<>();
+    codes.forEach(code -> map.put(code, 0L));
+    return map;
+  }
+}

@@ -1,0 +1,41 @@
+package cn.baoxue.reports;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The county's numbers, counted from its records at the moment of asking (人账相符). Every
+ * breakdown is over the cases opened in the range, whatever their state now, and lists every code
+ * (zero included) so that charts and spreadsheets have a stable shape.
+ *
+ * @param students registered children of the scope now
+ * @param cases cases opened in the range
+ * @param suspected of those, still open and not yet verified (疑似辍学)
+ * @param confirmed of those, verified as dropouts (辍学, whatever happened since)
+ * @param returned of the confirmed, back at school now (已劝返, 跟踪中, 已销号)
+ * @param returnRate returned / confirmed (劝返率), 0 when nothing is confirmed
+ * @param contacts the helpers' contacts with these cases' families, by type; home visits of the
+ *     {@code homeVisit} task count as {@code HOME_VISIT}
+ * @param fundsYuan total of the {@code FUNDS} contacts
+ */
+public record Summary(
+    String scope,
+    String scopeName,
+    String scopeType,
+    LocalDate from,
+    LocalDate to,
+    long students,
+    long cases,
+    long suspected,
+    long confirmed,
+    Map<String, Long> gender,
+    Map<String, Long> reason,
+    Map<String, Long> schoolLevel,
+    Map<String, Long> specialGroup,
+    Map<String, Long> status,
+    Map<String, Long> placement,
+    long returned,
+    BigDecimal returnRate,
+    Map<String, Long> contacts,
+    BigDecimal fundsYuan) {}
