@@ -2,7 +2,9 @@ package cn.baoxue.audit;
 
 import cn.baoxue.cases.IdNumber;
 import cn.baoxue.cases.StudentRepository;
+import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +21,24 @@ class AuditApiController {
   private final AuditVerification verification;
   private final AuditEntryRepository entries;
   private final StudentRepository students;
+  private final OperationsQuery operations;
 
-  AuditApiController(AuditVerification verification, AuditEntryRepository entries, StudentRepository students) {
+  AuditApiController(
+      AuditVerification verification, AuditEntryRepository entries, StudentRepository students, OperationsQuery operations) {
     this.verification = verification;
     this.entries = entries;
     this.students = students;
+    this.operations = operations;
+  }
+
+  /** Everything one official did between two days (both included, either optional). */
+  @GetMapping("/operations")
+  List<OperationsQuery.Operation> operations(@RequestParam String user,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      Authentication auditor) {
+    requireAuditor(auditor);
+    return operations.of(user, from, to);
   }
 
   @GetMapping("/verify")

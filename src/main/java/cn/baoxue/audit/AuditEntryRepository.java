@@ -13,4 +13,6 @@ public interface AuditEntryRepository extends Repository<AuditEntry, Long> {
   List<AuditEntry> findByKindAndRefIdOrderByIdAsc(AuditEntry.Kind kind, Long refId);
 
   List<AuditEntry> findByKindAndActorOrderByIdAsc(AuditEntry.Kind kind, String actor);
+
+  List<AuditEntry> findByActorOrderByIdAsc(String actor);
 }

@@ -4,6 +4,9 @@ import cn.baoxue.cases.CaseController;
 import cn.baoxue.cases.CaseQueries;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.PersonalDataViewed;
+import cn.baoxue.web.Spreadsheet;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -33,6 +36,18 @@ class CaseTimelineController {
   @ResponseBody
   List<TimelineEntry> json(@PathVariable String caseNumber, Authentication user) {
     return timeline.of(readCase(caseNumber, user, "TIMELINE_API"));
+  }
+
+  @GetMapping("/api/audit/cases/{caseNumber}/timeline.xlsx")
+  void xlsx(@PathVariable String caseNumber, Authentication user, HttpServletResponse response) throws IOException {
+    List<TimelineEntry> entries = timeline.of(readCase(caseNumber, user, "TIMELINE_XLSX"));
+    try (Spreadsheet sheet = Spreadsheet.download(response, "办理记录-" + caseNumber)) {
+      sheet.sheet("办理记录", List.of("时间", "类别", "环节", "事项", "操作人", "用户名", "是否按期"));
+      for (TimelineEntry e : entries) {
+        sheet.row(e.time().toString().replace('T', ' '), e.type(), e.step(), e.description(), e.actorName(), e.actor(),
+            e.onTime() == null ? "" : e.onTime() ? "按期" : "逾期");
+      }
+    }
   }
 
   @GetMapping("/cases/{caseNumber}/timeline")

@@ -31,23 +31,7 @@ class CaseTimelineTests {
 
   @Test
   void theTimelineShowsWhoDidWhatInOrder() {
-    ActingUsers users = new ActingUsers(engine, staff);
-    ProcessInstance pi = users.reportAtChangan();
-    String verify = users.taskOf(pi.getId()).getId();
-    users.as("teacher-changan", () -> { taskService.claim(verify, "teacher-changan"); return null; });
-    users.as("teacher-changan", () -> { taskService.claim(verify, null); return null; });
-    users.as("principal-changan", () -> { taskService.claim(verify, "principal-changan"); return null; });
-    users.complete("principal-changan", verify, Map.of("verifyResult", "CONFIRMED"));
-    users.complete("official-jianshan", users.taskOf(pi.getId()).getId(),
-        Map.of("teacherHelper", "teacher-changan", "cadreHelper", "cadre-changan"));
-    String visit = users.taskOf(pi.getId()).getId();
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId())
-        .activityId("homeVisit").timers().singleResult().getId());
-    String supervise = taskService.createTaskQuery().processDefinitionKey("supervision")
-        .processInstanceBusinessKey(pi.getBusinessKey()).singleResult().getId();
-    users.complete("official-jianshan", supervise,
-        Map.of("supervisionAction", "REASSIGN", "newAssignee", "principal-changan", "supervisionNotes", "班主任病假，由校长家访"));
-    users.as("admin", () -> { engine.getRuntimeService().setVariable(pi.getId(), "guardianPhone", "13900000002"); return null; });
+    ProcessInstance pi = aCaseWorkedByManyHands();
 
     List<Map<String, Object>> timeline = EngineRest.as(anonymous, "auditor")
         .getList("/api/audit/cases/" + pi.getBusinessKey() + "/timeline").getBody();
@@ -95,5 +79,58 @@ class CaseTimelineTests {
         "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|办理人为 王建国（校长，长安村小学）",
         "VARIABLE|系统管理员（系统管理员）|null|变量 guardianPhone：13800000001 → 13900000002");
     assertThat(timeline).filteredOn(e -> "TASK_COMPLETED".equals(e.get("type"))).allMatch(e -> Boolean.TRUE.equals(e.get("onTime")));
+  }
+
+  @Test
+  void theAuditorSearchesCasesExportsTheTimelineAndListsWhatAnOfficialDid() throws Exception {
+    ProcessInstance pi = aCaseWorkedByManyHands();
+    EngineRest auditor = EngineRest.as(anonymous, "auditor");
+
+    List<Map<String, Object>> found = auditor.getList("/api/audit/cases?q=" + pi.getBusinessKey()).getBody();
+    assertThat(found).singleElement().satisfies(c -> {
+      assertThat(c.get("studentName")).isEqualTo("王小梅");
+      assertThat((String) c.get("idNumber")).contains("********");
+      assertThat(c.get("escalations")).isEqualTo(1);
+    });
+    assertThat(auditor.getList("/api/audit/cases?overdueOnly=true&unit=5306270001").getBody())
+        .extracting(c -> c.get("caseNumber")).contains(pi.getBusinessKey());
+    assertThat(EngineRest.as(anonymous, "teacher-nantai").getList("/api/audit/cases?q=" + pi.getBusinessKey()).getBody())
+        .isEmpty();
+
+    assertThat(auditor.getList("/api/audit/operations?user=principal-changan").getBody())
+        .filteredOn(op -> pi.getBusinessKey().equals(op.get("caseNumber")))
+        .extracting(op -> op.get("operation"))
+        .containsSubsequence("Claim", "Complete");
+
+    var xlsx = anonymous.withBasicAuth("auditor", "demo")
+        .getForEntity("/api/audit/cases/" + pi.getBusinessKey() + "/timeline.xlsx", byte[].class);
+    assertThat(xlsx.getHeaders().getContentType().toString()).startsWith("application/vnd.openxmlformats");
+    try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+      List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
+      assertThat(rows.get(0).getCellText(3)).isEqualTo("事项");
+      assertThat(rows).extracting(row -> row.getCellText(3)).contains("案件上报", "变量 guardianPhone：13800000001 → 13900000002");
+    }
+  }
+
+  /** Claims and an unclaim, a missed deadline with its 督办 and a reassignment, a corrected variable. */
+  private ProcessInstance aCaseWorkedByManyHands() {
+    ActingUsers users = new ActingUsers(engine, staff);
+    ProcessInstance pi = users.reportAtChangan();
+    String verify = users.taskOf(pi.getId()).getId();
+    users.as("teacher-changan", () -> { taskService.claim(verify, "teacher-changan"); return null; });
+    users.as("teacher-changan", () -> { taskService.claim(verify, null); return null; });
+    users.as("principal-changan", () -> { taskService.claim(verify, "principal-changan"); return null; });
+    users.complete("principal-changan", verify, Map.of("verifyResult", "CONFIRMED"));
+    users.complete("official-jianshan", users.taskOf(pi.getId()).getId(),
+        Map.of("teacherHelper", "teacher-changan", "cadreHelper", "cadre-changan"));
+    String visit = users.taskOf(pi.getId()).getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId())
+        .activityId("homeVisit").timers().singleResult().getId());
+    String supervise = taskService.createTaskQuery().processDefinitionKey("supervision")
+        .processInstanceBusinessKey(pi.getBusinessKey()).singleResult().getId();
+    users.complete("official-jianshan", supervise,
+        Map.of("supervisionAction", "REASSIGN", "newAssignee", "principal-changan", "supervisionNotes", "班主任病假，由校长家访"));
+    users.as("admin", () -> { engine.getRuntimeService().setVariable(pi.getId(), "guardianPhone", "13900000002"); return null; });
+    return pi;
   }
 }
