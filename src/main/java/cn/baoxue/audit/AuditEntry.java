@@ -22,7 +22,8 @@ public class AuditEntry {
   public enum Kind {
     ESCALATION,
     DOCUMENT,
-    PERSONAL_DATA_READ
+    PERSONAL_DATA_READ,
+    PERSONAL_DATA_EXPORT
   }
 
   @Id

@@ -1,6 +1,7 @@
 package cn.baoxue.audit;
 
 import cn.baoxue.audit.AuditEntry.Kind;
+import cn.baoxue.cases.PersonalDataExported;
 import cn.baoxue.cases.PersonalDataViewed;
 import cn.baoxue.documents.CaseDocument;
 import cn.baoxue.documents.DocumentIssued;
@@ -30,6 +31,14 @@ class AuditRecorder {
   public void issued(DocumentIssued event) {
     CaseDocument d = event.document();
     trail.append(Kind.DOCUMENT, d.getId(), d.getCaseId(), d.getRecordedBy(), AuditPayloads.of(d));
+  }
+
+  /** An export of many students at once: one entry naming the view, the filter and the row count. */
+  @EventListener
+  @Transactional
+  public void exported(PersonalDataExported event) {
+    trail.append(Kind.PERSONAL_DATA_EXPORT, 0L, null, event.user(),
+        "view=" + event.view() + ";filter=" + event.filter() + ";rows=" + event.rows() + ";full=" + event.inFull());
   }
 
   @EventListener

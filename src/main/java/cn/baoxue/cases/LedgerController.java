@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,9 +29,11 @@ class LedgerController {
   static final int PAGE_SIZE = 50;
 
   private final LedgerQueries ledgers;
+  private final ApplicationEventPublisher events;
 
-  LedgerController(LedgerQueries ledgers) {
+  LedgerController(LedgerQueries ledgers, ApplicationEventPublisher events) {
     this.ledgers = ledgers;
+    this.events = events;
   }
 
   @GetMapping("/ledgers/{kind}")
@@ -75,10 +78,22 @@ class LedgerController {
       throws IOException {
     Ledger ledger = ledger(kind);
     Filter filter = new Filter(unit, grade, gender, reason, specialGroup, status, from, to);
+    Staff staff = Staff.of(user);
+    boolean inFull = PersonalDataPolicy.seesInFull(staff.groupIds());
+    int[] rows = {0};
     try (Spreadsheet sheet = Spreadsheet.download(response, ledger.title() + "-" + LocalDate.now())) {
       sheet.sheet(ledger.title(), headers(ledger));
-      ledgers.each(ledger, filter, Staff.of(user).jurisdiction(), row -> sheet.row(values(ledger, row)));
+      ledgers.each(ledger, filter, staff.jurisdiction(), row -> {
+        sheet.row(values(ledger, inFull ? row : masked(row)));
+        rows[0]++;
+      });
     }
+    events.publishEvent(new PersonalDataExported(user.getName(), "LEDGER_" + ledger.name(), filter.toString(), rows[0], inFull));
+  }
+
+  /** The row with the ID number and the guardian's phone masked. */
+  private static Row masked(Row row) {
+    return row.withPersonalData(row.maskedIdNumber(), PersonalDataPolicy.maskPhone(row.guardianPhone()));
   }
 
   static List<String> headers(Ledger ledger) {

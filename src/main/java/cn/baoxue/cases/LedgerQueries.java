@@ -75,6 +75,12 @@ public class LedgerQueries {
     public String maskedIdNumber() {
       return IdNumber.mask(idNumber);
     }
+
+    /** The same row with other ID number and guardian phone (masked for readers who need no more). */
+    public Row withPersonalData(String otherIdNumber, String otherGuardianPhone) {
+      return new Row(caseNumber, name, otherIdNumber, gender, birthDate, grade, school, village, township, guardianName,
+          otherGuardianPhone, specialGroups, reason, status, rung, escalated, source, reportedBy, reportedAt, verifiedAt, closedAt);
+    }
   }
 
   public record Page(List<Row> rows, long total, int page, int size) {

@@ -47,6 +47,31 @@ class AuditTrailTests {
   }
 
   @Test
+  void ledgerExportsMaskIdentityForRolesThatDoNotNeedItAndAreLogged() throws Exception {
+    Map<String, Object> child = TestStudents.changanGirl();
+    EngineRest.as(anonymous, "teacher-changan").startCase(child);
+    String idNumber = (String) child.get("studentIdNumber");
+
+    List<String> forAuditor = exportedIdNumbers("auditor");
+    List<String> forOfficial = exportedIdNumbers("official-jianshan");
+
+    assertThat(forAuditor).isNotEmpty().allMatch(id -> id.contains("********"));
+    assertThat(forOfficial).contains(idNumber);
+    List<Map<String, Object>> exports = jdbc.sql(
+            "select actor, payload from audit_trail where entry_kind = 'PERSONAL_DATA_EXPORT' order by id")
+        .query().listOfRows();
+    assertThat(exports).extracting(row -> row.get("ACTOR") != null ? row.get("ACTOR") : row.get("actor"))
+        .containsSubsequence("auditor", "official-jianshan");
+  }
+
+  private List<String> exportedIdNumbers(String user) throws Exception {
+    byte[] xlsx = anonymous.withBasicAuth(user, "demo").getForEntity("/ledgers/suspected.xlsx", byte[].class).getBody();
+    try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      return workbook.getFirstSheet().read().stream().skip(1).map(row -> row.getCellText(2)).toList();
+    }
+  }
+
+  @Test
   void theChainVerifiesAndATamperedEscalationIsReported() {
     String pi = (String) EngineRest.as(anonymous, "teacher-changan").startCase(TestStudents.changanGirl()).getBody().get("id");
     String timer = managementService.createJobQuery().processInstanceId(pi).activityId("verify").timers().singleResult().getId();
