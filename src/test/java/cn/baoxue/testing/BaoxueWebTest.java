@@ -7,9 +7,10 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole application on a random port with the job executor running, shared by every test
- * that talks HTTP. Follow-up comes round after a second and the follow-up period is zero, so a
- * case can be walked to 销号 within a test.
+ * The whole application on a random port, shared by every test that talks HTTP. The job executor
+ * is off: other test classes move the engine's clock (a JVM-wide static) and would make it fire
+ * this context's timers at random; tests run due timers through the REST API instead, as an
+ * administrator would. The follow-up period is zero, so a case can be walked to 销号 in a test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = {
       "baoxue.follow-up.interval=PT1S",
       "baoxue.follow-up.period=P0D",
-      "camunda.bpm.job-execution.wait-time-in-millis=300",
-      "camunda.bpm.job-execution.max-wait=1000"
+      "camunda.bpm.job-execution.enabled=false"
     })
 public @interface BaoxueWebTest {}
