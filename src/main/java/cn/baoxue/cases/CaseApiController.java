@@ -2,12 +2,9 @@ package cn.baoxue.cases;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,11 +37,6 @@ class CaseApiController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
     events.publishEvent(new PersonalDataViewed(found.getStudent().getId(), found.getId(), user.getName(), "CASE_API"));
     return CaseSummary.of(found);
-  }
-
-  @ExceptionHandler(InvalidCaseInputException.class)
-  ResponseEntity<Map<String, Object>> invalid(InvalidCaseInputException e) {
-    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "problems", e.problems()));
   }
 
   /** A case as listed: the ID number masked, since lists are read over many shoulders. */

@@ -1,5 +1,6 @@
 package cn.baoxue.web;
 
+import cn.baoxue.cases.InvalidCaseInputException;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,5 +19,11 @@ class ApiErrors {
   ResponseEntity<Map<String, Object>> refused(ResponseStatusException e) {
     return ResponseEntity.status(e.getStatusCode())
         .body(Map.of("message", e.getReason() == null ? "请求无法处理" : e.getReason()));
+  }
+
+  /** Input a case step cannot take: 400 with every problem. */
+  @ExceptionHandler(InvalidCaseInputException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidCaseInputException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "problems", e.problems()));
   }
 }
