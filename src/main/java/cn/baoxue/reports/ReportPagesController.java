@@ -1,0 +1,112 @@
+package cn.baoxue.reports;
+
+import cn.baoxue.org.Staff;
+import cn.baoxue.web.Spreadsheet;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The dashboard (ECharts) and the regular reports as spreadsheets: the school's monthly report
+ * and the county's quarterly report, both counted from the records at the moment of download.
+ */
+@Controller
+class ReportPagesController {
+
+  private final ReportScope.Resolver scopes;
+  private final ReportQueries queries;
+  private final JdbcClient jdbc;
+
+  ReportPagesController(ReportScope.Resolver scopes, ReportQueries queries, JdbcClient jdbc) {
+    this.scopes = scopes;
+    this.queries = queries;
+    this.jdbc = jdbc;
+  }
+
+  @GetMapping("/reports/dashboard")
+  String dashboard(@RequestParam(required = false) String scope,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      Authentication user, Model model) {
+    Staff staff = Staff.of(user);
+    Summary summary = queries.summary(scopes.resolve(scope == null ? defaultScope(staff) : scope, from, to, staff));
+    Map<String, Map<String, Long>> charts = new LinkedHashMap<>();
+    SummaryLabels.BREAKDOWNS.forEach((name, title) ->
+        charts.put(title, SummaryLabels.labelled(name, SummaryLabels.breakdown(summary, name))));
+    model.addAttribute("summary", summary);
+    model.addAttribute("charts", charts);
+    return "reports/dashboard";
+  }
+
+  /** 学校控辍保学月报: one school, one calendar month. */
+  @GetMapping("/reports/monthly.xlsx")
+  void monthly(@RequestParam String scope, @RequestParam String month, Authentication user, HttpServletResponse response)
+      throws IOException {
+    YearMonth yearMonth = parse(() -> YearMonth.parse(month), "月份格式应为 yyyy-MM：" + month);
+    Summary summary = queries.summary(scopes.resolve(scope, yearMonth.atDay(1), yearMonth.atEndOfMonth(), Staff.of(user)));
+    write(response, summary, summary.scopeName() + "控辍保学月报（" + yearMonth.getYear() + "年" + yearMonth.getMonthValue() + "月）");
+  }
+
+  /** 县控辍保学季报: one county (or township), one quarter, e.g. 2026-Q4. */
+  @GetMapping("/reports/quarterly.xlsx")
+  void quarterly(@RequestParam String scope, @RequestParam String quarter, Authentication user, HttpServletResponse response)
+      throws IOException {
+    if (!quarter.matches("\\d{4}-Q[1-4]")) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "季度格式应为 yyyy-Qn，如 2026-Q4：" + quarter);
+    }
+    int year = Integer.parseInt(quarter.substring(0, 4));
+    int q = quarter.charAt(6) - '0';
+    LocalDate from = LocalDate.of(year, (q - 1) * 3 + 1, 1);
+    LocalDate to = from.plusMonths(3).minusDays(1);
+    Summary summary = queries.summary(scopes.resolve(scope, from, to, Staff.of(user)));
+    write(response, summary, summary.scopeName() + "控辍保学季报（" + year + "年第" + q + "季度）");
+  }
+
+  private void write(HttpServletResponse response, Summary summary, String title) throws IOException {
+    try (Spreadsheet sheet = Spreadsheet.download(response, title)) {
+      sheet.sheet("汇总", List.of("指标", "数值"));
+      sheet.row("报表", title);
+      sheet.row("统计范围", summary.scopeName() + "（" + summary.scope() + "）");
+      sheet.row("统计期间", summary.from() + " 至 " + summary.to());
+      sheet.row("在册适龄儿童", summary.students());
+      sheet.row("期间新发现案件", summary.cases());
+      sheet.row("其中：待核实（疑似辍学）", summary.suspected());
+      sheet.row("其中：核实辍学", summary.confirmed());
+      sheet.row("已劝返", summary.returned());
+      sheet.row("劝返率", summary.returnRate());
+      sheet.row("资助资金（元）", summary.fundsYuan());
+      SummaryLabels.BREAKDOWNS.forEach((name, chineseTitle) -> {
+        sheet.sheet(chineseTitle, List.of(chineseTitle, "人数"));
+        SummaryLabels.labelled(name, SummaryLabels.breakdown(summary, name)).forEach(sheet::row);
+      });
+    }
+  }
+
+  /** The user's own unit: her school, village, township or county; auditors and admins start at the first county. */
+  private String defaultScope(Staff staff) {
+    return staff.jurisdiction().unitCodes().stream().findFirst().orElseGet(() ->
+        jdbc.sql("select min(code) from org_unit where unit_type = 'COUNTY'").query(String.class).optional()
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未建立县级单位")));
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> parser, String message) {
+    try {
+      return parser.get();
+    } catch (RuntimeException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
+    }
+  }
+}
