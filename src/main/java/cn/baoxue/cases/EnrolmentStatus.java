@@ -4,7 +4,9 @@ package cn.baoxue.cases;
 public enum EnrolmentStatus implements Coded {
   IN_SCHOOL("在校"),
   SUSPECTED("疑似辍学"),
-  DROPPED_OUT("辍学");
+  DROPPED_OUT("辍学"),
+  /** Left for a school outside the county's roll: no longer counted among its registered children. */
+  TRANSFERRED_OUT("已转出");
 
   private final String label;
 
@@ -19,6 +21,6 @@ public enum EnrolmentStatus implements Coded {
 
   /** A child reported out of school gets a case, which the school still verifies. */
   public boolean opensCase() {
-    return this != IN_SCHOOL;
+    return this == SUSPECTED || this == DROPPED_OUT;
   }
 }

@@ -102,7 +102,8 @@ class ReportQueries {
     contacts.merge(ContactType.HOME_VISIT.name(), visits, Long::sum);
 
     long students =
-        jdbc.sql("select count(*) from student s where " + scope.studentCondition())
+        jdbc.sql("select count(*) from student s where " + scope.studentCondition()
+                + " and (s.enrolment_status is null or s.enrolment_status <> 'TRANSFERRED_OUT')")
             .param("unit", scope.unit().getCode())
             .query(Long.class)
             .single();

@@ -6,8 +6,8 @@ import cn.baoxue.cases.DropoutCaseRepository;
 import cn.baoxue.cases.StudentRepository;
 import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.EngineRest;
+import cn.baoxue.testing.Rosters;
 import cn.baoxue.testing.TestStudents;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +15,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -102,23 +97,7 @@ class AttendanceFeedTests {
 
   /** A pupil of 长安村小学, registered as 在校 through the school's roster import. */
   private String registeredChild() {
-    LocalDate birthDate = LocalDate.now().minusYears(11);
-    String idNumber = TestStudents.idNumber(birthDate, true);
-    String csv = "姓名,身份证号,性别,出生日期,学校代码,年级,村代码,监护人,联系电话,在校状态,辍学原因,特殊群体\n"
-        + "李小军," + idNumber + ",男," + birthDate + ",5306270001,5,530627205201,李大山,13800000009,在校,,\n";
-    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "roster.csv";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var imported = anonymous.withBasicAuth("teacher-changan", "demo")
-        .postForEntity("/api/imports/roster", new HttpEntity<>(form, headers), String.class);
-    assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.OK);
-    return idNumber;
+    return Rosters.registerPupil(anonymous, "teacher-changan", TestStudents.CHANGAN_SCHOOL, TestStudents.CHANGAN_VILLAGE);
   }
 
   private Long studentId(String idNumber) {

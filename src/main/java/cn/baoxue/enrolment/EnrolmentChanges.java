@@ -1,0 +1,144 @@
+package cn.baoxue.enrolment;
+
+import cn.baoxue.calendar.CalendarProperties;
+import cn.baoxue.cases.IdNumber;
+import cn.baoxue.cases.Inputs;
+import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.cases.Student;
+import cn.baoxue.cases.StudentRepository;
+import cn.baoxue.org.Jurisdiction;
+import cn.baoxue.org.OrgTree;
+import cn.baoxue.org.OrgUnit;
+import cn.baoxue.org.OrgUnitType;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 学籍异动: a transfer moves a child from one school's roll to another's; a transfer out of the
+ * county takes her off the roll (已转出). The registered counts follow at once.
+ */
+@Service
+public class EnrolmentChanges {
+
+  private final StudentRepository students;
+  private final OrgTree orgTree;
+  private final JdbcClient jdbc;
+  private final CalendarProperties calendar;
+
+  EnrolmentChanges(StudentRepository students, OrgTree orgTree, JdbcClient jdbc, CalendarProperties calendar) {
+    this.students = students;
+    this.orgTree = orgTree;
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+  }
+
+  /** A change as posted: the new school's code when it is on Baoxue's roll, else its name. */
+  public record Change(String type, String date, String toSchoolCode, String otherSchool, String reason) {}
+
+  /** A change as listed in the 异动花名册. */
+  public record Listed(LocalDate date, String type, String studentName, String idNumber, String gender, int grade,
+      String fromSchool, String toSchool, String reason, String recordedBy) {}
+
+  @Transactional
+  public void record(String idNumber, Change change, String user, Jurisdiction jurisdiction) {
+    Inputs in = new Inputs();
+    Student student = students.findByIdNumber(idNumber == null ? "" : idNumber.trim().toUpperCase())
+        .orElseThrow(() -> new InvalidCaseInputException("没有身份证号为 " + IdNumber.mask(idNumber) + " 的在册学生"));
+    EnrolmentChangeType type = in.code(EnrolmentChangeType.class, change.type(), "异动类型");
+    LocalDate date = in.date(change.date(), "异动日期");
+    if (date != null && date.isAfter(LocalDate.now())) {
+      in.problem("异动日期不能晚于今天");
+    }
+    String reason = in.text(change.reason(), "异动原因", false, 500);
+    Optional<OrgUnit> to = Optional.empty();
+    if (Inputs.trim(change.toSchoolCode()) != null) {
+      to = orgTree.find(change.toSchoolCode().trim(), OrgUnitType.SCHOOL);
+      if (to.isEmpty()) {
+        in.problem("转入学校代码不存在：" + change.toSchoolCode());
+      }
+    }
+    String otherSchool = in.text(change.otherSchool(), "县外学校名称", false, 100);
+    String from = student.getSchoolCode();
+    if (type == EnrolmentChangeType.TRANSFER_OUT) {
+      if (to.isEmpty() && otherSchool == null) {
+        in.problem("转出须填写转入学校代码，或县外学校名称");
+      }
+      if (!jurisdiction.covers(from)) {
+        in.problem("只有" + orgTree.name(from) + "或上级单位可以办理转出");
+      }
+    } else if (type == EnrolmentChangeType.TRANSFER_IN) {
+      if (to.isEmpty()) {
+        in.problem("转入须填写转入学校代码");
+      } else if (!jurisdiction.covers(to.get().getCode())) {
+        in.problem("只有" + to.get().getName() + "或上级单位可以办理转入");
+      }
+    }
+    in.check();
+
+    String toCode = to.map(OrgUnit::getCode).orElse(null);
+    if (toCode != null) {
+      jdbc.sql("update student set school_code = ?, enrolment_status = 'IN_SCHOOL', updated_at = ? where id = ?")
+          .params(toCode, LocalDateTime.now(), student.getId()).update();
+    } else {
+      jdbc.sql("update student set enrolment_status = 'TRANSFERRED_OUT', updated_at = ? where id = ?")
+          .params(LocalDateTime.now(), student.getId()).update();
+    }
+    jdbc.sql("""
+        insert into enrolment_change (student_id, change_type, change_date, from_school_code, to_school_code, other_school,
+          reason, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(student.getId(), type.name(), date, from, toCode, otherSchool, reason, user, LocalDateTime.now()).update();
+  }
+
+  /** The changes of a term (学期) touching the given unit, from or to. */
+  @Transactional(readOnly = true)
+  public List<Listed> ofTerm(String termName, String unitCode, Jurisdiction jurisdiction) {
+    CalendarProperties.SchoolTerm term = term(termName);
+    return jdbc.sql("""
+            select e.change_date, e.change_type, s.name, s.id_number, s.gender, s.grade, e.from_school_code, e.to_school_code,
+                   e.other_school, e.reason, e.recorded_by
+            from enrolment_change e join student s on s.id = e.student_id
+            where e.change_date between ? and ? order by e.change_date, e.id""")
+        .params(term.from(), term.to())
+        .query((rs, row) -> new Object[] {rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)})
+        .list().stream()
+        .filter(r -> touches((String) r[6], unitCode, jurisdiction) || touches((String) r[7], unitCode, jurisdiction))
+        .map(r -> new Listed((LocalDate) r[0], EnrolmentChangeType.valueOf((String) r[1]).label(), (String) r[2],
+            IdNumber.mask((String) r[3]), "F".equals(r[4]) ? "女" : "男", (Integer) r[5], orgTree.name((String) r[6]),
+            r[7] != null ? orgTree.name((String) r[7]) : (String) r[8], (String) r[9], (String) r[10]))
+        .toList();
+  }
+
+  public CalendarProperties.SchoolTerm term(String termName) {
+    return calendar.schoolTerms().stream()
+        .filter(term -> termName == null ? !LocalDate.now().isBefore(term.from()) : term.name().equals(termName))
+        .reduce((first, second) -> termName == null ? second : first)
+        .orElseThrow(() -> new InvalidCaseInputException("没有这个学期：" + termName));
+  }
+
+  public List<String> termNames() {
+    return calendar.schoolTerms().stream().map(CalendarProperties.SchoolTerm::name).toList();
+  }
+
+  /** A school code lies in the unit asked for and in the reader's jurisdiction. */
+  private boolean touches(String schoolCode, String unitCode, Jurisdiction jurisdiction) {
+    if (schoolCode == null) {
+      return false;
+    }
+    OrgUnit school = orgTree.find(schoolCode, OrgUnitType.SCHOOL).orElse(null);
+    if (school == null) {
+      return false;
+    }
+    String village = school.getParentCode();
+    String township = orgTree.ancestor(school, OrgUnitType.TOWNSHIP).map(OrgUnit::getCode).orElse(null);
+    String county = orgTree.ancestor(school, OrgUnitType.COUNTY).map(OrgUnit::getCode).orElse(null);
+    boolean inUnit = unitCode == null || List.of(schoolCode, String.valueOf(village), String.valueOf(township),
+        String.valueOf(county)).contains(unitCode);
+    return inUnit && jurisdiction.covers(schoolCode, village, township, county);
+  }
+}
