@@ -99,6 +99,9 @@ class CaseWalkThroughRestTests {
     assertThat(official.getList(supervisionOfThisCase).getBody()).extracting(task -> task.get("name"))
         .containsExactly("督办：核实是否辍学");
     assertThat(EngineRest.as(anonymous, "official-nantai").getList(supervisionOfThisCase).getBody()).isEmpty();
+    String casePage = anonymous.withBasicAuth("official-jianshan", "demo").getForObject("/cases/" + caseNumber, String.class);
+    assertThat(casePage.substring(casePage.indexOf("逾期督办"), casePage.indexOf("包保责任人")))
+        .contains("核实是否辍学", "township_530627205").doesNotContain("无逾期");
   }
 
   private static String onlyTask(EngineRest user, String pi, String taskKey) {

@@ -1,6 +1,7 @@
 package cn.baoxue.cases;
 
 import cn.baoxue.org.Jurisdiction;
+import cn.baoxue.org.Staff;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -9,6 +10,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The case list and case file pages, limited to the user's jurisdiction. */
@@ -16,10 +20,12 @@ import org.springframework.web.server.ResponseStatusException;
 public class CaseController {
 
   private final CaseQueries queries;
+  private final ContactLogService contacts;
   private final ApplicationEventPublisher events;
 
-  CaseController(CaseQueries queries, ApplicationEventPublisher events) {
+  CaseController(CaseQueries queries, ContactLogService contacts, ApplicationEventPublisher events) {
     this.queries = queries;
+    this.contacts = contacts;
     this.events = events;
   }
 
@@ -37,7 +43,24 @@ public class CaseController {
     DropoutCase viewed = file.dropoutCase();
     events.publishEvent(new PersonalDataViewed(viewed.getStudent().getId(), viewed.getId(), user.getName(), "CASE_PAGE"));
     model.addAttribute("file", file);
+    model.addAttribute("contactTypes", ContactType.values());
     return "cases/show";
+  }
+
+  /** The 结对帮扶记录 form of the case page; refusals come back to the page in Chinese. */
+  @PostMapping("/cases/{caseNumber}/contacts")
+  String recordContact(@PathVariable String caseNumber, @RequestParam String type, @RequestParam String date,
+      @RequestParam(required = false) String notes, @RequestParam(required = false) String amountYuan,
+      Authentication user, RedirectAttributes redirect) {
+    try {
+      contacts.record(caseNumber, new ContactLogService.ContactInput(type, date, notes, amountYuan), Staff.of(user));
+      redirect.addFlashAttribute("notice", "帮扶记录已登记");
+    } catch (InvalidCaseInputException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    } catch (ResponseStatusException e) {
+      redirect.addFlashAttribute("error", e.getReason());
+    }
+    return "redirect:/cases/" + caseNumber + "#contacts";
   }
 
   public static Jurisdiction jurisdictionOf(Authentication user) {
