@@ -1,9 +1,15 @@
 package cn.baoxue.documents;
 
 import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
+import java.util.Optional;
+import org.springframework.data.repository.Repository;
 
-public interface CaseDocumentRepository extends JpaRepository<CaseDocument, Long> {
+/** Append-only: a document is kept as issued; there is no update and no delete. */
+public interface CaseDocumentRepository extends Repository<CaseDocument, Long> {
+
+  CaseDocument save(CaseDocument document);
+
+  Optional<CaseDocument> findById(Long id);
 
   List<CaseDocument> findByCaseIdOrderByRecordedAtAscIdAsc(Long caseId);
 

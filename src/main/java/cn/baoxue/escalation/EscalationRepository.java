@@ -1,9 +1,15 @@
 package cn.baoxue.escalation;
 
 import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
+import java.util.Optional;
+import org.springframework.data.repository.Repository;
 
-public interface EscalationRepository extends JpaRepository<Escalation, Long> {
+/** Append-only: escalations are audit records (see the audit trail); there is no delete. */
+public interface EscalationRepository extends Repository<Escalation, Long> {
+
+  Escalation save(Escalation escalation);
+
+  Optional<Escalation> findById(Long id);
 
   long countByTaskId(String taskId);
 

@@ -1,9 +1,12 @@
 package cn.baoxue.escalation;
 
 import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.Repository;
 
-public interface SupervisionActionRepository extends JpaRepository<SupervisionAction, Long> {
+/** Append-only, like the escalations it answers. */
+public interface SupervisionActionRepository extends Repository<SupervisionAction, Long> {
+
+  SupervisionAction save(SupervisionAction action);
 
   List<SupervisionAction> findByCaseIdOrderByRecordedAtAscIdAsc(Long caseId);
 }
