@@ -2,13 +2,10 @@ package cn.baoxue.audit;
 
 import cn.baoxue.documents.CaseDocument;
 import cn.baoxue.documents.CaseDocumentRepository;
+import cn.baoxue.documents.CaseDocuments;
 import cn.baoxue.escalation.Escalation;
 import cn.baoxue.escalation.EscalationRepository;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,17 +81,9 @@ public class AuditVerification {
     if (!AuditPayloads.of(document).equals(entry.getPayload())) {
       return "文书 #" + document.getId() + " 的登记信息已被改动";
     }
-    if (!sha256(document.getContent()).equals(document.getSha256())) {
+    if (!CaseDocuments.sha256(document.getContent()).equals(document.getSha256())) {
       return "文书 #" + document.getId() + "（" + document.getTitle() + "）的内容已被改动";
     }
     return null;
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -80,7 +80,8 @@ public class CaseDocuments {
     return document;
   }
 
-  static String sha256(byte[] content) {
+  /** The SHA-256 a document is stored with; the audit verification recomputes it. */
+  public static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {
