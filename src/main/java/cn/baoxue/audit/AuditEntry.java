@@ -23,7 +23,9 @@ public class AuditEntry {
     ESCALATION,
     DOCUMENT,
     PERSONAL_DATA_READ,
-    PERSONAL_DATA_EXPORT
+    PERSONAL_DATA_EXPORT,
+    /** A closed case's records removed at the end of their retention. */
+    RETENTION_PURGE
   }
 
   @Id
