@@ -12,16 +12,19 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds the notification listener to every user task of every model, so analysts need not repeat
- * it on each task and no new task can forget it.
+ * Adds the listeners that every user task of every model needs — the notification of new work and
+ * the case summary of its form — so analysts need not repeat them on each task and no new task can
+ * forget them.
  */
 @Component
 public class TaskNotificationPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskNotificationListener listener;
+  private final CaseSummaryListener caseSummary;
 
-  public TaskNotificationPlugin(TaskNotificationListener listener) {
+  public TaskNotificationPlugin(TaskNotificationListener listener, CaseSummaryListener caseSummary) {
     this.listener = listener;
+    this.caseSummary = caseSummary;
   }
 
   @Override
@@ -33,6 +36,7 @@ public class TaskNotificationPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, caseSummary);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
       }

@@ -137,6 +137,8 @@ class DropoutCaseProcessTests {
 
     assertThat(pi).isWaitingAt("persuadeJoint").task()
         .hasCandidateGroup("village_530627205201").hasCandidateGroup("township_530627205");
+    // The form's summary: the rung reached and the days the case has been open.
+    assertThat(taskService.getVariablesLocal(task(pi).getId())).containsEntry("currentRung", "学校劝返").containsEntry("daysOpen", 0L);
     persuade(CADRE, "RETURNED");
 
     assertThat(pi).isWaitingAt("planPlacement").hasNotPassed("issueReturnOrder");

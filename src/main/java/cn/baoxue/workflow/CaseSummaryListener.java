@@ -1,0 +1,43 @@
+package cn.baoxue.workflow;
+
+import cn.baoxue.cases.DropoutCase;
+import cn.baoxue.cases.DropoutCaseRepository;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives each new task of a case what its form's summary shows besides the start data: the rung of
+ * the persuasion ladder reached and how many days the case has been open. Task-local, so they read
+ * as of the day the task was created and are not written back to the case.
+ */
+@Component
+public class CaseSummaryListener implements TaskListener {
+
+  private final DropoutCaseRepository cases;
+
+  public CaseSummaryListener(DropoutCaseRepository cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object caseId = task.getVariable("caseId");
+    if (!(caseId instanceof Number id)) {
+      return;
+    }
+    cases.findById(id.longValue()).ifPresent(dropoutCase -> {
+      task.setVariableLocal("currentRung", dropoutCase.getRung() == null ? "尚未劝返" : dropoutCase.getRung().label());
+      task.setVariableLocal("daysOpen", daysOpen(dropoutCase));
+    });
+  }
+
+  private static long daysOpen(DropoutCase dropoutCase) {
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    return ChronoUnit.DAYS.between(dropoutCase.getReportedAt().toLocalDate(), today);
+  }
+}
