@@ -33,6 +33,12 @@ public class StaffDirectory {
     return withoutAuthorization(() -> identityService.createUserQuery().userId(userId).singleResult());
   }
 
+  /** The members of a group, as (user id, "李明华（teacher-changan）") in id order. */
+  public List<User> membersOf(String groupId) {
+    return withoutAuthorization(
+        () -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list());
+  }
+
   public List<String> groupIdsOf(String userId) {
     return withoutAuthorization(
         () -> identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());

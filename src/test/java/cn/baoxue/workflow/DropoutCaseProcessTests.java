@@ -268,6 +268,11 @@ class DropoutCaseProcessTests {
     ProcessInstance pi = report();
     complete(TEACHER, Map.of("verifyResult", "CONFIRMED"));
     assertThat(pi).isWaitingAt("assignHelpers").task().hasCandidateGroup("township_530627205");
+    // The form's pickers offer only the case's school teachers and village cadres.
+    Map<String, Object> choices = taskService.getVariablesLocal(task(pi).getId());
+    assertThat(choices.get("teacherHelperChoices").toString())
+        .contains("teacher-changan", "principal-changan").doesNotContain("teacher-nantai", "teacher-jianshan");
+    assertThat(choices.get("cadreHelperChoices").toString()).contains("cadre-changan").doesNotContain("cadre-nantai");
 
     assertThatThrownBy(() -> complete(OFFICIAL, Map.of("teacherHelper", "teacher-nantai", "cadreHelper", "cadre-nantai")))
         .hasRootCauseInstanceOf(InvalidCaseInputException.class)

@@ -1,0 +1,50 @@
+package cn.baoxue.workflow;
+
+import cn.baoxue.org.StaffDirectory;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Creating {@code assignHelpers}: the form's pickers offer only people of the case's jurisdiction —
+ * teachers of its school, cadres of its village, the county's women's federation. The completion
+ * listener still checks whatever is submitted.
+ */
+@Component("helperChoicesListener")
+public class HelperChoicesListener implements TaskListener {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final StaffDirectory staff;
+
+  public HelperChoicesListener(StaffDirectory staff) {
+    this.staff = staff;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    task.setVariableLocal("teacherHelperChoices", choices((String) task.getVariable("schoolGroup")));
+    task.setVariableLocal("cadreHelperChoices", choices((String) task.getVariable("villageGroup")));
+    String county = (String) task.getVariable("countyCode");
+    task.setVariableLocal("womenfedHelperChoices", choices("womenfed_" + county));
+  }
+
+  /** The form-js option list: [{"label": "李明华（teacher-changan）", "value": "teacher-changan"}, …] */
+  private Object choices(String groupId) {
+    List<Map<String, String>> options = staff.membersOf(groupId).stream()
+        .map(User::getId)
+        .map(id -> Map.of("label", staff.displayName(id), "value", id))
+        .toList();
+    try {
+      return SpinValues.jsonValue(JSON.writeValueAsString(options)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
