@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives each new task of a case what its form's summary shows besides the start data: the rung of
- * the persuasion ladder reached and how many days the case has been open. Task-local, so they read
- * as of the day the task was created and are not written back to the case.
+ * Gives each new task of a case what its form's summary and Tasklist's list columns show: the rung
+ * of the persuasion ladder reached, the days the case has been open, and copies of the case number,
+ * student and school. Task-local, so they read as of the day the task was created and are not
+ * written back to the case.
  */
 @Component
 public class CaseSummaryListener implements TaskListener {
@@ -33,6 +34,11 @@ public class CaseSummaryListener implements TaskListener {
     cases.findById(id.longValue()).ifPresent(dropoutCase -> {
       task.setVariableLocal("currentRung", dropoutCase.getRung() == null ? "尚未劝返" : dropoutCase.getRung().label());
       task.setVariableLocal("daysOpen", daysOpen(dropoutCase));
+      // Tasklist's list shows the filter's columns from variables the user may read: those of her
+      // tasks, not of the whole process instance.
+      for (String column : TasklistFilters.CASE_COLUMNS) {
+        task.setVariableLocal(column, task.getVariable(column));
+      }
     });
   }
 

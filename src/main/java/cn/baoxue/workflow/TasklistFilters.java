@@ -84,6 +84,18 @@ public class TasklistFilters implements ApplicationRunner {
     staffGroups.grantFilterToEveryone(filter.getId());
   }
 
+  /** The case's columns of every filter: variable name → Chinese label. */
+  static final Map<String, String> CASE_COLUMN_LABELS = new LinkedHashMap<>();
+
+  static {
+    CASE_COLUMN_LABELS.put("caseNumber", "案件编号");
+    CASE_COLUMN_LABELS.put("studentName", "学生");
+    CASE_COLUMN_LABELS.put("schoolName", "学校");
+    CASE_COLUMN_LABELS.put("villageName", "村");
+  }
+
+  static final List<String> CASE_COLUMNS = List.copyOf(CASE_COLUMN_LABELS.keySet());
+
   /** Tasklist shows each task's name and due date itself; these are the case's columns. */
   private static Map<String, Object> properties(int order, String description) {
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -91,11 +103,9 @@ public class TasklistFilters implements ApplicationRunner {
     properties.put("priority", order);
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
-    properties.put("variables", List.of(
-        Map.of("name", "caseNumber", "label", "案件编号"),
-        Map.of("name", "studentName", "label", "学生"),
-        Map.of("name", "schoolName", "label", "学校"),
-        Map.of("name", "villageName", "label", "村")));
+    properties.put("variables", CASE_COLUMN_LABELS.entrySet().stream()
+        .map(column -> Map.of("name", column.getKey(), "label", column.getValue()))
+        .toList());
     return properties;
   }
 }

@@ -96,8 +96,14 @@ public final class ChineseBrowser implements AutoCloseable {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
   }
 
+  /** Scrolls the element to the middle of the view first: Tasklist's fixed footer covers the bottom. */
   public void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    click(wait.until(ExpectedConditions.elementToBeClickable(by)));
+  }
+
+  public void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
   }
 
   /** The input of the form-js field with this label. */

@@ -51,8 +51,9 @@ class TasklistBrowserTests {
   }
 
   @Test
-  @Disabled("Unfinished (issue 7): the report and the 本单位待办 steps pass; the task list shows no case"
-      + " columns yet and relative dates (\"a few seconds ago\") stay English, so the walk stops at the list")
+  @Disabled("Unfinished (issue 7): the walk now reports the child, finds the task by student in 本单位待办,"
+      + " claims it and opens the form; it stops there because the task header's due date (angular-moment"
+      + " am-time-ago) still reads \"in 4 days\" in English")
   void aTeacherReportsAndVerifiesACaseInChineseAndOnlyTheRightPeopleSeeIt() {
     Map<String, Object> child = TestStudents.changanGirl();
     String studentName = "李小花" + (System.nanoTime() % 1000);
@@ -69,10 +70,10 @@ class TasklistBrowserTests {
       WebElement task = browser.waitFor(taskInList(studentName));
       task.click();
       browser.click(By.xpath("//button[normalize-space()='认领']"));
-      WebElement result = browser.waitFor(By.xpath("//label[contains(normalize-space(.),'已确认辍学')]"));
+      WebElement result = browser.waitFor(By.xpath("//label[normalize-space(.)='确认辍学']"));
       browser.screenshot("tasklist-verify-form");
       browser.assertAllChinese("the verify form");
-      result.click();
+      browser.click(result);
       browser.field("核实情况").sendKeys("连续两周未到校，已电话核实");
       browser.click(By.xpath("//button[normalize-space()='办理完成']"));
       browser.waitUntilGone(By.xpath("//button[normalize-space()='办理完成']"));
