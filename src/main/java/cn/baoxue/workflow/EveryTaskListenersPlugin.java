@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
  * forget them.
  */
 @Component
-public class TaskNotificationPlugin extends AbstractProcessEnginePlugin {
+public class EveryTaskListenersPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskNotificationListener listener;
   private final CaseSummaryListener caseSummary;
 
-  public TaskNotificationPlugin(TaskNotificationListener listener, CaseSummaryListener caseSummary) {
+  public EveryTaskListenersPlugin(TaskNotificationListener listener, CaseSummaryListener caseSummary) {
     this.listener = listener;
     this.caseSummary = caseSummary;
   }
