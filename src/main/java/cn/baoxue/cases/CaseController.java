@@ -5,7 +5,6 @@ import cn.baoxue.org.Staff;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,11 +63,6 @@ public class CaseController {
   }
 
   public static Jurisdiction jurisdictionOf(Authentication user) {
-    return Jurisdiction.ofGroups(
-        user.getAuthorities().stream()
-            .map(GrantedAuthority::getAuthority)
-            .filter(authority -> authority.startsWith("GROUP_"))
-            .map(authority -> authority.substring("GROUP_".length()))
-            .toList());
+    return Staff.of(user).jurisdiction();
   }
 }

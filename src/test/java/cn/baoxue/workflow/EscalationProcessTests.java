@@ -86,8 +86,7 @@ class EscalationProcessTests {
     ProcessInstance pi = users.reportAtChangan();
     Task verify = users.taskOf(pi.getId());
 
-    ClockUtil.setCurrentTime(at(2026, 10, 12, 9));
-    managementService.executeJob(escalationTimer(verify).getId());
+    missTheDeadline(verify);
 
     Task escalated = taskService.createTaskQuery().taskId(verify.getId()).singleResult();
     assertThat(candidateGroups(escalated)).containsExactlyInAnyOrder("school_5306270001", "township_530627205");
@@ -131,8 +130,7 @@ class EscalationProcessTests {
   void theSuperiorExtendsTheDeadlineWithAReason() {
     ProcessInstance pi = users.reportAtChangan();
     Task verify = users.taskOf(pi.getId());
-    ClockUtil.setCurrentTime(at(2026, 10, 12, 9));
-    managementService.executeJob(escalationTimer(verify).getId());
+    missTheDeadline(verify);
     Task supervise = supervisionTasks(pi).get(0);
 
     users.complete("official-jianshan", supervise.getId(), Map.of(
@@ -147,8 +145,7 @@ class EscalationProcessTests {
   void theSuperiorReassignsOnlyWithinTheCasesJurisdiction() {
     ProcessInstance pi = users.reportAtChangan();
     Task verify = users.taskOf(pi.getId());
-    ClockUtil.setCurrentTime(at(2026, 10, 12, 9));
-    managementService.executeJob(escalationTimer(verify).getId());
+    missTheDeadline(verify);
     Task supervise = supervisionTasks(pi).get(0);
 
     assertThatThrownBy(() -> users.complete("official-jianshan", supervise.getId(),
@@ -166,13 +163,18 @@ class EscalationProcessTests {
   void theSuperiorTakesTheTaskOver() {
     ProcessInstance pi = users.reportAtChangan();
     Task verify = users.taskOf(pi.getId());
-    ClockUtil.setCurrentTime(at(2026, 10, 12, 9));
-    managementService.executeJob(escalationTimer(verify).getId());
+    missTheDeadline(verify);
 
     users.complete("official-jianshan", supervisionTasks(pi).get(0).getId(),
         Map.of("supervisionAction", "TAKE_OVER", "supervisionNotes", "乡镇直接核实"));
 
     assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult().getAssignee()).isEqualTo("official-jianshan");
+  }
+
+  /** Monday 12 October, the first working day after the verify deadline: the timer fires. */
+  private void missTheDeadline(Task task) {
+    ClockUtil.setCurrentTime(at(2026, 10, 12, 9));
+    managementService.executeJob(escalationTimer(task).getId());
   }
 
   private Job escalationTimer(Task task) {
