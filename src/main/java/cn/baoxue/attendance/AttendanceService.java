@@ -6,6 +6,7 @@ import cn.baoxue.cases.Inputs;
 import cn.baoxue.cases.InvalidCaseInputException;
 import cn.baoxue.cases.Student;
 import cn.baoxue.cases.StudentRepository;
+import cn.baoxue.org.CaseJurisdiction;
 import cn.baoxue.org.Jurisdiction;
 import cn.baoxue.org.OrgTree;
 import cn.baoxue.org.OrgUnitType;
@@ -72,7 +73,7 @@ public class AttendanceService {
         in.problem(where + "没有身份证号为 " + IdNumber.mask(idNumber) + " 的在册学生");
         continue;
       }
-      if (!reporterJurisdiction.covers(student.getSchoolCode(), student.getVillageCode(), township(student), county(student))) {
+      if (!jurisdictionOf(student).isWithin(reporterJurisdiction)) {
         in.problem(where + "您无权报送" + orgTree.name(student.getSchoolCode()) + "学生的考勤");
         continue;
       }
@@ -177,13 +178,9 @@ public class AttendanceService {
     return runtimeService.createProcessInstanceByKey("dropout-case").setVariables(variables).execute().getBusinessKey();
   }
 
-  private String township(Student student) {
-    return orgTree.find(student.getVillageCode(), OrgUnitType.VILLAGE)
-        .flatMap(village -> orgTree.ancestor(village, OrgUnitType.TOWNSHIP)).map(unit -> unit.getCode()).orElse(null);
-  }
-
-  private String county(Student student) {
-    return orgTree.find(student.getVillageCode(), OrgUnitType.VILLAGE)
-        .flatMap(village -> orgTree.ancestor(village, OrgUnitType.COUNTY)).map(unit -> unit.getCode()).orElse(null);
+  private CaseJurisdiction jurisdictionOf(Student student) {
+    return orgTree.jurisdictionOf(
+        orgTree.find(student.getSchoolCode(), OrgUnitType.SCHOOL).orElseThrow(),
+        orgTree.find(student.getVillageCode(), OrgUnitType.VILLAGE).orElseThrow());
   }
 }

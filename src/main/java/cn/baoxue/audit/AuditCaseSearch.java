@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,8 +27,11 @@ class AuditCaseSearch {
     this.jdbc = jdbc;
   }
 
-  /** The search form, as typed. */
-  record Criteria(String q, String unit, String status, LocalDate from, LocalDate to, boolean overdueOnly) {}
+  /** The search form, as typed; bound from the request's parameters. */
+  record Criteria(String q, String unit, String status,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      Boolean overdueOnly) {}
 
   /** A found case; the ID number is masked in the list. */
   record Found(String caseNumber, String studentName, String idNumber, String schoolCode, String status,
@@ -66,7 +70,7 @@ class AuditCaseSearch {
       sql.append(" and c.reported_at < :to");
       params.put("to", criteria.to().plusDays(1).atStartOfDay());
     }
-    if (criteria.overdueOnly()) {
+    if (Boolean.TRUE.equals(criteria.overdueOnly())) {
       sql.append(" and exists (select 1 from escalation e where e.case_id = c.id)");
     }
     sql.append(" order by c.reported_at desc");

@@ -92,6 +92,8 @@ class CaseTimelineTests {
       assertThat((String) c.get("idNumber")).contains("********");
       assertThat(c.get("escalations")).isEqualTo(1);
     });
+    assertThat(anonymous.withBasicAuth("auditor", "demo").getForObject("/audit/cases?q=" + pi.getBusinessKey(), String.class))
+        .contains(pi.getBusinessKey(), "王小梅", "共 1 件");
     assertThat(auditor.getList("/api/audit/cases?overdueOnly=true&unit=5306270001").getBody())
         .extracting(c -> c.get("caseNumber")).contains(pi.getBusinessKey());
     assertThat(EngineRest.as(anonymous, "teacher-nantai").getList("/api/audit/cases?q=" + pi.getBusinessKey()).getBody())
