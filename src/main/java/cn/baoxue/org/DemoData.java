@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -14,15 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo organisation of 镇雄县 (seed 000: 尖山乡长安村小学 and 南台小学) and one user per role,
- * all with password "demo". Loaded only when {@code baoxue.demo.enabled} is true; idempotent, so a
- * restart neither duplicates nor resets anything.
+ * all with the password {@code baoxue.demo.password} ("demo" unless a staging run sets a real one; the
+ * {@code prod} profile refuses to start with "demo"). Loaded only when {@code baoxue.demo.enabled} is
+ * true; idempotent, so a restart neither duplicates nor resets anything. An admin account that
+ * {@link AdminAccount} created first is left as it is.
  */
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "baoxue.demo.enabled", havingValue = "true")
 public class DemoData implements ApplicationRunner {
 
-  static final String PASSWORD = "demo";
+  /** The well-known password of the demo accounts, which no production run may use. */
+  public static final String DEFAULT_PASSWORD = "demo";
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private record DemoUser(String id, String lastName, String firstName, List<String> groups) {}
@@ -45,11 +49,22 @@ public class DemoData implements ApplicationRunner {
   private final OrgUnitService orgUnits;
   private final StaffGroups staffGroups;
   private final IdentityService identityService;
+  private final String password;
 
-  public DemoData(OrgUnitService orgUnits, StaffGroups staffGroups, IdentityService identityService) {
+  public DemoData(
+      OrgUnitService orgUnits,
+      StaffGroups staffGroups,
+      IdentityService identityService,
+      @Value("${baoxue.demo.password}") String password) {
     this.orgUnits = orgUnits;
     this.staffGroups = staffGroups;
     this.identityService = identityService;
+    this.password = password;
+  }
+
+  /** The ids of the demo accounts, for the production start-up check. */
+  public static List<String> userIds() {
+    return USERS.stream().map(DemoUser::id).toList();
   }
 
   @Transactional
@@ -68,12 +83,12 @@ public class DemoData implements ApplicationRunner {
         User user = identityService.newUser(demo.id());
         user.setLastName(demo.lastName());
         user.setFirstName(demo.firstName());
-        user.setPassword(PASSWORD);
+        user.setPassword(password);
         user.setEmail(demo.id() + "@demo.baoxue.cn");
         identityService.saveUser(user);
       }
       demo.groups().forEach(groupId -> staffGroups.addMember(demo.id(), groupId));
     }
-    log.info("Demo organisation 镇雄县 and {} demo users are in place (password 'demo')", USERS.size());
+    log.info("Demo organisation 镇雄县 and {} demo users are in place", USERS.size());
   }
 }

@@ -8,7 +8,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -18,12 +24,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Camunda's REST API, as the starter configures it, plus one thing: a start or completion that
- * Baoxue refuses answers 400 with the Chinese reason alone. The engine's REST resources wrap
- * every engine exception on start into "500 Cannot instantiate process definition …", and the
- * engine wraps a refusing task listener in "ENGINE-03051 …"; a teacher in Tasklist should read
- * only what she has to correct. Both /engine-rest and the webapps' own engine API (which
- * Tasklist calls) get the mapper.
+ * Camunda's REST API, as the starter configures it, plus the answers a user should read instead
+ * of a 500: a start or completion that Baoxue refuses answers 400 with the Chinese reason alone
+ * (the engine's REST resources wrap every engine exception on start into "500 Cannot instantiate
+ * process definition …", and the engine wraps a refusing task listener in "ENGINE-03051 …"); a
+ * task someone else claimed or changed a moment earlier answers 409; a database out of reach
+ * answers 503 ({@link ServiceFailures}). Both /engine-rest and the webapps' own engine API (which
+ * Tasklist calls) get the mappers.
  */
 @Configuration
 class EngineRestConfiguration {
@@ -31,17 +38,22 @@ class EngineRestConfiguration {
   /** The servlet under which the Camunda webapps serve the engine API to Tasklist. */
   static final String WEBAPP_ENGINE_API_SERVLET = "Engine Api";
 
+  private static final List<Class<?>> MAPPERS =
+      List.of(RestExceptionMapper.class, EngineExceptionMapper.class, OtherExceptionMapper.class);
+
   /**
-   * Adds the mapper to the webapps' engine API servlet. Spring Boot has registered the servlets
+   * Adds the mappers to the webapps' engine API servlet. Spring Boot has registered the servlets
    * by the time singletons are created and opens the port only after them; the servlet itself
    * starts on its first request, reading its parameters then.
    */
   @Bean
-  InitializingBean webappEngineApiRefusalMapping(ServletContext servletContext) {
+  InitializingBean webappEngineApiFailureMapping(ServletContext servletContext) {
     return () -> {
       ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
       if (engineApi != null) {
-        engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, RefusedCaseInputMapper.class.getName());
+        engineApi.setInitParameter(
+            ServerProperties.PROVIDER_CLASSNAMES,
+            MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
       }
     };
   }
@@ -51,32 +63,71 @@ class EngineRestConfiguration {
     return new CamundaJerseyResourceConfig() {
       @Override
       protected void registerAdditionalResources() {
-        register(RefusedCaseInputMapper.class);
+        MAPPERS.forEach(this::register);
       }
     };
   }
 
+  /** Baoxue's answer where it has one, Camunda's where not. */
+  static Response answer(Throwable thrown, Supplier<Response> camundaDefault) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidCaseInputException refused) {
+        return Response.status(Response.Status.BAD_REQUEST)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(
+                Map.of(
+                    "type", InvalidCaseInputException.class.getSimpleName(),
+                    "message", refused.getMessage(),
+                    "problems", refused.problems()))
+            .build();
+      }
+    }
+    return ServiceFailures.classify(thrown)
+        .map(
+            failure -> {
+              Response.ResponseBuilder response =
+                  Response.status(failure.status().value()).type(MediaType.APPLICATION_JSON_TYPE).entity(failure.body());
+              if (failure.status().value() == 503) {
+                response.header("Retry-After", ServiceFailures.RETRY_AFTER_SECONDS);
+              }
+              return response.build();
+            })
+        .orElseGet(camundaDefault);
+  }
+
+  /* Jersey picks the mapper of the nearest exception type, so each of Camunda's three handlers
+   * gets a same-typed twin that takes precedence (@Priority(1)) and falls back to it. */
+
   @Provider
   @Priority(1)
-  public static class RefusedCaseInputMapper implements ExceptionMapper<RestException> {
-
-    private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
+  public static class RestExceptionMapper implements ExceptionMapper<RestException> {
+    private final RestExceptionHandler camunda = new RestExceptionHandler();
 
     @Override
     public Response toResponse(RestException exception) {
-      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-        if (cause instanceof InvalidCaseInputException refused) {
-          return Response.status(Response.Status.BAD_REQUEST)
-              .type(MediaType.APPLICATION_JSON_TYPE)
-              .entity(
-                  Map.of(
-                      "type", InvalidCaseInputException.class.getSimpleName(),
-                      "message", refused.getMessage(),
-                      "problems", refused.problems()))
-              .build();
-        }
-      }
-      return camundaDefault.toResponse(exception);
+      return answer(exception, () -> camunda.toResponse(exception));
+    }
+  }
+
+  @Provider
+  @Priority(1)
+  public static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return answer(exception, () -> camunda.toResponse(exception));
+    }
+  }
+
+  @Provider
+  @Priority(1)
+  public static class OtherExceptionMapper implements ExceptionMapper<Exception> {
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    @Override
+    public Response toResponse(Exception exception) {
+      return answer(exception, () -> camunda.toResponse(exception));
     }
   }
 }

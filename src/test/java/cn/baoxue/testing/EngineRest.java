@@ -28,7 +28,11 @@ public final class EngineRest {
   }
 
   public static EngineRest as(TestRestTemplate anonymous, String user) {
-    return new EngineRest(anonymous.withBasicAuth(user, DEMO_PASSWORD));
+    return as(anonymous, user, DEMO_PASSWORD);
+  }
+
+  public static EngineRest as(TestRestTemplate anonymous, String user, String password) {
+    return new EngineRest(anonymous.withBasicAuth(user, password));
   }
 
   public ResponseEntity<Map<String, Object>> startCase(Map<String, Object> variables) {
@@ -60,9 +64,17 @@ public final class EngineRest {
   }
 
   public ResponseEntity<Map<String, Object>> post(String path, Object body) {
+    return send(HttpMethod.POST, path, body);
+  }
+
+  public ResponseEntity<Map<String, Object>> put(String path, Object body) {
+    return send(HttpMethod.PUT, path, body);
+  }
+
+  private ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
+    return rest.exchange(path, method, new HttpEntity<>(body, headers), OBJECT);
   }
 
   private static Map<String, Object> typed(Map<String, Object> variables) {
