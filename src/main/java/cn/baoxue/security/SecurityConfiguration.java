@@ -67,7 +67,7 @@ class SecurityConfiguration {
             requests ->
                 requests
                     .requestMatchers(
-                        path("/login"), path("/css/**"), path("/favicon.ico"), path("/actuator/health"), path("/error"))
+                        path("/login"), path("/css/**"), path("/favicon.ico"), path("/actuator/health/**"), path("/error"))
                     .permitAll()
                     // Camunda's webapps refuse an auditor's writes themselves; logging out is no write.
                     .requestMatchers(new AndRequestMatcher(WRITES,

@@ -38,6 +38,8 @@ public final class ServiceFailures {
           "DatabaseUnavailable",
           "数据库暂时无法连接，请稍后再试。已经提交成功的工作不会丢失。");
 
+  private static final String CLOSED_POOL_CONNECTION = "Connection is closed";
+
   private ServiceFailures() {}
 
   public static Optional<Failure> classify(Throwable thrown) {
@@ -64,10 +66,17 @@ public final class ServiceFailures {
         || cause instanceof SQLNonTransientConnectionException) {
       return true;
     }
+    if (!(cause instanceof SQLException sql)) {
+      return false;
+    }
     // SQLSTATE class 08 is "connection exception"; 57P01-57P03 are PostgreSQL shutting down or
     // not yet accepting connections.
-    return cause instanceof SQLException sql
-        && sql.getSQLState() != null
-        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"));
+    String state = sql.getSQLState();
+    if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+      return true;
+    }
+    // The pool closes a connection whose socket broke; rolling back on it then fails with this
+    // (no SQLSTATE), and Spring reports the rollback failure instead of the broken socket.
+    return state == null && CLOSED_POOL_CONNECTION.equals(sql.getMessage());
   }
 }

@@ -1,0 +1,107 @@
+package cn.baoxue.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.baoxue.testing.ApplicationNode;
+import cn.baoxue.testing.EngineRest;
+import cn.baoxue.testing.TestStudents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded default (H2 file database, `mvn spring-boot:run`) killed with kill -9 while four
+ * clients complete tasks: after a restart on the same files, every completion the application
+ * acknowledged is there, once, and the cases go on.
+ */
+class EmbeddedCrashSafetyTests {
+
+  @Test
+  void everyAcknowledgedCompletionSurvivesKill9OfTheEmbeddedRun() throws Exception {
+    Path dataDir = Files.createTempDirectory(Path.of("target"), "crash-h2-").toAbsolutePath();
+    List<String> figures = new ArrayList<>();
+    Map<String, String> verifyTaskOfCase = new ConcurrentHashMap<>();
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    int inFlightAtKill;
+
+    try (ApplicationNode node = embedded(dataDir)) {
+      node.start();
+      EngineRest teacher = node.as("teacher-changan", EngineRest.DEMO_PASSWORD);
+      for (int i = 0; i < 60; i++) {
+        String pi = (String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id");
+        String task = (String) teacher.tasks(pi).get(0).get("id");
+        verifyTaskOfCase.put(task, pi);
+      }
+      ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(verifyTaskOfCase.keySet());
+      AtomicInteger inFlight = new AtomicInteger();
+      ExecutorService clients = Executors.newFixedThreadPool(4);
+      for (int c = 0; c < 4; c++) {
+        clients.submit(() -> {
+          EngineRest client = node.as("teacher-changan", EngineRest.DEMO_PASSWORD);
+          for (String task = queue.poll(); task != null && node.isAlive(); task = queue.poll()) {
+            inFlight.incrementAndGet();
+            try {
+              if (client.complete(task, Map.of("verifyResult", "CONFIRMED", "verifyNotes", "电话核实")).getStatusCode().value() == 204) {
+                acknowledged.add(task);
+              }
+            } catch (RuntimeException connectionLost) {
+              // unanswered
+            } finally {
+              inFlight.decrementAndGet();
+            }
+          }
+          return null;
+        });
+      }
+      while (acknowledged.size() < 25) {
+        ApplicationNode.sleep(Duration.ofMillis(10));
+      }
+      inFlightAtKill = inFlight.get();
+      node.killHard();
+      clients.shutdown();
+      assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+    }
+    figures.add("| completions acknowledged before kill -9 | " + acknowledged.size() + " |");
+    figures.add("| completions in flight at kill -9 | " + inFlightAtKill + " |");
+
+    try (ApplicationNode restarted = embedded(dataDir)) {
+      long started = System.nanoTime();
+      restarted.start();
+      figures.add(String.format("| restart on the same H2 files (recovery included) | %.1f s |", (System.nanoTime() - started) / 1e9));
+      EngineRest admin = restarted.as("admin", EngineRest.DEMO_PASSWORD);
+      for (Map.Entry<String, String> entry : verifyTaskOfCase.entrySet()) {
+        String pi = entry.getValue();
+        List<Map<String, Object>> verifications =
+            admin.getList("/engine-rest/history/task?processInstanceId=" + pi + "&taskDefinitionKey=verify").getBody();
+        assertThat(verifications).hasSize(1);
+        boolean completed = "completed".equals(verifications.get(0).get("deleteReason"));
+        if (acknowledged.contains(entry.getKey())) {
+          assertThat(completed).as("acknowledged completion in case %s", pi).isTrue();
+        }
+        assertThat(admin.tasks(pi)).extracting(task -> task.get("taskDefinitionKey"))
+            .containsExactly(completed ? "assignHelpers" : "verify");
+      }
+      String continued = verifyTaskOfCase.get(acknowledged.iterator().next());
+      EngineRest official = restarted.as("official-jianshan", EngineRest.DEMO_PASSWORD);
+      String assign = (String) official.tasks(continued).get(0).get("id");
+      assertThat(official.complete(assign, Map.of("teacherHelper", "teacher-changan", "cadreHelper", "cadre-changan"))
+          .getStatusCode().value()).isEqualTo(204);
+    }
+    OperationsFigures.write("Embedded H2 killed under load (EmbeddedCrashSafetyTests)", figures);
+  }
+
+  private static ApplicationNode embedded(Path dataDir) {
+    return ApplicationNode.named("embedded-h2").arg("--baoxue.data-dir=" + dataDir).build();
+  }
+}
