@@ -90,6 +90,8 @@ class ProductionStartupTests {
     arguments.put("server.port", "0");
     arguments.put("camunda.bpm.generate-unique-process-engine-name", "true");
     arguments.put("camunda.bpm.job-execution.enabled", "false");
+    // Closing these contexts' webapps would unhook the web tests' Cockpit and Tasklist (JVM-wide).
+    arguments.put("camunda.bpm.webapp.enabled", "false");
     for (String property : properties) {
       String[] nameAndValue = property.split("=", 2);
       arguments.put(nameAndValue[0], nameAndValue[1]);
