@@ -251,7 +251,9 @@ class OrgImportTests {
       assertThat(upload(user, "/api/admin/staff", "staff.csv",
           csv(STAFF_HEADER, List.of("sneaky", "某某", "530627", "教育局", "Sneaky#20261"))).getStatusCode())
           .as(user).isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(page(user, "/admin/org").getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+      ResponseEntity<String> orgPage = page(user, "/admin/org");
+      assertThat(orgPage.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(orgPage.getBody()).as(user).contains("您没有权限访问此页面");
       assertThat(page(user, "/admin/staff").getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(page(user, "/").getBody()).as(user).doesNotContain("/admin/org");
     }
@@ -313,7 +315,10 @@ class OrgImportTests {
   }
 
   private ResponseEntity<String> page(String user, String path) {
-    return anonymous.withBasicAuth(user, EngineRest.DEMO_PASSWORD).getForEntity(path, String.class);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.TEXT_HTML));
+    return anonymous.withBasicAuth(user, EngineRest.DEMO_PASSWORD)
+        .exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }
 
   private static HttpEntity<Object> json(Object body) {
