@@ -1,7 +1,9 @@
 package cn.baoxue.imports;
 
+import cn.baoxue.web.UploadedTable;
+
 /** The columns of a roster file (适龄儿童花名册), by their Chinese headers. */
-enum RosterColumn {
+enum RosterColumn implements UploadedTable.Column {
   NAME("姓名", true),
   ID_NUMBER("身份证号", true),
   GENDER("性别", true),
@@ -23,11 +25,13 @@ enum RosterColumn {
     this.required = required;
   }
 
-  String header() {
+  @Override
+  public String header() {
     return header;
   }
 
-  boolean required() {
+  @Override
+  public boolean required() {
     return required;
   }
 }

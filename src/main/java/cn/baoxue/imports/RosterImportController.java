@@ -3,6 +3,7 @@ package cn.baoxue.imports;
 import cn.baoxue.cases.InvalidCaseInputException;
 import cn.baoxue.imports.RosterImportService.Outcome;
 import cn.baoxue.org.Staff;
+import cn.baoxue.web.UnreadableUploadException;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ class RosterImportController {
         .body(bytes);
   }
 
-  @ExceptionHandler({UnreadableRosterException.class, InvalidCaseInputException.class})
+  @ExceptionHandler({UnreadableUploadException.class, InvalidCaseInputException.class})
   @ResponseBody
   ResponseEntity<Map<String, Object>> unreadable(RuntimeException e) {
     return ResponseEntity.badRequest().body(Map.of("accepted", false, "message", e.getMessage()));

@@ -10,6 +10,8 @@ import cn.baoxue.cases.StudentRoster.Registration;
 import cn.baoxue.cases.StudentRoster.RosterStudent;
 import cn.baoxue.org.GroupIds;
 import cn.baoxue.org.Staff;
+import cn.baoxue.web.UploadedTable;
+import cn.baoxue.web.UploadedTable.Line;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
@@ -87,13 +89,13 @@ public class RosterImportService {
       throw new InvalidCaseInputException("只有县教育局和学校的工作人员可以导入花名册");
     }
     long started = System.nanoTime();
-    List<RosterLine> lines = RosterFile.read(content, maxRows);
+    List<Line<RosterColumn>> lines = UploadedTable.read(content, maxRows, RosterColumn.class, "花名册", "学生");
     long read = System.nanoTime();
     List<BadRow> bad = new ArrayList<>();
     List<RosterStudent> good = new ArrayList<>(lines.size());
     Map<String, Integer> firstLineOf = new HashMap<>();
     Map<String, Integer> lineOf = new HashMap<>();
-    for (RosterLine line : lines) {
+    for (Line<RosterColumn> line : lines) {
       List<String> problems = new ArrayList<>();
       RosterStudent student = check(line, uploader, problems);
       String idNumber = line.get(RosterColumn.ID_NUMBER);
@@ -153,7 +155,7 @@ public class RosterImportService {
         .filter(report -> report != null);
   }
 
-  private RosterStudent check(RosterLine line, Staff uploader, List<String> problems) {
+  private RosterStudent check(Line<RosterColumn> line, Staff uploader, List<String> problems) {
     EnrolmentStatus enrolment = null;
     String enrolmentText = line.get(RosterColumn.ENROLMENT);
     if (enrolmentText == null) {

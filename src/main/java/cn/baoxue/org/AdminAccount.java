@@ -1,7 +1,6 @@
 package cn.baoxue.org;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,17 +22,17 @@ class AdminAccount implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);
 
-  private final IdentityService identityService;
+  private final StaffAccounts accounts;
   private final StaffGroups staffGroups;
   private final String userId;
   private final String password;
 
   AdminAccount(
-      IdentityService identityService,
+      StaffAccounts accounts,
       StaffGroups staffGroups,
       @Value("${baoxue.admin.user-id}") String userId,
       @Value("${baoxue.admin.password}") String password) {
-    this.identityService = identityService;
+    this.accounts = accounts;
     this.staffGroups = staffGroups;
     this.userId = userId;
     this.password = password;
@@ -46,14 +45,8 @@ class AdminAccount implements ApplicationRunner {
       return;
     }
     staffGroups.ensureRoleGroups();
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      User admin = identityService.newUser(userId);
-      admin.setLastName("系统");
-      admin.setFirstName("管理员");
-      admin.setPassword(password);
-      identityService.saveUser(admin);
+    if (accounts.enrol(userId, "系统管理员", List.of(GroupIds.ADMINS), password)) {
       log.info("Created the administrator account '{}'", userId);
     }
-    staffGroups.addMember(userId, GroupIds.ADMINS);
   }
 }

@@ -52,4 +52,9 @@ public class OrgUnit {
   public String getParentCode() {
     return parentCode;
   }
+
+  /** 撤并 or re-zoning: the unit now belongs to another parent of the same level. */
+  public void setParentCode(String parentCode) {
+    this.parentCode = parentCode;
+  }
 }

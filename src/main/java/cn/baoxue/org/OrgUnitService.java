@@ -3,7 +3,7 @@ package cn.baoxue.org;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Adds and renames org units, keeping their staff groups in Camunda in step. */
+/** Adds, renames and moves org units, keeping their staff groups in Camunda in step. */
 @Service
 public class OrgUnitService {
 
@@ -22,6 +22,7 @@ public class OrgUnitService {
     }
     OrgUnit unit = units.findById(code).orElseGet(() -> new OrgUnit(code, name, type, parentCode));
     unit.setName(name);
+    unit.setParentCode(parentCode);
     units.save(unit);
     staffGroups.ensureUnitGroup(unit);
     if (type == OrgUnitType.COUNTY) {

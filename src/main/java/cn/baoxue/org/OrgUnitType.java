@@ -1,5 +1,8 @@
 package cn.baoxue.org;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** Levels of the jurisdiction tree, with the length of their codes. */
 public enum OrgUnitType {
   COUNTY("县", 6),
@@ -21,5 +24,19 @@ public enum OrgUnitType {
 
   public int codeLength() {
     return codeLength;
+  }
+
+  /** The level a unit of this level belongs to: a school to its village; none above a county. */
+  public OrgUnitType parentType() {
+    return switch (this) {
+      case COUNTY -> null;
+      case TOWNSHIP -> COUNTY;
+      case VILLAGE -> TOWNSHIP;
+      case SCHOOL -> VILLAGE;
+    };
+  }
+
+  public static Optional<OrgUnitType> ofLabel(String label) {
+    return Arrays.stream(values()).filter(type -> type.label.equals(label)).findFirst();
   }
 }

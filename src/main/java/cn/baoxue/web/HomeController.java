@@ -1,5 +1,6 @@
 package cn.baoxue.web;
 
+import cn.baoxue.org.Staff;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,7 @@ class HomeController {
   @GetMapping("/")
   String home(Authentication user, Model model) {
     model.addAttribute("userId", user.getName());
+    model.addAttribute("admin", Staff.of(user).isAdmin());
     return "home";
   }
 }

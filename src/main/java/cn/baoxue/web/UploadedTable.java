@@ -1,4 +1,4 @@
-package cn.baoxue.imports;
+package cn.baoxue.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,72 +19,99 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
- * Reads an uploaded roster, {@code .xlsx} or UTF-8 {@code .csv}, into its data rows. The kind is
- * told by the content, not the file name: people rename files. The first non-empty row is the
- * header; columns are found by their Chinese headers, in any order.
+ * Reads an uploaded table, {@code .xlsx} or UTF-8 {@code .csv}, into its data rows: the roster
+ * (花名册), the org units and the staff accounts all arrive this way. The kind is told by the
+ * content, not the file name: people rename files. The first non-empty row is the header;
+ * columns are found by their Chinese headers, in any order.
  */
-final class RosterFile {
+public final class UploadedTable {
+
+  /** A column of an upload, known by its Chinese header. */
+  public interface Column {
+    String header();
+
+    boolean required();
+  }
+
+  /** One data row as typed, with its line number as the uploader sees it. */
+  public record Line<C extends Enum<C>>(int lineNumber, Map<C, String> values) {
+
+    /** The trimmed value, or null for an empty cell. */
+    public String get(C column) {
+      String value = values.get(column);
+      return value == null || value.isBlank() ? null : value.trim();
+    }
+  }
 
   /** Cell formats tell a date typed into Excel from a number. */
   private static final ReadingOptions WITH_FORMATS = new ReadingOptions(true, false);
 
-  private RosterFile() {}
+  private UploadedTable() {}
 
-  static List<RosterLine> read(byte[] content, int maxRows) {
+  /**
+   * The data rows of an upload.
+   *
+   * @param tableName what the file is, for messages: "花名册"
+   * @param rowName what a row holds, for messages: "学生"
+   */
+  public static <C extends Enum<C> & Column> List<Line<C>> read(
+      byte[] content, int maxRows, Class<C> columnType, String tableName, String rowName) {
     if (content.length == 0) {
-      throw new UnreadableRosterException("上传的文件是空的");
+      throw new UnreadableUploadException("上传的文件是空的");
     }
     byte[] head = Arrays.copyOf(content, Math.min(content.length, 8));
     if (ReadableWorkbook.isOLE2Header(head)) {
-      throw new UnreadableRosterException("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 UTF-8 编码的 .csv 后重新上传");
+      throw new UnreadableUploadException("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 UTF-8 编码的 .csv 后重新上传");
     }
     List<List<String>> rows = ReadableWorkbook.isOOXMLZipHeader(head) ? xlsxRows(content, maxRows) : csvRows(content, maxRows);
-    return lines(rows);
+    return lines(rows, columnType, tableName, rowName);
   }
 
-  private static List<RosterLine> lines(List<List<String>> rows) {
+  private static <C extends Enum<C> & Column> List<Line<C>> lines(
+      List<List<String>> rows, Class<C> columnType, String tableName, String rowName) {
     int headerIndex = 0;
     while (headerIndex < rows.size() && isBlank(rows.get(headerIndex))) {
       headerIndex++;
     }
     if (headerIndex == rows.size()) {
-      throw new UnreadableRosterException("文件中没有任何内容");
+      throw new UnreadableUploadException("文件中没有任何内容");
     }
-    Map<RosterColumn, Integer> columns = columns(rows.get(headerIndex));
-    List<RosterLine> lines = new ArrayList<>();
+    Map<C, Integer> columns = columns(rows.get(headerIndex), columnType, tableName);
+    List<Line<C>> lines = new ArrayList<>();
     for (int i = headerIndex + 1; i < rows.size(); i++) {
       List<String> row = rows.get(i);
       if (isBlank(row)) {
         continue;
       }
-      Map<RosterColumn, String> values = new EnumMap<>(RosterColumn.class);
+      Map<C, String> values = new EnumMap<>(columnType);
       columns.forEach((column, index) -> values.put(column, index < row.size() ? row.get(index) : null));
-      lines.add(new RosterLine(i + 1, values));
+      lines.add(new Line<>(i + 1, values));
     }
     if (lines.isEmpty()) {
-      throw new UnreadableRosterException("文件只有表头，没有学生数据");
+      throw new UnreadableUploadException("文件只有表头，没有" + rowName + "数据");
     }
     return lines;
   }
 
-  private static Map<RosterColumn, Integer> columns(List<String> header) {
-    Map<RosterColumn, Integer> columns = new EnumMap<>(RosterColumn.class);
+  private static <C extends Enum<C> & Column> Map<C, Integer> columns(
+      List<String> header, Class<C> columnType, String tableName) {
+    Map<C, Integer> columns = new EnumMap<>(columnType);
     for (int i = 0; i < header.size(); i++) {
       String title = header.get(i) == null ? "" : header.get(i).replace("\uFEFF", "").trim();
-      for (RosterColumn column : RosterColumn.values()) {
+      for (C column : columnType.getEnumConstants()) {
         if (column.header().equals(title)) {
           columns.putIfAbsent(column, i);
         }
       }
     }
     List<String> missing =
-        Arrays.stream(RosterColumn.values())
+        Arrays.stream(columnType.getEnumConstants())
             .filter(column -> column.required() && !columns.containsKey(column))
-            .map(RosterColumn::header)
+            .map(Column::header)
             .toList();
     if (!missing.isEmpty()) {
-      throw new UnreadableRosterException(
-          "文件第一行不是花名册表头，缺少列：" + String.join("、", missing) + "（请使用花名册模板）");
+      throw new UnreadableUploadException(
+          "文件第一行不是" + tableName + "表头，缺少列：" + String.join("、", missing) + "（请使用" + tableName + "模板）");
     }
     return columns;
   }
@@ -100,7 +127,7 @@ final class RosterFile {
               rows.add(List.of());
             }
             if (rows.size() > maxRows) {
-              throw new UnreadableRosterException("文件超过" + maxRows + "行，请分批导入");
+              throw new UnreadableUploadException("文件超过" + maxRows + "行，请分批导入");
             }
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < row.getCellCount(); i++) {
@@ -108,10 +135,10 @@ final class RosterFile {
             }
             rows.add(cells);
           });
-    } catch (UnreadableRosterException e) {
+    } catch (UnreadableUploadException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new UnreadableRosterException("无法读取该 Excel 文件：文件已损坏或不是 .xlsx 表格", e);
+      throw new UnreadableUploadException("无法读取该 Excel 文件：文件已损坏或不是 .xlsx 表格", e);
     }
     return rows;
   }
@@ -151,11 +178,11 @@ final class RosterFile {
               .decode(ByteBuffer.wrap(content))
               .toString();
     } catch (CharacterCodingException e) {
-      throw new UnreadableRosterException(
+      throw new UnreadableUploadException(
           "文件既不是 .xlsx 表格，也不是 UTF-8 编码的 .csv 文件（GBK 编码的 CSV 请先另存为 UTF-8）");
     }
     if (text.indexOf('\0') >= 0) {
-      throw new UnreadableRosterException("文件既不是 .xlsx 表格，也不是 UTF-8 编码的 .csv 文件");
+      throw new UnreadableUploadException("文件既不是 .xlsx 表格，也不是 UTF-8 编码的 .csv 文件");
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -203,7 +230,7 @@ final class RosterFile {
           rows.add(row);
           row = new ArrayList<>();
           if (rows.size() > maxRows + 1) {
-            throw new UnreadableRosterException("文件超过" + maxRows + "行，请分批导入");
+            throw new UnreadableUploadException("文件超过" + maxRows + "行，请分批导入");
           }
         } else {
           field.append(c);
@@ -211,7 +238,7 @@ final class RosterFile {
         i++;
       }
       if (quoted) {
-        throw new UnreadableRosterException("CSV 文件格式不正确：引号未闭合");
+        throw new UnreadableUploadException("CSV 文件格式不正确：引号未闭合");
       }
       if (!field.isEmpty() || !row.isEmpty()) {
         row.add(field.toString());

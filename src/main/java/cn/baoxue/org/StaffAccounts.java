@@ -1,0 +1,69 @@
+package cn.baoxue.org;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Camunda accounts of Baoxue's staff (工作人员账号): one user per person, a member of the
+ * groups of her role and unit. The staff import and the demo data both create accounts here.
+ */
+@Service
+public class StaffAccounts {
+
+  private final IdentityService identityService;
+
+  public StaffAccounts(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public boolean exists(String userId) {
+    return identityService.createUserQuery().userId(userId).count() > 0;
+  }
+
+  /**
+   * Creates the account with its initial password, or brings an existing one's name, role and
+   * unit up to date. An existing account keeps its password: its owner may have changed it.
+   *
+   * @return true if the account was created
+   */
+  @Transactional
+  public boolean enrol(String userId, String fullName, StaffRole role, OrgUnit unit, String initialPassword) {
+    return enrol(userId, fullName, role.groupIds(unit), initialPassword);
+  }
+
+  /** As above, with the groups given: the demo administrator holds no role of the staff file. */
+  @Transactional
+  boolean enrol(String userId, String fullName, List<String> groupIds, String initialPassword) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    boolean created = user == null;
+    if (created) {
+      user = identityService.newUser(userId);
+      user.setPassword(initialPassword);
+    }
+    ChineseName name = ChineseName.of(fullName);
+    user.setLastName(name.family());
+    user.setFirstName(name.given());
+    identityService.saveUser(user);
+    Set<String> current = new HashSet<>();
+    for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
+      current.add(group.getId());
+    }
+    for (String groupId : current) {
+      if (StaffRole.handsOut(groupId) && !groupIds.contains(groupId)) {
+        identityService.deleteMembership(userId, groupId);
+      }
+    }
+    for (String groupId : groupIds) {
+      if (!current.contains(groupId)) {
+        identityService.createMembership(userId, groupId);
+      }
+    }
+    return created;
+  }
+}

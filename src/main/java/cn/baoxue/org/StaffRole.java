@@ -1,0 +1,64 @@
+package cn.baoxue.org;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a member of staff does (角色), as the staff file names it, with the kind of unit she
+ * belongs to and the Camunda groups that give her the work and the jurisdiction of that role.
+ */
+public enum StaffRole {
+  TEACHER("教师", OrgUnitType.SCHOOL),
+  PRINCIPAL("校长", OrgUnitType.SCHOOL),
+  VILLAGE_CADRE("村干部", OrgUnitType.VILLAGE),
+  TOWNSHIP_OFFICIAL("乡镇干部", OrgUnitType.TOWNSHIP),
+  EDUCATION_BUREAU("教育局", OrgUnitType.COUNTY),
+  WOMEN_FEDERATION("妇联", OrgUnitType.COUNTY),
+  AUDITOR("审计", OrgUnitType.COUNTY);
+
+  private final String label;
+  private final OrgUnitType unitType;
+
+  StaffRole(String label, OrgUnitType unitType) {
+    this.label = label;
+    this.unitType = unitType;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public OrgUnitType unitType() {
+    return unitType;
+  }
+
+  public static Optional<StaffRole> ofLabel(String label) {
+    return Arrays.stream(values()).filter(role -> role.label.equals(label)).findFirst();
+  }
+
+  public static String labels() {
+    return String.join("、", Arrays.stream(values()).map(StaffRole::label).toList());
+  }
+
+  /**
+   * The groups of this role in the given unit. Auditors read every case wherever they sit (see
+   * {@link Jurisdiction}); their county only tells whom they report to.
+   */
+  public List<String> groupIds(OrgUnit unit) {
+    return switch (this) {
+      case TEACHER, VILLAGE_CADRE, TOWNSHIP_OFFICIAL, EDUCATION_BUREAU -> List.of(GroupIds.of(unit));
+      case PRINCIPAL -> List.of(GroupIds.of(unit), GroupIds.PRINCIPALS);
+      case WOMEN_FEDERATION -> List.of(GroupIds.womenFederation(unit.getCode()));
+      case AUDITOR -> List.of(GroupIds.AUDITORS);
+    };
+  }
+
+  /**
+   * Whether a group is one that roles hand out, so that a change of role or unit takes it away.
+   * Other groups (系统管理员, groups made by hand in Camunda Admin) are left alone.
+   */
+  static boolean handsOut(String groupId) {
+    return GroupIds.unitCode(groupId) != null || GroupIds.PRINCIPALS.equals(groupId) || GroupIds.AUDITORS.equals(groupId);
+  }
+}
