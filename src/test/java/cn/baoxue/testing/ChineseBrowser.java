@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -56,16 +57,25 @@ public final class ChineseBrowser implements AutoCloseable {
   }
 
   public static ChineseBrowser open(int port) {
+    return open(port, "zh-CN", "zh_CN");
+  }
+
+  /** The same browser set to English, for what must stay English for everyone else. */
+  public static ChineseBrowser openInEnglish(int port) {
+    return open(port, "en-US", "en_US");
+  }
+
+  private static ChineseBrowser open(int port, String language, String posixLanguage) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + language.substring(0, 2)));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", "zh_CN"))
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", posixLanguage))
         .build();
     return new ChineseBrowser(new ChromeDriver(service, options), "http://localhost:" + port);
   }
@@ -101,15 +111,36 @@ public final class ChineseBrowser implements AutoCloseable {
     click(wait.until(ExpectedConditions.elementToBeClickable(by)));
   }
 
+  /**
+   * Tasklist's notifications ("流程已启动。", "任务已认领。") float over the bottom right, where a
+   * form's 办理完成 button sits: a click they intercept closes them, as a user would, and clicks
+   * again.
+   */
   public void click(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    try {
+      element.click();
+    } catch (ElementClickInterceptedException covered) {
+      closeNotifications();
+      element.click();
+    }
+  }
+
+  public void closeNotifications() {
+    ((JavascriptExecutor) driver).executeScript(
+        "document.querySelectorAll('.page-notifications .close').forEach(b => b.click());");
+    wait.until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
   }
 
   /** The input of the form-js field with this label. */
   public WebElement field(String label) {
     return waitFor(By.xpath("//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']"
         + "/ancestor::div[contains(@class,'fjs-form-field')][1]//*[self::input or self::textarea]"));
+  }
+
+  /** Waits until the form-js field with this label shows the value (forms fill in after they appear). */
+  public void waitForValue(String label, String value) {
+    wait.until(ExpectedConditions.attributeToBe(field(label), "value", value));
   }
 
   public String visibleText() {
