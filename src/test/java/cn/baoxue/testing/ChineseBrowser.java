@@ -35,8 +35,8 @@ public final class ChineseBrowser implements AutoCloseable {
   public static final String CHROMIUM = "/usr/bin/chromium";
   public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  /** English a Chinese page may show: product and time-zone names. */
-  private static final Set<String> ALLOWED_ENGLISH = Set.of("Camunda", "Platform", "Asia", "Shanghai");
+  /** English a Chinese page may show: product and time-zone names, and "ID" (as in 定义 ID). */
+  private static final Set<String> ALLOWED_ENGLISH = Set.of("Camunda", "Platform", "Asia", "Shanghai", "ID");
   private static final Pattern ENGLISH_WORD = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z]{2,}(?![A-Za-z0-9_-])");
 
   private final ChromeDriver driver;

@@ -144,6 +144,24 @@ class TasklistBrowserTests {
     }
   }
 
+  @Test
+  void cockpitShowsTheRunningCasesInChinese() {
+    Map<String, Object> child = TestStudents.changanGirl();
+    child.put("studentName", "王小梅" + (System.nanoTime() % 1000));
+    assertThat(EngineRest.as(anonymous, "teacher-changan").startCase(child).getStatusCode().is2xxSuccessful()).isTrue();
+    Object definitionId = EngineRest.as(anonymous, "auditor")
+        .get("/engine-rest/process-definition/key/dropout-case").getBody().get("id");
+
+    browser.logIn("auditor");
+    browser.go("/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
+    browser.waitFor(By.xpath("//*[contains(@class,'djs-container')]//*[normalize-space()='核实是否辍学']"));
+    WebElement started = browser.waitFor(By.cssSelector("table.process-instances tbody tr td.start-time"));
+    assertThat(started.getText()).as("start time").matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d:\\d\\d");
+    browser.waitFor(By.xpath("//*[contains(@class,'instance-count') and normalize-space()!='']"));
+    browser.screenshot("cockpit-process-definition");
+    browser.assertAllChinese("Cockpit's view of the case process");
+  }
+
   private static By taskInList(String studentName) {
     return By.xpath("//*[contains(@class,'tasks-list')]//li[contains(normalize-space(.),'" + studentName + "')]");
   }

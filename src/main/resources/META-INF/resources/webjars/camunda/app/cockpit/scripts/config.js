@@ -2,6 +2,12 @@
 // page (see scripts/baoxue-login.js).
 export default {
   customScripts: ['scripts/baoxue-login.js'],
+  // Chinese dates in Cockpit's tables (scripts/baoxue-dates.js).
+  requireJsConfig: {
+    deps: ['baoxue-dates'],
+    ngDeps: ['baoxue.dates'],
+    paths: {'baoxue-dates': 'scripts/baoxue-dates'}
+  },
 
   // Chinese (locales/zh.json, Baoxue's own translation) for a browser set to Chinese, English
   // for everyone else. zh.json also carries the Chinese date locale (2026年3月5日 14:30, 4 天后).
