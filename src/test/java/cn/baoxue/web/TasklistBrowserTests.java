@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class TasklistBrowserTests {
 
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
+  private static final By USER_IN_HEADER = By.cssSelector("li.account > a.dropdown-toggle");
   private static final By DUE_IN_HEADER = By.cssSelector(".task-details .due-date [am-time-ago='task.due']");
 
   @LocalServerPort int port;
@@ -74,6 +75,8 @@ class TasklistBrowserTests {
       task.click();
       browser.click(By.xpath("//button[normalize-space()='认领']"));
       WebElement result = browser.waitFor(By.xpath("//label[normalize-space(.)='确认辍学']"));
+      browser.waitFor(By.xpath("//li[contains(@class,'assignee')]//span[normalize-space()='李明华']"));
+      assertThat(browser.driver().findElement(USER_IN_HEADER).getText()).as("family name first").isEqualTo("李明华");
       WebElement due = browser.waitFor(DUE_IN_HEADER);
       assertThat(due.getText()).as("relative due date").matches("\\d+ 天后");
       assertThat(due.getAttribute("uib-tooltip")).as("due date").matches("\\d{4}年\\d{1,2}月\\d{1,2}日星期. \\d\\d:\\d\\d");
@@ -158,6 +161,7 @@ class TasklistBrowserTests {
     WebElement started = browser.waitFor(By.cssSelector("table.process-instances tbody tr td.start-time"));
     assertThat(started.getText()).as("start time").matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d:\\d\\d");
     browser.waitFor(By.xpath("//*[contains(@class,'instance-count') and normalize-space()!='']"));
+    assertThat(browser.driver().findElement(USER_IN_HEADER).getText()).as("family name first").isEqualTo("郑平");
     browser.screenshot("cockpit-process-definition");
     browser.assertAllChinese("Cockpit's view of the case process");
   }
