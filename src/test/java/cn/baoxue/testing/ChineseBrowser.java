@@ -143,6 +143,14 @@ public final class ChineseBrowser implements AutoCloseable {
     wait.until(ExpectedConditions.attributeToBe(field(label), "value", value));
   }
 
+  /** Addresses the page has fetched so far that contain the given part. */
+  @SuppressWarnings("unchecked")
+  public List<String> fetched(String part) {
+    return ((List<Object>) ((JavascriptExecutor) driver).executeScript(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes(arguments[0]));", part))
+        .stream().map(String::valueOf).toList();
+  }
+
   public String visibleText() {
     return (String) ((JavascriptExecutor) driver).executeScript("return document.body.innerText;");
   }

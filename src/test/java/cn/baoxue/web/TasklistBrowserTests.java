@@ -65,6 +65,8 @@ class TasklistBrowserTests {
       browser.logIn("teacher-changan");
       openTasklist(browser);
       assertThat(browser.driver().findElement(By.id("footer-timezone")).getText()).contains("Asia/Shanghai");
+      assertThat(browser.fetched("/locales/")).as("only the Chinese labels and dates are loaded")
+          .isNotEmpty().allMatch(url -> url.contains("/locales/zh.json"));
       browser.screenshot("tasklist-list");
       browser.assertAllChinese("the task list");
 
@@ -137,6 +139,7 @@ class TasklistBrowserTests {
     try (ChineseBrowser english = ChineseBrowser.openInEnglish(port)) {
       english.logIn("teacher-changan");
       openTasklist(english);
+      assertThat(english.fetched("/locales/")).isNotEmpty().allMatch(url -> url.contains("/locales/en.json"));
       openFilter(english, "本单位待办");
       english.click(english.waitFor(taskInList(studentName)));
       english.waitFor(By.xpath("//button[normalize-space()='Claim']"));
