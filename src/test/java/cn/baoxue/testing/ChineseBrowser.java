@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -106,9 +107,22 @@ public final class ChineseBrowser implements AutoCloseable {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
   }
 
-  /** Scrolls the element to the middle of the view first: Tasklist's fixed footer covers the bottom. */
+  /**
+   * Scrolls the element to the middle of the view first: Tasklist's fixed footer covers the bottom.
+   * Tasklist redraws its lists when they refresh: an element redrawn between finding and clicking
+   * is found again.
+   */
   public void click(By by) {
-    click(wait.until(ExpectedConditions.elementToBeClickable(by)));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        click(wait.until(ExpectedConditions.elementToBeClickable(by)));
+        return;
+      } catch (StaleElementReferenceException redrawn) {
+        if (attempt == 3) {
+          throw redrawn;
+        }
+      }
+    }
   }
 
   /**
