@@ -15,8 +15,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -34,8 +36,8 @@ public final class ChineseBrowser implements AutoCloseable {
   public static final String CHROMIUM = "/usr/bin/chromium";
   public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  /** English a Chinese page may show: product and time-zone names. */
-  private static final Set<String> ALLOWED_ENGLISH = Set.of("Camunda", "Platform", "Asia", "Shanghai");
+  /** English a Chinese page may show: product and time-zone names, and "ID" (as in 定义 ID). */
+  private static final Set<String> ALLOWED_ENGLISH = Set.of("Camunda", "Platform", "Asia", "Shanghai", "ID");
   private static final Pattern ENGLISH_WORD = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z]{2,}(?![A-Za-z0-9_-])");
 
   private final ChromeDriver driver;
@@ -56,16 +58,25 @@ public final class ChineseBrowser implements AutoCloseable {
   }
 
   public static ChineseBrowser open(int port) {
+    return open(port, "zh-CN", "zh_CN");
+  }
+
+  /** The same browser set to English, for what must stay English for everyone else. */
+  public static ChineseBrowser openInEnglish(int port) {
+    return open(port, "en-US", "en_US");
+  }
+
+  private static ChineseBrowser open(int port, String language, String posixLanguage) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + language.substring(0, 2)));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", "zh_CN"))
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", posixLanguage))
         .build();
     return new ChineseBrowser(new ChromeDriver(service, options), "http://localhost:" + port);
   }
@@ -96,20 +107,62 @@ public final class ChineseBrowser implements AutoCloseable {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
   }
 
-  /** Scrolls the element to the middle of the view first: Tasklist's fixed footer covers the bottom. */
+  /**
+   * Scrolls the element to the middle of the view first: Tasklist's fixed footer covers the bottom.
+   * Tasklist redraws its lists when they refresh: an element redrawn between finding and clicking
+   * is found again.
+   */
   public void click(By by) {
-    click(wait.until(ExpectedConditions.elementToBeClickable(by)));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        click(wait.until(ExpectedConditions.elementToBeClickable(by)));
+        return;
+      } catch (StaleElementReferenceException redrawn) {
+        if (attempt == 3) {
+          throw redrawn;
+        }
+      }
+    }
   }
 
+  /**
+   * Tasklist's notifications ("流程已启动。", "任务已认领。") float over the bottom right, where a
+   * form's 办理完成 button sits: a click they intercept closes them, as a user would, and clicks
+   * again.
+   */
   public void click(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    try {
+      element.click();
+    } catch (ElementClickInterceptedException covered) {
+      closeNotifications();
+      element.click();
+    }
+  }
+
+  public void closeNotifications() {
+    ((JavascriptExecutor) driver).executeScript(
+        "document.querySelectorAll('.page-notifications .close').forEach(b => b.click());");
+    wait.until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
   }
 
   /** The input of the form-js field with this label. */
   public WebElement field(String label) {
     return waitFor(By.xpath("//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']"
         + "/ancestor::div[contains(@class,'fjs-form-field')][1]//*[self::input or self::textarea]"));
+  }
+
+  /** Waits until the form-js field with this label shows the value (forms fill in after they appear). */
+  public void waitForValue(String label, String value) {
+    wait.until(ExpectedConditions.attributeToBe(field(label), "value", value));
+  }
+
+  /** Addresses the page has fetched so far that contain the given part. */
+  @SuppressWarnings("unchecked")
+  public List<String> fetched(String part) {
+    return ((List<Object>) ((JavascriptExecutor) driver).executeScript(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes(arguments[0]));", part))
+        .stream().map(String::valueOf).toList();
   }
 
   public String visibleText() {

@@ -1,13 +1,17 @@
 // Baoxue's configuration of this Camunda webapp. Login and logout belong to Baoxue's one login
 // page (see scripts/baoxue-login.js).
 export default {
-  customScripts: ['scripts/baoxue-login.js'],
+  customScripts: ['scripts/baoxue-login.js', '../tasklist/scripts/baoxue-names.js'],
 
   // Chinese (locales/zh.json, Baoxue's own translation) for a browser set to Chinese, English
-  // for everyone else. zh.json also carries the Chinese date locale (2026年3月5日 14:30).
+  // for everyone else. zh.json also carries the Chinese date locale (2026年3月5日 14:30, 4 天后).
+  // The fallback is the browser's own language: the webapp loads the fallback's file as well and
+  // each file it loads makes its dates moment's global locale, so with English as the fallback of
+  // a Chinese browser whichever file arrived last decided, and relative dates ("in 4 days") came
+  // out in English at random.
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: chineseBrowser() ? 'zh' : 'en'
   },
   dateFormat: {
     normal: 'LLL',
@@ -20,3 +24,9 @@ export default {
     name: '用户与权限'
   }
 };
+
+// The language the webapp picks for this browser (its first preferred language) is Chinese.
+function chineseBrowser() {
+  const language = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  return language.toLowerCase().split('-')[0] === 'zh';
+}
