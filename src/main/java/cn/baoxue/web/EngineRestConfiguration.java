@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -18,8 +20,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Camunda's REST API, as the starter configures it, plus one thing: a start or completion that
- * Baoxue refuses answers 400 with the Chinese reason alone. The engine's REST resources wrap
+ * Camunda's REST API, as the starter configures it, plus two things. A server error answers
+ * without the engine's message, which can quote SQL, table names or class names (the log keeps
+ * it, under the reference the client is given). And a start or completion that Baoxue refuses
+ * answers 400 with the Chinese reason alone. The engine's REST resources wrap
  * every engine exception on start into "500 Cannot instantiate process definition …", and the
  * engine wraps a refusing task listener in "ENGINE-03051 …"; a teacher in Tasklist should read
  * only what she has to correct. Both /engine-rest and the webapps' own engine API (which
@@ -41,7 +45,8 @@ class EngineRestConfiguration {
     return () -> {
       ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
       if (engineApi != null) {
-        engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, RefusedCaseInputMapper.class.getName());
+        engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, String.join(",",
+            RefusedCaseInputMapper.class.getName(), EngineErrorMapper.class.getName(), ServerErrorMapper.class.getName()));
       }
     };
   }
@@ -52,6 +57,8 @@ class EngineRestConfiguration {
       @Override
       protected void registerAdditionalResources() {
         register(RefusedCaseInputMapper.class);
+        register(EngineErrorMapper.class);
+        register(ServerErrorMapper.class);
       }
     };
   }
@@ -76,7 +83,29 @@ class EngineRestConfiguration {
               .build();
         }
       }
-      return camundaDefault.toResponse(exception);
+      return SafeErrors.of(camundaDefault.toResponse(exception), exception);
+    }
+  }
+
+  /** Engine exceptions: Camunda's status and message, the message withheld where it is not safe. */
+  @Provider
+  @Priority(1)
+  public static class EngineErrorMapper implements ExceptionMapper<ProcessEngineException> {
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return SafeErrors.of(ExceptionHandlerHelper.getInstance().getResponse(exception), exception);
+    }
+  }
+
+  /** Everything else that escapes a resource. */
+  @Provider
+  @Priority(1)
+  public static class ServerErrorMapper implements ExceptionMapper<Throwable> {
+
+    @Override
+    public Response toResponse(Throwable exception) {
+      return SafeErrors.of(ExceptionHandlerHelper.getInstance().getResponse(exception), exception);
     }
   }
 }
