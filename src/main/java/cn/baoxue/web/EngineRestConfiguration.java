@@ -2,7 +2,6 @@ package cn.baoxue.web;
 
 import cn.baoxue.cases.InvalidCaseInputException;
 import jakarta.annotation.Priority;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +14,9 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
-import org.springframework.beans.factory.InitializingBean;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,17 +37,27 @@ class EngineRestConfiguration {
   static final String WEBAPP_ENGINE_API_SERVLET = "Engine Api";
 
   /**
-   * Adds the mapper to the webapps' engine API servlet. Spring Boot has registered the servlets
-   * by the time singletons are created and opens the port only after them; the servlet itself
-   * starts on its first request, reading its parameters then.
+   * Adds the mappers to the webapps' engine API servlet, which Camunda's initializer registers
+   * while the servlet context starts. Tomcat accepts a servlet's parameters only until the context
+   * has started, so they are set right after Camunda's initializer has run, in the same step. The
+   * servlet reads them on its first request.
    */
   @Bean
-  InitializingBean webappEngineApiRefusalMapping(ServletContext servletContext) {
-    return () -> {
-      ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
-      if (engineApi != null) {
-        engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, String.join(",",
-            RefusedCaseInputMapper.class.getName(), EngineErrorMapper.class.getName(), ServerErrorMapper.class.getName()));
+  static BeanPostProcessor webappEngineApiErrorMapping() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (!(bean instanceof CamundaBpmWebappInitializer camunda)) {
+          return bean;
+        }
+        return (ServletContextInitializer) servletContext -> {
+          camunda.onStartup(servletContext);
+          ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
+          if (engineApi != null) {
+            engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, String.join(",",
+                RefusedCaseInputMapper.class.getName(), EngineErrorMapper.class.getName(), ServerErrorMapper.class.getName()));
+          }
+        };
       }
     };
   }

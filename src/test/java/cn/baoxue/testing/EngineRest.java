@@ -65,6 +65,20 @@ public final class EngineRest {
     return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
   }
 
+  public ResponseEntity<Map<String, Object>> put(String path, Object body) {
+    return rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, json()), OBJECT);
+  }
+
+  public ResponseEntity<List<Map<String, Object>>> postList(String path, Object body) {
+    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, json()), LIST);
+  }
+
+  private static HttpHeaders json() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return headers;
+  }
+
   private static Map<String, Object> typed(Map<String, Object> variables) {
     Map<String, Object> typed = new LinkedHashMap<>();
     variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
