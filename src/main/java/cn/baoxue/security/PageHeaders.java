@@ -6,14 +6,15 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The security headers of Baoxue's own pages. The Camunda webapps under /camunda send their own
- * Content-Security-Policy (with a nonce per response, camunda.bpm.webapp.header-security) and
- * their own HSTS: a second policy from here would be enforced on top of theirs and break them.
+ * The security headers of Baoxue's pages and the webapps. The Camunda webapps under /camunda send
+ * their own Content-Security-Policy (with a nonce per response, camunda.bpm.webapp.header-security):
+ * a second policy from here would be enforced on top of theirs and break them. HSTS, when on, is
+ * sent from here for every path, the webapps' included (Camunda's own HSTS stays off), so that a
+ * redirect to the login page carries it too.
  */
 final class PageHeaders {
 
@@ -40,7 +41,7 @@ final class PageHeaders {
         .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()"));
     if (hsts) {
       headers.httpStrictTransportSecurity(sts -> sts
-          .requestMatcher(new AndRequestMatcher(request -> request.isSecure(), OWN_PAGES))
+          .requestMatcher(request -> request.isSecure())
           .maxAgeInSeconds(ONE_YEAR)
           .includeSubDomains(true));
     } else {

@@ -19,15 +19,13 @@ import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Tasklist (with a Camunda Form open), Cockpit, Admin, the dashboard's ECharts and the roster
  * upload work under their Content-Security-Policy in a real Chromium: each renders, and the
- * console reports no violation. The query limit is `prod`'s, so the webapps are seen to page.
+ * console reports no violation.
  */
 @BaoxueWebTest
-@TestPropertySource(properties = "baoxue.security.query-max-results=2000")
 class ContentSecurityPolicyBrowserTests {
 
   @LocalServerPort int port;

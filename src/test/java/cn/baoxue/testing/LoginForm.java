@@ -1,13 +1,17 @@
 package cn.baoxue.testing;
 
 import java.io.IOException;
-import java.net.CookieManager;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +24,7 @@ public final class LoginForm {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new PlainCookies()).build();
   private final String baseUrl;
   private final String[] headers;
 
@@ -67,6 +71,35 @@ public final class LoginForm {
       builder.headers(headers);
     }
     return builder;
+  }
+
+  /**
+   * Every cookie back to the server it came from, Secure ones included: the tests speak plain
+   * HTTP to the application behind a pretend TLS proxy, where a browser would speak HTTPS.
+   */
+  private static final class PlainCookies extends CookieHandler {
+
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+      if (cookies.isEmpty()) {
+        return Map.of();
+      }
+      return Map.of("Cookie", List.of(cookies.entrySet().stream()
+          .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; "))));
+    }
+
+    @Override
+    public synchronized void put(URI uri, Map<String, List<String>> responseHeaders) {
+      for (String header : responseHeaders.getOrDefault("Set-Cookie", List.of())) {
+        String pair = header.split(";", 2)[0];
+        int equals = pair.indexOf('=');
+        if (equals > 0) {
+          cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+      }
+    }
   }
 
   private static String encode(String value) {
