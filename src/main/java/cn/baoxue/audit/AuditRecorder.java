@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AuditRecorder {
 
+  /** The width of audit_trail.actor. */
+  private static final int ACTOR_WIDTH = 64;
+
   private final AuditTrail trail;
 
   AuditRecorder(AuditTrail trail) {
@@ -77,6 +80,4 @@ class AuditRecorder {
     String actor = name.length() > ACTOR_WIDTH ? name.substring(0, ACTOR_WIDTH) : name;
     trail.append(kind, 0L, null, actor, "address=" + ClientAddress.of(authentication) + ";" + detail);
   }
-
-  private static final int ACTOR_WIDTH = 64;
 }

@@ -18,6 +18,8 @@ import org.springframework.http.ResponseEntity;
 public final class EngineRest {
 
   public static final String DEMO_PASSWORD = "demo";
+  /** Rows per list, within `prod`'s query limit of 2000. */
+  static final int PAGE = 1000;
   private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
@@ -55,8 +57,14 @@ public final class EngineRest {
     return rest.exchange(path, HttpMethod.GET, null, OBJECT);
   }
 
+  /**
+   * A list, asked for as a page the way a client of `prod` must (its query limit refuses an
+   * unbounded list): the first {@value #PAGE} rows unless the path names its own page.
+   */
   public ResponseEntity<List<Map<String, Object>>> getList(String path) {
-    return rest.exchange(path, HttpMethod.GET, null, LIST);
+    String paged = path.contains("maxResults=") ? path
+        : path + (path.contains("?") ? "&" : "?") + "firstResult=0&maxResults=" + PAGE;
+    return rest.exchange(paged, HttpMethod.GET, null, LIST);
   }
 
   public ResponseEntity<Map<String, Object>> post(String path, Object body) {
