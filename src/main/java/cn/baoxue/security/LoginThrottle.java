@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
+  /** Past this many keys, keys whose failures are all older than the window are dropped. */
+  private static final int PRUNE_ABOVE = 10_000;
+
   private final LoginThrottleProperties limits;
   private final Clock clock;
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
@@ -42,6 +45,12 @@ class LoginThrottle {
 
   void failed(String userId, String address) {
     Instant now = clock.instant();
+    if (failures.size() > PRUNE_ABOVE) {
+      Instant since = now.minus(limits.window());
+      for (String key : failures.keySet()) {
+        failures.computeIfPresent(key, (k, times) -> times.isEmpty() || times.peekLast().isBefore(since) ? null : times);
+      }
+    }
     for (String key : new String[] {userKey(userId, address), addressKey(address)}) {
       failures.compute(key, (k, times) -> {
         Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
