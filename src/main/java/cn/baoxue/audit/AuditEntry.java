@@ -25,7 +25,12 @@ public class AuditEntry {
     PERSONAL_DATA_READ,
     PERSONAL_DATA_EXPORT,
     /** A closed case's records removed at the end of their retention. */
-    RETENTION_PURGE
+    RETENTION_PURGE,
+    /** A person logged in on the login page (calls with HTTP Basic are not logins of a person). */
+    LOGIN,
+    /** A login refused: wrong password, locked account, throttled address; HTTP Basic included. */
+    LOGIN_FAILED,
+    LOGOUT
   }
 
   @Id

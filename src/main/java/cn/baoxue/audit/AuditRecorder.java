@@ -7,13 +7,21 @@ import cn.baoxue.documents.CaseDocument;
 import cn.baoxue.documents.DocumentIssued;
 import cn.baoxue.escalation.Escalation;
 import cn.baoxue.escalation.EscalationRecorded;
+import cn.baoxue.security.ClientAddress;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Writes each auditable event to the trail, in the transaction of the event. */
 @Component
 class AuditRecorder {
+
+  /** The width of audit_trail.actor. */
+  private static final int ACTOR_WIDTH = 64;
 
   private final AuditTrail trail;
 
@@ -45,5 +53,31 @@ class AuditRecorder {
   @Transactional
   public void viewed(PersonalDataViewed event) {
     trail.append(Kind.PERSONAL_DATA_READ, event.studentId(), event.caseId(), event.user(), "view=" + event.view());
+  }
+
+  /** A person's login on the login page; REST calls with HTTP Basic authenticate per request and are not logins. */
+  @EventListener
+  @Transactional
+  public void loggedIn(InteractiveAuthenticationSuccessEvent event) {
+    signIn(Kind.LOGIN, event.getAuthentication(), "via=form");
+  }
+
+  @EventListener
+  @Transactional
+  public void loginFailed(AbstractAuthenticationFailureEvent event) {
+    signIn(Kind.LOGIN_FAILED, event.getAuthentication(), "reason=" + event.getException().getClass().getSimpleName());
+  }
+
+  @EventListener
+  @Transactional
+  public void loggedOut(LogoutSuccessEvent event) {
+    signIn(Kind.LOGOUT, event.getAuthentication(), "via=logout");
+  }
+
+  private void signIn(Kind kind, Authentication authentication, String detail) {
+    // The name of a failed login is whatever was typed: cut to the column's width.
+    String name = authentication.getName() == null ? "" : authentication.getName();
+    String actor = name.length() > ACTOR_WIDTH ? name.substring(0, ACTOR_WIDTH) : name;
+    trail.append(kind, 0L, null, actor, "address=" + ClientAddress.of(authentication) + ";" + detail);
   }
 }

@@ -80,7 +80,7 @@ public class AuditVerification {
       case DOCUMENT -> documents.findById(entry.getRefId())
           .map(d -> Optional.ofNullable(documentProblem(d, entry)))
           .orElseGet(() -> Optional.of("文书 #" + entry.getRefId() + " 已被删除"));
-      case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE -> Optional.empty();
+      case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
     };
   }
 

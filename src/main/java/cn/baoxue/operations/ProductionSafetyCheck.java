@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A production run refuses to start rather than serve minors' data behind a password everyone
- * knows: the administrator's password must come from the environment and pass Camunda's password
- * policy, and no account — the administrator's or a demo account — may still open with a default
- * password. The settings are checked before anything is written; the accounts once the engine is up.
+ * knows: no demo data (its accounts share the password "demo"), Camunda's password policy on, the
+ * administrator's password from the environment and passing that policy, and no account — the
+ * administrator's or one left from a demo — still opening with a default password. No environment
+ * variable can switch these back on. The settings are checked while the context is built, before
+ * any account is written; the stored accounts once the engine is up.
  */
 @Component
 @Profile("prod")
@@ -45,11 +47,17 @@ class ProductionSafetyCheck implements ApplicationRunner {
       @Value("${baoxue.admin.user-id}") String adminUserId,
       @Value("${baoxue.admin.password}") String adminPassword,
       @Value("${baoxue.demo.enabled}") boolean demoEnabled,
-      @Value("${baoxue.demo.password}") String demoPassword) {
+      @Value("${baoxue.security.password-policy:false}") boolean passwordPolicy) {
     this.identityService = identityService;
     this.passwords = engineConfiguration.getPasswordManager();
     this.adminUserId = adminUserId;
     List<String> problems = new ArrayList<>();
+    if (demoEnabled) {
+      problems.add("demo data is enabled (baoxue.demo.enabled=true): its accounts share the password 'demo'");
+    }
+    if (!passwordPolicy) {
+      problems.add("Camunda's password policy is off (baoxue.security.password-policy=true)");
+    }
     if (adminPassword.isBlank()) {
       problems.add("BAOXUE_ADMIN_PASSWORD is not set; production takes the administrator's password from the environment");
     } else if (isDefault(adminPassword)) {
@@ -61,9 +69,6 @@ class ProductionSafetyCheck implements ApplicationRunner {
         problems.add("BAOXUE_ADMIN_PASSWORD fails the password policy: " + policy.getViolatedRules().stream()
             .map(rule -> rule.getPlaceholder()).toList());
       }
-    }
-    if (demoEnabled && isDefault(demoPassword)) {
-      problems.add("demo data is enabled with the default password '" + demoPassword + "'");
     }
     refuseIf(problems);
   }

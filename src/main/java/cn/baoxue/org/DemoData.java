@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,9 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo organisation of 镇雄县 (seed 000: 尖山乡长安村小学 and 南台小学) and one user per role,
- * all with the password {@code baoxue.demo.password} ("demo" unless a staging run sets a real one; the
- * {@code prod} profile refuses to start with "demo"). Loaded only when {@code baoxue.demo.enabled} is
- * true, through the same services as a county's own files (组织机构导入, 工作人员账号导入), so the
+ * all with the password "demo" (the {@code prod} profile refuses to start with demo data). Loaded
+ * only when {@code baoxue.demo.enabled} is true, through the same services as a county's own files (组织机构导入, 工作人员账号导入), so the
  * demo is what an import makes; idempotent, so a restart neither duplicates nor resets anything,
  * and an administrator that {@link AdminAccount} created first keeps her password. "demo" would
  * not pass the password policy that imported accounts must: demo accounts skip that one check.
@@ -63,19 +61,16 @@ public class DemoData implements ApplicationRunner {
   private final OrgUnitRepository units;
   private final StaffGroups staffGroups;
   private final StaffAccounts accounts;
-  private final String password;
 
   public DemoData(
       OrgUnitImport orgUnitImport,
       OrgUnitRepository units,
       StaffGroups staffGroups,
-      StaffAccounts accounts,
-      @Value("${baoxue.demo.password}") String password) {
+      StaffAccounts accounts) {
     this.orgUnitImport = orgUnitImport;
     this.units = units;
     this.staffGroups = staffGroups;
     this.accounts = accounts;
-    this.password = password;
   }
 
   /** The ids of the demo accounts, administrator included, for the production start-up check. */
@@ -93,9 +88,9 @@ public class DemoData implements ApplicationRunner {
     }
     staffGroups.ensureRoleGroups();
     for (DemoUser demo : USERS) {
-      accounts.enrol(demo.id(), demo.name(), demo.role(), units.findById(demo.unitCode()).orElseThrow(), password);
+      accounts.enrol(demo.id(), demo.name(), demo.role(), units.findById(demo.unitCode()).orElseThrow(), DEFAULT_PASSWORD);
     }
-    accounts.enrol(ADMIN, "系统管理员", List.of(GroupIds.ADMINS), password);
+    accounts.enrol(ADMIN, "系统管理员", List.of(GroupIds.ADMINS), DEFAULT_PASSWORD);
     log.info("Demo organisation 镇雄县 and {} demo users are in place", USERS.size() + 1);
   }
 }

@@ -2,6 +2,7 @@ package cn.baoxue.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -62,7 +63,8 @@ class SecurityConfiguration {
   /** Pages and the Camunda webapps, behind the login form. */
   @Bean
   @Order(3)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, @Value("${baoxue.security.hsts:false}") boolean hsts) throws Exception {
+    http.headers(headers -> PageHeaders.apply(headers, hsts));
     return http.authorizeHttpRequests(
             requests ->
                 requests

@@ -2,7 +2,6 @@ package cn.baoxue.web;
 
 import cn.baoxue.cases.InvalidCaseInputException;
 import jakarta.annotation.Priority;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,27 +9,35 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
-import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.glassfish.jersey.server.ServerProperties;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Camunda's REST API, as the starter configures it, plus the answers a user should read instead
- * of a 500: a start or completion that Baoxue refuses answers 400 with the Chinese reason alone
- * (the engine's REST resources wrap every engine exception on start into "500 Cannot instantiate
- * process definition …", and the engine wraps a refusing task listener in "ENGINE-03051 …"); a
- * task someone else claimed or changed a moment earlier answers 409; a database out of reach
- * answers 503 ({@link ServiceFailures}). Both /engine-rest and the webapps' own engine API (which
- * Tasklist calls) get the mappers.
+ * Camunda's REST API, as the starter configures it, with the answers a user should read instead
+ * of Camunda's own:
+ *
+ * <ul>
+ *   <li>a start or completion that Baoxue refuses answers 400 with the Chinese reason alone (the
+ *       engine's REST resources wrap every engine exception on start into "500 Cannot instantiate
+ *       process definition …", and the engine wraps a refusing task listener in "ENGINE-03051 …");
+ *   <li>a task someone else claimed or changed a moment earlier answers 409, a database out of
+ *       reach 503 ({@link ServiceFailures});
+ *   <li>any other server error answers without the engine's message, which can quote SQL, table
+ *       or class names (the log keeps it under the reference the client is given: {@link
+ *       SafeErrors}).
+ * </ul>
+ *
+ * Both /engine-rest and the webapps' own engine API (which Tasklist calls) get the mappers.
  */
 @Configuration
 class EngineRestConfiguration {
@@ -42,18 +49,28 @@ class EngineRestConfiguration {
       List.of(RestExceptionMapper.class, EngineExceptionMapper.class, OtherExceptionMapper.class);
 
   /**
-   * Adds the mappers to the webapps' engine API servlet. Spring Boot has registered the servlets
-   * by the time singletons are created and opens the port only after them; the servlet itself
-   * starts on its first request, reading its parameters then.
+   * Adds the mappers to the webapps' engine API servlet, which Camunda's initializer registers
+   * while the servlet context starts. Tomcat accepts a servlet's parameters only until the context
+   * has started, so they are set right after Camunda's initializer has run, in the same step. The
+   * servlet reads them on its first request.
    */
   @Bean
-  InitializingBean webappEngineApiFailureMapping(ServletContext servletContext) {
-    return () -> {
-      ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
-      if (engineApi != null) {
-        engineApi.setInitParameter(
-            ServerProperties.PROVIDER_CLASSNAMES,
-            MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
+  static BeanPostProcessor webappEngineApiErrorMapping() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (!(bean instanceof CamundaBpmWebappInitializer camunda)) {
+          return bean;
+        }
+        return (ServletContextInitializer) servletContext -> {
+          camunda.onStartup(servletContext);
+          ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
+          if (engineApi != null) {
+            engineApi.setInitParameter(
+                ServerProperties.PROVIDER_CLASSNAMES,
+                MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
+          }
+        };
       }
     };
   }
@@ -68,8 +85,8 @@ class EngineRestConfiguration {
     };
   }
 
-  /** Baoxue's answer where it has one, Camunda's where not. */
-  static Response answer(Throwable thrown, Supplier<Response> camundaDefault) {
+  /** Baoxue's answer where it has one; otherwise Camunda's, with unsafe details withheld. */
+  static Response answer(Throwable thrown, Response camunda) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidCaseInputException refused) {
         return Response.status(Response.Status.BAD_REQUEST)
@@ -92,11 +109,11 @@ class EngineRestConfiguration {
               }
               return response.build();
             })
-        .orElseGet(camundaDefault);
+        .orElseGet(() -> SafeErrors.of(camunda, thrown));
   }
 
-  /* Jersey picks the mapper of the nearest exception type, so each of Camunda's three handlers
-   * gets a same-typed twin that takes precedence (@Priority(1)) and falls back to it. */
+  /* Jersey picks the mapper of the nearest exception type, so each of Camunda's handlers gets a
+   * same-typed twin that takes precedence (@Priority(1)). */
 
   @Provider
   @Priority(1)
@@ -105,29 +122,26 @@ class EngineRestConfiguration {
 
     @Override
     public Response toResponse(RestException exception) {
-      return answer(exception, () -> camunda.toResponse(exception));
+      return answer(exception, camunda.toResponse(exception));
     }
   }
 
   @Provider
   @Priority(1)
   public static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
-    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
-
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      return answer(exception, () -> camunda.toResponse(exception));
+      return answer(exception, ExceptionHandlerHelper.getInstance().getResponse(exception));
     }
   }
 
+  /** Everything else that escapes a resource. */
   @Provider
   @Priority(1)
-  public static class OtherExceptionMapper implements ExceptionMapper<Exception> {
-    private final ExceptionHandler camunda = new ExceptionHandler();
-
+  public static class OtherExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
-    public Response toResponse(Exception exception) {
-      return answer(exception, () -> camunda.toResponse(exception));
+    public Response toResponse(Throwable exception) {
+      return answer(exception, ExceptionHandlerHelper.getInstance().getResponse(exception));
     }
   }
 }

@@ -39,7 +39,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * The production topology without Docker: two application nodes, each its own JVM in the {@code
  * prod} profile with its job executor on, sharing one PostgreSQL database — reached through a
- * {@link DatabaseLink} so the database can be taken away. The steps run in order on the same two
+ * {@link DatabaseLink} so the database can be taken away. The county goes live as a real one
+ * does: the administrator loads the jurisdiction tree and the staff from files. The steps run in order on the same two
  * nodes: work crosses nodes, a claim race has one winner, the database goes away for 30 seconds,
  * and node A is killed with kill -9 in the middle of a stream of completions while a timer is due.
  * Figures go to target/operations-figures.md (docs/operations.md quotes them).
@@ -66,6 +67,7 @@ class ProductionClusterTests {
     long started = System.nanoTime();
     nodeA = node("node-a").start();
     figures.add("| start-up of node A (migrates an empty database, deploys) | " + seconds(started) + " s |");
+    goLive(admin(nodeA));
     started = System.nanoTime();
     nodeB = node("node-b").start();
     figures.add("| start-up of node B (schema and deployment already there) | " + seconds(started) + " s |");
@@ -78,10 +80,31 @@ class ProductionClusterTests {
         .env("SPRING_DATASOURCE_USERNAME", "postgres")
         .env("SPRING_DATASOURCE_PASSWORD", "")
         .env("BAOXUE_ADMIN_PASSWORD", ADMIN_PASSWORD)
-        // A staging run: the demo organisation, with a real password (prod refuses "demo").
-        .arg("--baoxue.demo.enabled=true")
-        .arg("--baoxue.demo.password=" + STAFF_PASSWORD)
         .build();
+  }
+
+  /** As a county goes live: the administrator loads its jurisdiction tree and its staff. */
+  private static void goLive(EngineRest admin) {
+    String org = """
+        类型,代码,名称,上级代码
+        县,530627,镇雄县,
+        乡镇,530627205,尖山乡,530627
+        乡镇,530627104,南台镇,530627
+        村,530627205201,长安村,530627205
+        村,530627104201,南台村,530627104
+        学校,5306270001,长安村小学,530627205201
+        学校,5306270002,南台小学,530627104201
+        """;
+    String staff = """
+        用户名,姓名,单位代码,角色,初始密码
+        teacher-changan,李明华,5306270001,教师,%1$s
+        principal-changan,王建国,5306270001,校长,%1$s
+        teacher-nantai,张丽,5306270002,教师,%1$s
+        cadre-changan,杨国富,530627205201,村干部,%1$s
+        official-jianshan,赵文斌,530627205,乡镇干部,%1$s
+        """.formatted(STAFF_PASSWORD);
+    assertThat(admin.upload("/api/admin/org", "镇雄县组织机构.csv", org).getStatusCode().value()).isEqualTo(200);
+    assertThat(admin.upload("/api/admin/staff", "镇雄县工作人员.csv", staff).getStatusCode().value()).isEqualTo(200);
   }
 
   @AfterAll

@@ -35,10 +35,13 @@ class ProductionStartupTests {
   }
 
   @Test
-  void refusesToStartWithDemoDataUnderTheDemoPassword() {
+  void refusesToStartWithDemoDataOrWithoutThePasswordPolicy() {
     assertRefused(
         prod(memoryDatabase(), "baoxue.admin.password=" + STRONG, "baoxue.demo.enabled=true"),
-        "demo data is enabled with the default password 'demo'");
+        "demo data is enabled");
+    assertRefused(
+        prod(memoryDatabase(), "baoxue.admin.password=" + STRONG, "baoxue.security.password-policy=false"),
+        "password policy is off");
   }
 
   @Test

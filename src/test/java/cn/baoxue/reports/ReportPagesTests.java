@@ -63,8 +63,10 @@ class ReportPagesTests {
 
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("镇雄县 控辍保学统计", "echarts.min.js", "在册适龄儿童");
-    String json = page.getBody().substring(page.getBody().indexOf("const charts = ") + "const charts = ".length());
-    Map<String, Map<String, Integer>> charts = new ObjectMapper().readValue(json.substring(0, json.indexOf(";\n")),
+    // The chart data is a JSON data block (the page's Content-Security-Policy allows no inline script).
+    String dataBlock = "<script type=\"application/json\" id=\"chart-data\">";
+    String json = page.getBody().substring(page.getBody().indexOf(dataBlock) + dataBlock.length());
+    Map<String, Map<String, Integer>> charts = new ObjectMapper().readValue(json.substring(0, json.indexOf("</script>")),
         new TypeReference<>() {});
     assertThat(charts.keySet()).containsExactly("性别", "学段", "辍学原因", "特殊群体", "状态", "安置方式", "结对帮扶");
     assertThat(charts.get("辍学原因").get("外出务工")).isPositive();

@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -73,6 +74,8 @@ public final class ChineseBrowser implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + language);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + language.substring(0, 2)));
+    // The console, for the Content-Security-Policy violations Chromium reports there.
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
@@ -199,6 +202,18 @@ public final class ChineseBrowser implements AutoCloseable {
 
   public List<String> texts(By by) {
     return driver.findElements(by).stream().map(WebElement::getText).toList();
+  }
+
+  /** Console messages since the last call, each as "LEVEL message". */
+  public List<String> console() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(entry -> entry.getLevel() + " " + entry.getMessage())
+        .toList();
+  }
+
+  /** Content-Security-Policy violations Chromium reported on the console since the last call. */
+  public List<String> contentSecurityPolicyViolations() {
+    return console().stream().filter(message -> message.contains("Content Security Policy")).toList();
   }
 
   @Override

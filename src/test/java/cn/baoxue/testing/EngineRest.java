@@ -1,15 +1,18 @@
 package cn.baoxue.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A black-box client of Camunda's REST API as one demo user, with HTTP Basic: what a script or
@@ -18,6 +21,8 @@ import org.springframework.http.ResponseEntity;
 public final class EngineRest {
 
   public static final String DEMO_PASSWORD = "demo";
+  /** Rows per list, within `prod`'s query limit of 2000. */
+  static final int PAGE = 1000;
   private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
@@ -59,22 +64,46 @@ public final class EngineRest {
     return rest.exchange(path, HttpMethod.GET, null, OBJECT);
   }
 
+  /**
+   * A list, asked for as a page the way a client of `prod` must (its query limit refuses an
+   * unbounded list): the first {@value #PAGE} rows unless the path names its own page.
+   */
   public ResponseEntity<List<Map<String, Object>>> getList(String path) {
-    return rest.exchange(path, HttpMethod.GET, null, LIST);
+    String paged = path.contains("maxResults=") ? path
+        : path + (path.contains("?") ? "&" : "?") + "firstResult=0&maxResults=" + PAGE;
+    return rest.exchange(paged, HttpMethod.GET, null, LIST);
   }
 
   public ResponseEntity<Map<String, Object>> post(String path, Object body) {
-    return send(HttpMethod.POST, path, body);
+    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, json()), OBJECT);
   }
 
   public ResponseEntity<Map<String, Object>> put(String path, Object body) {
-    return send(HttpMethod.PUT, path, body);
+    return rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, json()), OBJECT);
   }
 
-  private ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, Object body) {
+  public ResponseEntity<List<Map<String, Object>>> postList(String path, Object body) {
+    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, json()), LIST);
+  }
+
+  /** A file upload (multipart field {@code file}), as the import pages send it. */
+  public ResponseEntity<Map<String, Object>> upload(String path, String fileName, String content) {
+    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), OBJECT);
+  }
+
+  private static HttpHeaders json() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.exchange(path, method, new HttpEntity<>(body, headers), OBJECT);
+    return headers;
   }
 
   private static Map<String, Object> typed(Map<String, Object> variables) {
