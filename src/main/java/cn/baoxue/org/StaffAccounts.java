@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffAccounts {
 
   private final IdentityService identityService;
+  private final StaffDirectory directory;
 
-  public StaffAccounts(IdentityService identityService) {
+  public StaffAccounts(IdentityService identityService, StaffDirectory directory) {
     this.identityService = identityService;
+    this.directory = directory;
   }
 
   public boolean exists(String userId) {
@@ -50,10 +51,7 @@ public class StaffAccounts {
     user.setLastName(name.family());
     user.setFirstName(name.given());
     identityService.saveUser(user);
-    Set<String> current = new HashSet<>();
-    for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
-      current.add(group.getId());
-    }
+    Set<String> current = new HashSet<>(directory.groupIdsOf(userId));
     for (String groupId : current) {
       if (StaffRole.handsOut(groupId) && !groupIds.contains(groupId)) {
         identityService.deleteMembership(userId, groupId);

@@ -49,7 +49,7 @@ import org.springframework.http.ResponseEntity;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductionClusterTests {
 
-  static final String ADMIN_PASSWORD = "Cluster-Admin-2026!";
+  static final String ADMIN_PASSWORD = "Cluster-Root-2026!";
   static final String STAFF_PASSWORD = "Cluster-Staff-2026!";
   private static final DateTimeFormatter CAMUNDA_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 

@@ -32,6 +32,7 @@ class ProductionStartupTests {
   void refusesToStartWithADefaultOrWeakAdministratorsPassword() {
     assertRefused(prod(memoryDatabase(), "baoxue.admin.password=demo"), "BAOXUE_ADMIN_PASSWORD is a default password");
     assertRefused(prod(memoryDatabase(), "baoxue.admin.password=short"), "fails the password policy");
+    assertRefused(prod(memoryDatabase(), "baoxue.admin.password=My-Admin-Pass-2026"), "fails the password policy");
   }
 
   @Test

@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
       "spring.datasource.username=sa",
       "spring.datasource.password=",
       "baoxue.demo.enabled=false",
-      "baoxue.admin.password=Kq7#admin-zhenxiong",
+      "baoxue.admin.password=Kq7#root-zhenxiong",
       "camunda.bpm.job-execution.enabled=false"
     })
 @ActiveProfiles("prod")
