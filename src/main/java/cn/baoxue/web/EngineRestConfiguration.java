@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -22,8 +25,10 @@ import org.springframework.context.annotation.Configuration;
  * Baoxue refuses answers 400 with the Chinese reason alone. The engine's REST resources wrap
  * every engine exception on start into "500 Cannot instantiate process definition …", and the
  * engine wraps a refusing task listener in "ENGINE-03051 …"; a teacher in Tasklist should read
- * only what she has to correct. Both /engine-rest and the webapps' own engine API (which
- * Tasklist calls) get the mapper.
+ * only what she has to correct. Likewise a refusal by one of Baoxue's listeners on the engine's
+ * behalf (an {@link AuthorizationException} inside the wrapper) answers 403, as the engine's own
+ * refusals do. Both /engine-rest and the webapps' own engine API (which Tasklist calls) get the
+ * mapper.
  */
 @Configuration
 class EngineRestConfiguration {
@@ -41,7 +46,8 @@ class EngineRestConfiguration {
     return () -> {
       ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
       if (engineApi != null) {
-        engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, RefusedCaseInputMapper.class.getName());
+        engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+            RefusedCaseInputMapper.class.getName() + "," + RefusedByListenerMapper.class.getName());
       }
     };
   }
@@ -52,6 +58,7 @@ class EngineRestConfiguration {
       @Override
       protected void registerAdditionalResources() {
         register(RefusedCaseInputMapper.class);
+        register(RefusedByListenerMapper.class);
       }
     };
   }
@@ -73,6 +80,30 @@ class EngineRestConfiguration {
                       "type", InvalidCaseInputException.class.getSimpleName(),
                       "message", refused.getMessage(),
                       "problems", refused.problems()))
+              .build();
+        }
+      }
+      return camundaDefault.toResponse(exception);
+    }
+  }
+
+  /**
+   * An engine call that one of Baoxue's listeners refused for want of a permission (see
+   * {@code ClaimForSelfOnly}): 403 with the Chinese reason, not the engine's "500 ENGINE-03051".
+   */
+  @Provider
+  @Priority(1)
+  public static class RefusedByListenerMapper implements ExceptionMapper<ProcessEngineException> {
+
+    private final ProcessEngineExceptionHandler camundaDefault = new ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof AuthorizationException refused) {
+          return Response.status(Response.Status.FORBIDDEN)
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(Map.of("type", AuthorizationException.class.getSimpleName(), "message", refused.getMessage()))
               .build();
         }
       }

@@ -1,5 +1,6 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.security.ClaimForSelfOnly;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -12,19 +13,22 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds the listeners that every user task of every model needs — the notification of new work and
- * the case summary of its form — so analysts need not repeat them on each task and no new task can
- * forget them.
+ * Adds the listeners that every user task of every model needs — the notification of new work, the
+ * case summary of its form, and the rule that a claim is for oneself — so analysts need not repeat
+ * them on each task and no new task can forget them.
  */
 @Component
 public class EveryTaskListenersPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskNotificationListener listener;
   private final CaseSummaryListener caseSummary;
+  private final ClaimForSelfOnly claimForSelfOnly;
 
-  public EveryTaskListenersPlugin(TaskNotificationListener listener, CaseSummaryListener caseSummary) {
+  public EveryTaskListenersPlugin(
+      TaskNotificationListener listener, CaseSummaryListener caseSummary, ClaimForSelfOnly claimForSelfOnly) {
     this.listener = listener;
     this.caseSummary = caseSummary;
+    this.claimForSelfOnly = claimForSelfOnly;
   }
 
   @Override
@@ -38,6 +42,7 @@ public class EveryTaskListenersPlugin extends AbstractProcessEnginePlugin {
         var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, caseSummary);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+        taskDefinition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, claimForSelfOnly);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
       }
     });
