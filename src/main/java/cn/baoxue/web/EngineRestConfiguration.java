@@ -67,6 +67,12 @@ class EngineRestConfiguration {
   @Priority(1)
   public static class RefusedCaseInputMapper implements ExceptionMapper<RestException> {
 
+    /**
+     * The engine's code for a variable sent in Java serialization, which Baoxue never accepts: the
+     * client's fault (400), not the server's 500 that the start resource wraps it into.
+     */
+    static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+
     private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
 
     @Override
@@ -80,6 +86,12 @@ class EngineRestConfiguration {
                       "type", InvalidCaseInputException.class.getSimpleName(),
                       "message", refused.getMessage(),
                       "problems", refused.problems()))
+              .build();
+        }
+        if (cause.getMessage() != null && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
+          return Response.status(Response.Status.BAD_REQUEST)
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(Map.of("type", "InvalidVariableValue", "message", "不接受 Java 序列化格式的变量值，请以 JSON 或字符串提交"))
               .build();
         }
       }
