@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the listeners that every user task of every model needs — the notification of new work, the
- * case summary of its form, and the rule that a claim is for oneself — so analysts need not repeat
- * them on each task and no new task can forget them.
+ * case summary of its form, the rule that a claim is for oneself, and the guard of the case's
+ * routing variables on completion — so analysts need not repeat them on each task and no new task
+ * can forget them.
  */
 @Component
 public class EveryTaskListenersPlugin extends AbstractProcessEnginePlugin {
@@ -23,12 +24,14 @@ public class EveryTaskListenersPlugin extends AbstractProcessEnginePlugin {
   private final TaskNotificationListener listener;
   private final CaseSummaryListener caseSummary;
   private final ClaimForSelfOnly claimForSelfOnly;
+  private final RoutingVariablesGuard routingVariablesGuard;
 
-  public EveryTaskListenersPlugin(
-      TaskNotificationListener listener, CaseSummaryListener caseSummary, ClaimForSelfOnly claimForSelfOnly) {
+  public EveryTaskListenersPlugin(TaskNotificationListener listener, CaseSummaryListener caseSummary,
+      ClaimForSelfOnly claimForSelfOnly, RoutingVariablesGuard routingVariablesGuard) {
     this.listener = listener;
     this.caseSummary = caseSummary;
     this.claimForSelfOnly = claimForSelfOnly;
+    this.routingVariablesGuard = routingVariablesGuard;
   }
 
   @Override
@@ -40,6 +43,8 @@ public class EveryTaskListenersPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        // Built in, so it runs before the model's own completion listeners record anything.
+        taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, routingVariablesGuard);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, caseSummary);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, claimForSelfOnly);

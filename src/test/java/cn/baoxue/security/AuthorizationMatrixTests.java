@@ -242,6 +242,7 @@ class AuthorizationMatrixTests {
     row(door, "POST /engine-rest/task/{A}/claim", "认领任务", role -> claim(role, scripts.get(role), "/engine-rest"));
     row(door, "POST /engine-rest/task/{A}/claim（替他校教师）", "把任务认领给南台小学教师", this::claimForOutsider);
     row(door, "POST /engine-rest/task/{A}/complete", "办理任务（核实结论无效）", this::completeWithBadInput);
+    row(door, "POST /engine-rest/task/{A}/complete（caseId=B）", "办理本校任务时把案件编号换成南台的案件", this::completeOnAnotherCase);
     row(door, "PUT /engine-rest/task/{A}/variables/schoolGroup", "改写流程的路由变量", this::rerouteThroughTaskVariable);
     row(door, "POST /engine-rest/task/{A}/identity-links", "把南台小学加为候选组", this::addCandidateGroup);
     row(door, "POST /engine-rest/task/{A}/assignee", "指派给南台小学教师", this::setAssignee);
@@ -538,6 +539,23 @@ class AuthorizationMatrixTests {
       assertThat(reply.status()).as("%s", reply).isEqualTo(400);
       assertThat(reply.body()).contains("核实");
       return "✅ 400 校验";
+    }
+    return refused(role, reply);
+  }
+
+  /** Completing one's own task with another school's caseId must not record anything on that case. */
+  private String completeOnAnotherCase(Role role) {
+    Long caseB = jdbc.queryForObject("select id from dropout_case where case_number = ?", Long.class, b.caseNumber());
+    Reply reply = scripts.get(role).postJson("/engine-rest/task/" + a.taskId() + "/complete",
+        "{\"variables\":{\"caseId\":{\"value\":" + caseB + ",\"type\":\"Long\"},\"verifyResult\":{\"value\":\"NOT_DROPOUT\"},"
+            + "\"notDropoutReason\":{\"value\":\"FALSE_REPORT\"}}}");
+    assertThat(taskService.createTaskQuery().taskId(a.taskId()).count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select status from dropout_case where id = ?", String.class, caseB)).isEqualTo("REPORTED");
+    assertThat(runtimeService.getVariable(a.processInstanceId(), "caseId")).isNotEqualTo(caseB);
+    if (WORKS_TASK_A.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("不能修改案件的编号和承办单位");
+      return "🚫 400";
     }
     return refused(role, reply);
   }

@@ -155,6 +155,19 @@ class HostileInputTests {
   }
 
   @Test
+  void aTaskCannotReRouteItsCaseToAnotherTownship() {
+    String processInstanceId = EngineRest.as(anonymous, "teacher-changan").startCase(TestStudents.changanGirl()).getBody().get("id").toString();
+    String verify = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+
+    Reply refused = Caller.basic(port, "teacher-changan").postJson("/engine-rest/task/" + verify + "/complete",
+        "{\"variables\":{\"verifyResult\":{\"value\":\"CONFIRMED\"},\"townshipGroup\":{\"value\":\"township_530627104\"}}}");
+
+    assertRefusedInChinese(refused, 400, "townshipGroup");
+    assertThat(taskService.createTaskQuery().taskId(verify).count()).isEqualTo(1);
+    assertThat(runtimeService.getVariable(processInstanceId, "townshipGroup")).isEqualTo("township_530627205");
+  }
+
+  @Test
   void markupInNotesIsStoredAsTypedAndTheCasePageShowsItEscaped() {
     var started = EngineRest.as(anonymous, "teacher-changan").startCase(TestStudents.changanGirl()).getBody();
     String processInstanceId = started.get("id").toString();
