@@ -1,6 +1,7 @@
 package cn.baoxue.web;
 
 import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.security.StartAtTheBeginningOnly;
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -28,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * only what she has to correct. Likewise a refusal by one of Baoxue's listeners on the engine's
  * behalf (an {@link AuthorizationException} inside the wrapper) answers 403, as the engine's own
  * refusals do. Both /engine-rest and the webapps' own engine API (which Tasklist calls) get the
- * mapper.
+ * mappers, and the filter that lets a case start only at its beginning ({@link StartAtTheBeginningOnly}).
  */
 @Configuration
 class EngineRestConfiguration {
@@ -47,7 +48,8 @@ class EngineRestConfiguration {
       ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API_SERVLET);
       if (engineApi != null) {
         engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-            RefusedCaseInputMapper.class.getName() + "," + RefusedByListenerMapper.class.getName());
+            RefusedCaseInputMapper.class.getName() + "," + RefusedByListenerMapper.class.getName() + ","
+                + StartAtTheBeginningOnly.class.getName());
       }
     };
   }
@@ -59,6 +61,7 @@ class EngineRestConfiguration {
       protected void registerAdditionalResources() {
         register(RefusedCaseInputMapper.class);
         register(RefusedByListenerMapper.class);
+        register(StartAtTheBeginningOnly.class);
       }
     };
   }

@@ -120,6 +120,26 @@ class HostileInputTests {
   }
 
   @Test
+  void aReportCannotSkipTheIntakeOrStartHalfwayThroughTheProcess() {
+    Caller teacher = Caller.basic(port, "teacher-changan");
+    Counts before = counts();
+    long anotherCase = jdbc.queryForObject("select coalesce(max(id), 0) from dropout_case", Long.class);
+    for (String instructions : List.of(
+        "\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"approveClosure\"}],\"skipCustomListeners\":true,",
+        "\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"approveClosure\"}],",
+        "\"skipCustomListeners\":true,\"skipIoMappings\":true,")) {
+      Map<String, Object> report = TestStudents.changanGirl();
+      report.put("townshipGroup", "school_" + TestStudents.CHANGAN_SCHOOL);
+      report.put("caseId", anotherCase);
+      String body = startBody(report).replaceFirst("^\\{", "{" + java.util.regex.Matcher.quoteReplacement(instructions));
+      assertRefusedInChinese(teacher.postJson(START, body), 403, "案件只能从上报开始办理");
+      assertRefusedInChinese(Caller.loggedIn(port, "teacher-changan")
+          .postJson("/camunda/api/engine/engine/default/process-definition/key/dropout-case/start", body), 403, "案件只能从上报开始办理");
+    }
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
   void expressionsInVariablesAreStoredAsTypedAndNeverEvaluated() {
     Map<String, Object> report = TestStudents.changanGirl();
     report.put("reportNotes", "${execution.setVariable('pwned', true)} #{execution.setVariable('pwned', true)}");
