@@ -115,6 +115,7 @@ class AuthorizationMatrixTests {
   Fixture b;
   String definitionId;
   String deploymentId;
+  String nantaiImportId;
 
   /** One case as the doors name it. */
   record Fixture(String processInstanceId, String caseNumber, String taskId, String idNumber) {}
@@ -134,6 +135,11 @@ class AuthorizationMatrixTests {
     definitionId = runtimeService.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).singleResult()
         .getProcessDefinitionId();
     deploymentId = repositoryService.getProcessDefinition(definitionId).getDeploymentId();
+    Reply badRoster = Caller.basic(port, "teacher-nantai").upload("/api/imports/roster", "file", "roster.csv",
+        "姓名,身份证号,性别,出生日期,学校代码,年级,村代码,监护人,联系电话,在校状态,辍学原因,特殊群体\n刘小虎,123,男,2015-01-01,5306270002,4,530627104201,刘大山,13800000002,在校,,\n"
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(badRoster.status()).as("%s", badRoster).isEqualTo(400);
+    nantaiImportId = new org.springframework.boot.json.JacksonJsonParser().parseMap(badRoster.body()).get("importId").toString();
     for (Role role : Role.values()) {
       scripts.put(role, role.user == null ? Caller.anonymous(port) : Caller.basic(port, role.user));
       browsers.put(role, role.user == null ? Caller.anonymous(port) : Caller.loggedIn(port, role.user));
@@ -216,6 +222,18 @@ class AuthorizationMatrixTests {
     row(door, "GET /api/audit/operations?user=…", "某人的全部操作", role -> allowedOrRefused(role, scripts.get(role).get("/api/audit/operations?user=teacher-changan"), AUDIT_READERS));
     row(door, "GET /api/audit/verify", "校验审计链", role -> allowedOrRefused(role, scripts.get(role).get("/api/audit/verify"), AUDIT_READERS));
     row(door, "GET /api/audit/access?user=…", "个人信息查阅记录", role -> allowedOrRefused(role, scripts.get(role).get("/api/audit/access?user=teacher-changan"), AUDIT_READERS));
+    row(door, "GET /api/reports/summary?scope=南台镇", "南台镇的统计", role -> allowedOrRefused(role,
+        scripts.get(role).get("/api/reports/summary?scope=530627104"), EnumSet.of(Role.OFFICIAL_B, Role.BUREAU, Role.WOMENFED, Role.AUDITOR, Role.ADMIN)));
+    row(door, "GET /api/imports/{南台的导入}/report", "猜测编号下载他人的导入问题报告", role -> {
+      Reply reply = scripts.get(role).get("/api/imports/" + nantaiImportId + "/report");
+      if (EnumSet.of(Role.TEACHER_B, Role.ADMIN).contains(role)) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        assertThat(reply.body()).contains("刘小虎");
+        return "✅";
+      }
+      assertThat(reply.body()).doesNotContain("刘小虎");
+      return refused(role, reply);
+    });
     row(door, "GET /api/cases/{A}/contacts", "帮扶记录", role -> contactsRead(role));
     row(door, "POST /api/cases/{A}/contacts", "登记帮扶记录", this::contactApi);
     row(door, "POST /api/imports/roster", "导入长安村小学花名册", this::rosterImport);
