@@ -2,6 +2,7 @@ package cn.baoxue.web;
 
 import cn.baoxue.cases.InvalidCaseInputException;
 import cn.baoxue.security.StartAtTheBeginningOnly;
+import cn.baoxue.security.VariableLengthLimit;
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -29,7 +30,8 @@ import org.springframework.context.annotation.Configuration;
  * only what she has to correct. Likewise a refusal by one of Baoxue's listeners on the engine's
  * behalf (an {@link AuthorizationException} inside the wrapper) answers 403, as the engine's own
  * refusals do. Both /engine-rest and the webapps' own engine API (which Tasklist calls) get the
- * mappers, and the filter that lets a case start only at its beginning ({@link StartAtTheBeginningOnly}).
+ * mappers, the filter that lets a case start only at its beginning ({@link StartAtTheBeginningOnly})
+ * and the one that refuses over-long text variables ({@link VariableLengthLimit}).
  */
 @Configuration
 class EngineRestConfiguration {
@@ -49,7 +51,7 @@ class EngineRestConfiguration {
       if (engineApi != null) {
         engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
             RefusedCaseInputMapper.class.getName() + "," + RefusedByListenerMapper.class.getName() + ","
-                + StartAtTheBeginningOnly.class.getName());
+                + StartAtTheBeginningOnly.class.getName() + "," + VariableLengthLimit.class.getName());
       }
     };
   }
@@ -62,6 +64,7 @@ class EngineRestConfiguration {
         register(RefusedCaseInputMapper.class);
         register(RefusedByListenerMapper.class);
         register(StartAtTheBeginningOnly.class);
+        register(VariableLengthLimit.class);
       }
     };
   }
