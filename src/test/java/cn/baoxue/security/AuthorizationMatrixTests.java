@@ -6,6 +6,7 @@ import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.Caller;
 import cn.baoxue.testing.Caller.Reply;
 import cn.baoxue.testing.EngineRest;
+import cn.baoxue.testing.Rosters;
 import cn.baoxue.testing.TestStudents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.json.JacksonJsonParser;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -139,7 +141,7 @@ class AuthorizationMatrixTests {
         "姓名,身份证号,性别,出生日期,学校代码,年级,村代码,监护人,联系电话,在校状态,辍学原因,特殊群体\n刘小虎,123,男,2015-01-01,5306270002,4,530627104201,刘大山,13800000002,在校,,\n"
             .getBytes(StandardCharsets.UTF_8));
     assertThat(badRoster.status()).as("%s", badRoster).isEqualTo(400);
-    nantaiImportId = new org.springframework.boot.json.JacksonJsonParser().parseMap(badRoster.body()).get("importId").toString();
+    nantaiImportId = new JacksonJsonParser().parseMap(badRoster.body()).get("importId").toString();
     for (Role role : Role.values()) {
       scripts.put(role, role.user == null ? Caller.anonymous(port) : Caller.basic(port, role.user));
       browsers.put(role, role.user == null ? Caller.anonymous(port) : Caller.loggedIn(port, role.user));
@@ -492,7 +494,7 @@ class AuthorizationMatrixTests {
   }
 
   private String transfer(Role role) {
-    String idNumber = cn.baoxue.testing.Rosters.registerPupil(anonymousTemplate, "admin", TestStudents.CHANGAN_SCHOOL,
+    String idNumber = Rosters.registerPupil(anonymousTemplate, "admin", TestStudents.CHANGAN_SCHOOL,
         TestStudents.CHANGAN_VILLAGE);
     long before = count("enrolment_change");
     Reply reply = scripts.get(role).postJson("/api/students/" + idNumber + "/changes",
@@ -720,7 +722,7 @@ class AuthorizationMatrixTests {
     long after = authorizationService.createAuthorizationQuery().count();
     if (role == Role.ADMIN) {
       assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-      authorizationService.deleteAuthorization((String) new org.springframework.boot.json.JacksonJsonParser()
+      authorizationService.deleteAuthorization((String) new JacksonJsonParser()
           .parseMap(reply.body()).get("id"));
       return "✅";
     }

@@ -17,10 +17,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -28,6 +30,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.json.JacksonJsonParser;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -136,7 +139,7 @@ class HostileInputTests {
       Map<String, Object> report = TestStudents.changanGirl();
       report.put("townshipGroup", "school_" + TestStudents.CHANGAN_SCHOOL);
       report.put("caseId", anotherCase);
-      String body = startBody(report).replaceFirst("^\\{", "{" + java.util.regex.Matcher.quoteReplacement(instructions));
+      String body = startBody(report).replaceFirst("^\\{", "{" + Matcher.quoteReplacement(instructions));
       assertRefusedInChinese(teacher.postJson(START, body), 403, "案件只能从上报开始办理");
       assertRefusedInChinese(tasklist.postJson("/camunda/api/engine/engine/default/process-definition/key/dropout-case/start", body), 403, "案件只能从上报开始办理");
     }
@@ -413,7 +416,7 @@ class HostileInputTests {
   }
 
   private static String json(Reply reply, String field) {
-    return String.valueOf(new org.springframework.boot.json.JacksonJsonParser().parseMap(reply.body()).get(field));
+    return String.valueOf(new JacksonJsonParser().parseMap(reply.body()).get(field));
   }
 
   /** A well-formed .xlsx whose one sheet inflates to {@code inflatedBytes} of blank XML. */
@@ -430,7 +433,7 @@ class HostileInputTests {
       zip.write("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
           .getBytes(StandardCharsets.UTF_8));
       byte[] blanks = new byte[1024 * 1024];
-      java.util.Arrays.fill(blanks, (byte) ' ');
+      Arrays.fill(blanks, (byte) ' ');
       for (int written = 0; written < inflatedBytes; written += blanks.length) {
         zip.write(blanks);
       }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -153,7 +154,7 @@ public final class Caller {
   }
 
   /** What came back. */
-  public record Reply(int status, String body, Map<String, java.util.List<String>> headers) {
+  public record Reply(int status, String body, Map<String, List<String>> headers) {
 
     public String header(String name) {
       return headers.entrySet().stream()
