@@ -52,7 +52,7 @@ public class VariableLengthLimit implements ContainerRequestFilter {
 
   /** The name of the first over-long text variable in the body, or null. */
   private static String tooLong(JsonNode root, String path) {
-    if (path.matches(".*/variables/[^/]+$") && isTooLong(root.get("value"))) {
+    if (path.matches(".*/variables/[^/]+$") && isTooLong(root)) {
       return path.substring(path.lastIndexOf('/') + 1);
     }
     for (String field : VARIABLE_MAPS) {
@@ -60,7 +60,7 @@ public class VariableLengthLimit implements ContainerRequestFilter {
       if (variables != null && variables.isObject()) {
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> variable = it.next();
-          if (variable.getValue() != null && isTooLong(variable.getValue().get("value"))) {
+          if (variable.getValue() != null && isTooLong(variable.getValue())) {
             return variable.getKey();
           }
         }
@@ -69,7 +69,11 @@ public class VariableLengthLimit implements ContainerRequestFilter {
     return null;
   }
 
-  private static boolean isTooLong(JsonNode value) {
-    return value != null && value.isTextual() && value.textValue().length() > MAX_TEXT;
+  /** A text variable (no type given, or String) over the column's length; JSON and objects go elsewhere. */
+  private static boolean isTooLong(JsonNode variable) {
+    JsonNode type = variable.get("type");
+    JsonNode value = variable.get("value");
+    boolean text = type == null || type.isNull() || "string".equalsIgnoreCase(type.asText());
+    return text && value != null && value.isTextual() && value.textValue().length() > MAX_TEXT;
   }
 }

@@ -166,11 +166,14 @@ class AuthorizationMatrixTests {
   void writeTheTable() throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# 权限矩阵（由 AuthorizationMatrixTests 生成，请勿手改）\n\n");
-    md.append("每一格是一次真实请求：角色 × 入口。")
-        .append("✅ 允许；✅ 本辖区 = 允许且只看到本辖区的案件；○ 空 = 允许查询但看不到任何不属于自己的记录；")
-        .append("🚫 = 拒绝（401 未登录、403 无权、404 不在管辖范围内——不暴露案件是否存在、400 业务校验拒绝），且数据未被改动；")
-        .append("↪ 登录 = 页面跳转到登录页；")
-        .append("🔒 = 允许，但为不破坏演示数据，只用引擎的授权服务核对、不真正执行。\n\n");
+    md.append("每一格是一次真实请求（角色 × 入口），测试断言了它的结果：\n\n")
+        .append("- ✅ 允许；✅ 本辖区 = 允许，但只看到属于自己的记录（本辖区的案件、本组的任务、本人的账号）；")
+        .append("✅ 400 校验 / ✅ 400 模型无效 = 通过了权限检查，被输入校验拒绝，什么也没改；\n")
+        .append("- ○ 空 = 允许查询，但一条不属于自己的记录也看不到；\n")
+        .append("- 🚫 = 拒绝，且数据未被改动：401 未登录，403 无权，404 不在管辖范围内（不暴露案件是否存在），")
+        .append("400 业务规则拒绝（如为外校学生上报），🚫 提示无权 = 表单回到案件页并显示中文原因；\n")
+        .append("- ↪ 登录 = 页面跳转到登录页；\n")
+        .append("- 🔒 ✅ = 允许，为不破坏演示数据只用引擎的授权服务核对、不真正执行。\n\n");
     md.append("测试数据：案件 A（长安村小学，待学校核实）、A2（长安村小学，已核实、待尖山乡包保）、B（南台小学，待学校核实）。")
         .append("命令：`mvn -B test -Dtest=AuthorizationMatrixTests`。\n\n");
     String door = null;
