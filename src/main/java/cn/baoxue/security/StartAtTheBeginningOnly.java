@@ -16,11 +16,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * A case starts at its start event, where the intake checks the report, opens the case and routes
  * it. Camunda's start API also takes start instructions ("start before approveClosure") and flags
- * that skip listeners and input mappings; with them, anyone allowed to report could create a
- * process instance with no case behind it, halfway through the ladder, routed to a group of her
- * choosing, and record on another case from there. Only administrators, repairing an instance by
- * hand, may start anywhere but the beginning. Registered on /engine-rest and on the webapps'
- * engine API alike.
+ * that skip listeners and input mappings. With them, anyone allowed to report could begin a case
+ * halfway through the ladder, past verification and persuasion, or — skipping the intake — create
+ * a process instance with no case behind it, routed to a group of her choosing, and record on
+ * another case from there. Only administrators, repairing an instance by hand, may start anywhere
+ * but the beginning. Registered on /engine-rest and on the webapps' engine API alike.
  */
 @Provider
 public class StartAtTheBeginningOnly implements ContainerRequestFilter {
