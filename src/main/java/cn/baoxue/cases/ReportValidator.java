@@ -48,7 +48,7 @@ class ReportValidator {
   ValidReport validate(CaseReport report, boolean reasonRequired) {
     Inputs in = new Inputs();
 
-    String name = in.text(report.studentName(), "学生姓名", true, MAX_NAME);
+    String name = in.personName(report.studentName(), "学生姓名", true, MAX_NAME);
 
     IdNumber idNumber = null;
     try {
@@ -86,7 +86,7 @@ class ReportValidator {
         Inputs.trim(report.source()) == null ? CaseSource.REPORT : in.code(CaseSource.class, report.source(), "案件来源");
     String specialGroups = specialGroups(report.specialGroups(), in);
 
-    String guardianName = in.text(report.guardianName(), "监护人姓名", false, MAX_NAME);
+    String guardianName = in.personName(report.guardianName(), "监护人姓名", false, MAX_NAME);
     String guardianPhone = Inputs.trim(report.guardianPhone());
     if (guardianPhone != null && !guardianPhone.matches("[0-9+\\-]{7,20}")) {
       in.problem("监护人电话格式不正确（7–20位数字，可含 + 和 -）：" + guardianPhone);

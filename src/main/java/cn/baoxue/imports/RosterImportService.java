@@ -83,11 +83,23 @@ public class RosterImportService {
       int alreadyOpen,
       List<BadRow> badRows) {}
 
+  /**
+   * Browsers send a file's bare name. A name with a path in it, or control characters, comes from
+   * a crafted request; it is stored and shown on the import record, so it is refused outright.
+   */
+  private static void requirePlainFileName(String fileName) {
+    if (fileName != null && (fileName.length() > 255 || fileName.contains("/") || fileName.contains("\\")
+        || fileName.contains("..") || fileName.chars().anyMatch(Character::isISOControl))) {
+      throw new UnreadableRosterException("文件名不合法：只能是文件本身的名字，不能含路径、“..”或控制字符");
+    }
+  }
+
   @Transactional
   public Outcome importRoster(String fileName, byte[] content, Staff uploader) {
     if (!mayImportAtAll(uploader)) {
       throw new InvalidCaseInputException("只有县教育局和学校的工作人员可以导入花名册");
     }
+    requirePlainFileName(fileName);
     long started = System.nanoTime();
     List<Line<RosterColumn>> lines = UploadedTable.read(content, maxRows, RosterColumn.class, "花名册", "学生");
     long read = System.nanoTime();

@@ -1,6 +1,8 @@
 package cn.baoxue.web;
 
 import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.security.StartAtTheBeginningOnly;
+import cn.baoxue.security.VariableLengthLimit;
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.MediaType;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -29,7 +32,11 @@ import org.springframework.context.annotation.Configuration;
  * <ul>
  *   <li>a start or completion that Baoxue refuses answers 400 with the Chinese reason alone (the
  *       engine's REST resources wrap every engine exception on start into "500 Cannot instantiate
- *       process definition …", and the engine wraps a refusing task listener in "ENGINE-03051 …");
+ *       process definition …", and the engine wraps a refusing task listener in "ENGINE-03051 …"),
+ *       and so does a variable sent in Java serialization, which Baoxue never accepts;
+ *   <li>a refusal by one of Baoxue's listeners for want of a permission (an {@link
+ *       AuthorizationException} inside the engine's wrapper, see {@code ClaimForSelfOnly}) answers
+ *       403, as the engine's own refusals do;
  *   <li>a task someone else claimed or changed a moment earlier answers 409, a database out of
  *       reach 503 ({@link ServiceFailures});
  *   <li>any other server error answers without the engine's message, which can quote SQL, table
@@ -37,7 +44,9 @@ import org.springframework.context.annotation.Configuration;
  *       SafeErrors}).
  * </ul>
  *
- * Both /engine-rest and the webapps' own engine API (which Tasklist calls) get the mappers.
+ * Both /engine-rest and the webapps' own engine API (which Tasklist calls) get the mappers, the
+ * filter that lets a case start only at its beginning ({@link StartAtTheBeginningOnly}) and the
+ * one that refuses over-long text variables ({@link VariableLengthLimit}).
  */
 @Configuration
 class EngineRestConfiguration {
@@ -45,8 +54,16 @@ class EngineRestConfiguration {
   /** The servlet under which the Camunda webapps serve the engine API to Tasklist. */
   static final String WEBAPP_ENGINE_API_SERVLET = "Engine Api";
 
-  private static final List<Class<?>> MAPPERS =
-      List.of(RestExceptionMapper.class, EngineExceptionMapper.class, OtherExceptionMapper.class);
+  private static final List<Class<?>> PROVIDERS =
+      List.of(
+          RestExceptionMapper.class,
+          EngineExceptionMapper.class,
+          OtherExceptionMapper.class,
+          StartAtTheBeginningOnly.class,
+          VariableLengthLimit.class);
+
+  /** The engine's code for a variable sent in Java serialization: the client's fault, not a 500. */
+  static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
   /**
    * Adds the mappers to the webapps' engine API servlet, which Camunda's initializer registers
@@ -68,7 +85,7 @@ class EngineRestConfiguration {
           if (engineApi != null) {
             engineApi.setInitParameter(
                 ServerProperties.PROVIDER_CLASSNAMES,
-                MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
+                PROVIDERS.stream().map(Class::getName).collect(Collectors.joining(",")));
           }
         };
       }
@@ -80,7 +97,7 @@ class EngineRestConfiguration {
     return new CamundaJerseyResourceConfig() {
       @Override
       protected void registerAdditionalResources() {
-        MAPPERS.forEach(this::register);
+        PROVIDERS.forEach(this::register);
       }
     };
   }
@@ -89,14 +106,19 @@ class EngineRestConfiguration {
   static Response answer(Throwable thrown, Response camunda) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidCaseInputException refused) {
-        return Response.status(Response.Status.BAD_REQUEST)
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(
-                Map.of(
-                    "type", InvalidCaseInputException.class.getSimpleName(),
-                    "message", refused.getMessage(),
-                    "problems", refused.problems()))
-            .build();
+        return json(Response.Status.BAD_REQUEST, Map.of(
+            "type", InvalidCaseInputException.class.getSimpleName(),
+            "message", refused.getMessage(),
+            "problems", refused.problems()));
+      }
+      if (cause.getMessage() != null && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
+        return json(Response.Status.BAD_REQUEST, Map.of(
+            "type", "InvalidVariableValue",
+            "message", "不接受 Java 序列化格式的变量值，请以 JSON 或字符串提交"));
+      }
+      if (cause != thrown && cause instanceof AuthorizationException refused) {
+        return json(Response.Status.FORBIDDEN, Map.of(
+            "type", AuthorizationException.class.getSimpleName(), "message", refused.getMessage()));
       }
     }
     return ServiceFailures.classify(thrown)
@@ -110,6 +132,10 @@ class EngineRestConfiguration {
               return response.build();
             })
         .orElseGet(() -> SafeErrors.of(camunda, thrown));
+  }
+
+  private static Response json(Response.Status status, Map<String, Object> body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
   /* Jersey picks the mapper of the nearest exception type, so each of Camunda's handlers gets a

@@ -117,6 +117,7 @@ public final class UploadedTable {
   }
 
   private static List<List<String>> xlsxRows(byte[] content, int maxRows) {
+    XlsxInflationLimits.check(content);
     List<List<String>> rows = new ArrayList<>();
     try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), WITH_FORMATS);
         Stream<Row> sheetRows = workbook.getFirstSheet().openStream()) {

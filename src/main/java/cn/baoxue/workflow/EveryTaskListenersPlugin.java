@@ -1,5 +1,6 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.security.ClaimForSelfOnly;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -12,19 +13,25 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds the listeners that every user task of every model needs — the notification of new work and
- * the case summary of its form — so analysts need not repeat them on each task and no new task can
- * forget them.
+ * Adds the listeners that every user task of every model needs — the notification of new work, the
+ * case summary of its form, the rule that a claim is for oneself, and the guard of the case's
+ * routing variables on completion — so analysts need not repeat them on each task and no new task
+ * can forget them.
  */
 @Component
 public class EveryTaskListenersPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskNotificationListener listener;
   private final CaseSummaryListener caseSummary;
+  private final ClaimForSelfOnly claimForSelfOnly;
+  private final RoutingVariablesGuard routingVariablesGuard;
 
-  public EveryTaskListenersPlugin(TaskNotificationListener listener, CaseSummaryListener caseSummary) {
+  public EveryTaskListenersPlugin(TaskNotificationListener listener, CaseSummaryListener caseSummary,
+      ClaimForSelfOnly claimForSelfOnly, RoutingVariablesGuard routingVariablesGuard) {
     this.listener = listener;
     this.caseSummary = caseSummary;
+    this.claimForSelfOnly = claimForSelfOnly;
+    this.routingVariablesGuard = routingVariablesGuard;
   }
 
   @Override
@@ -36,8 +43,11 @@ public class EveryTaskListenersPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        // Built in, so it runs before the model's own completion listeners record anything.
+        taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, routingVariablesGuard);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, caseSummary);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+        taskDefinition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, claimForSelfOnly);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
       }
     });

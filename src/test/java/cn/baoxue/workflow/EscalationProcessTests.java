@@ -171,6 +171,22 @@ class EscalationProcessTests {
     assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult().getAssignee()).isEqualTo("official-jianshan");
   }
 
+  @Test
+  void aSuperiorActsOnlyOnTheEscalationHerSupervisionWasOpenedFor() {
+    ProcessInstance first = users.reportAtChangan();
+    ProcessInstance second = users.reportAtChangan();
+    Task secondVerify = users.taskOf(second.getId());
+    missTheDeadline(users.taskOf(first.getId()));
+    missTheDeadline(secondVerify);
+    Long secondEscalation = escalations.findByCaseIdOrderByEscalatedAtAscIdAsc(caseId(second)).get(0).getId();
+
+    assertThatThrownBy(() -> users.complete("official-jianshan", supervisionTasks(first).get(0).getId(),
+            Map.of("supervisionAction", "TAKE_OVER", "supervisionNotes", "乡镇直接核实", "escalationId", secondEscalation)))
+        .hasRootCauseInstanceOf(InvalidCaseInputException.class)
+        .hasMessageContaining("escalationId");
+    assertThat(taskService.createTaskQuery().taskId(secondVerify.getId()).singleResult().getAssignee()).isNull();
+  }
+
   /** Monday 12 October, the first working day after the verify deadline: the timer fires. */
   private void missTheDeadline(Task task) {
     ClockUtil.setCurrentTime(at(2026, 10, 12, 9));

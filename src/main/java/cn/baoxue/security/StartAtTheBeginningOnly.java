@@ -1,0 +1,67 @@
+package cn.baoxue.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * A case starts at its start event, where the intake checks the report, opens the case and routes
+ * it. Camunda's start API also takes start instructions ("start before approveClosure") and flags
+ * that skip listeners and input mappings. With them, anyone allowed to report could begin a case
+ * halfway through the ladder, past verification and persuasion, or — skipping the intake — create
+ * a process instance with no case behind it, routed to a group of her choosing, and record on
+ * another case from there. Only administrators, repairing an instance by hand, may start anywhere
+ * but the beginning. Registered on /engine-rest and on the webapps' engine API alike.
+ */
+@Provider
+public class StartAtTheBeginningOnly implements ContainerRequestFilter {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String ADMINS = "GROUP_camunda-admin";
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    String path = request.getUriInfo().getPath();
+    if (!"POST".equals(request.getMethod()) || !path.contains("process-definition/") || !path.endsWith("/start")
+        || isAdmin(SecurityContextHolder.getContext().getAuthentication())) {
+      return;
+    }
+    byte[] body = request.getEntityStream().readAllBytes();
+    request.setEntityStream(new ByteArrayInputStream(body));
+    JsonNode start;
+    try {
+      start = JSON.readTree(body);
+    } catch (IOException notJson) {
+      return; // Camunda answers 400 itself
+    }
+    if (start != null && (hasElements(start.get("startInstructions")) || isTrue(start.get("skipCustomListeners"))
+        || isTrue(start.get("skipIoMappings")))) {
+      request.abortWith(Response.status(Response.Status.FORBIDDEN)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("type", "AuthorizationException",
+              "message", "案件只能从上报开始办理：只有系统管理员可以从流程中途启动或跳过监听器"))
+          .build());
+    }
+  }
+
+  private static boolean isAdmin(Authentication user) {
+    return user != null && user.getAuthorities().stream().anyMatch(authority -> ADMINS.equals(authority.getAuthority()));
+  }
+
+  private static boolean hasElements(JsonNode node) {
+    return node != null && node.isArray() && !node.isEmpty();
+  }
+
+  private static boolean isTrue(JsonNode node) {
+    return node != null && node.asBoolean(false);
+  }
+}

@@ -1,0 +1,840 @@
+package cn.baoxue.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.baoxue.testing.BaoxueWebTest;
+import cn.baoxue.testing.Caller;
+import cn.baoxue.testing.Caller.Reply;
+import cn.baoxue.testing.EngineRest;
+import cn.baoxue.testing.Rosters;
+import cn.baoxue.testing.TestStudents;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.json.JacksonJsonParser;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * 权限矩阵: every role of DESIGN.md, and anonymous, against every door into Baoxue — its pages, its
+ * /api, Camunda's /engine-rest and the Camunda webapps' API. Each cell is one dynamic test: either
+ * the role is let in and sees only its own jurisdiction, or it is refused (401, 403, or 404 where
+ * Baoxue hides whether a case exists) and nothing has changed. The outcome of every cell is
+ * written to docs/security-matrix.md, the table that docs/security.md quotes.
+ *
+ * <p>Three cases stand in the demo county: A at 长安村小学 waiting for its school to verify, A2 of the
+ * same school already at 尖山乡's 包保 step, and B at 南台小学 (南台镇) waiting for its school.
+ */
+@BaoxueWebTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+  static final Path TABLE = Path.of("docs", "security-matrix.md");
+
+  /** The roles of DESIGN.md as demo users, and anonymous. */
+  enum Role {
+    TEACHER_A("teacher-changan", "长安村小学教师"),
+    PRINCIPAL_A("principal-changan", "长安村小学校长"),
+    TEACHER_B("teacher-nantai", "南台小学教师"),
+    CADRE_A("cadre-changan", "长安村村干部"),
+    OFFICIAL_A("official-jianshan", "尖山乡干部"),
+    OFFICIAL_B("official-nantai", "南台镇干部"),
+    BUREAU("bureau-zhenxiong", "县教育局"),
+    WOMENFED("womenfed-zhenxiong", "县妇联"),
+    AUDITOR("auditor", "督导审计"),
+    ADMIN("admin", "系统管理员"),
+    ANONYMOUS(null, "匿名");
+
+    final String user;
+    final String label;
+
+    Role(String user, String label) {
+      this.user = user;
+      this.label = label;
+    }
+  }
+
+  static final Set<Role> LOGGED_IN = EnumSet.complementOf(EnumSet.of(Role.ANONYMOUS));
+  /** Whose jurisdiction covers case A (长安村小学, 长安村, 尖山乡, 镇雄县). */
+  static final Set<Role> COVER_A = EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.CADRE_A, Role.OFFICIAL_A, Role.BUREAU,
+      Role.WOMENFED, Role.AUDITOR, Role.ADMIN);
+  /** Whose jurisdiction covers case B (南台小学, 南台村, 南台镇, 镇雄县). */
+  static final Set<Role> COVER_B = EnumSet.of(Role.TEACHER_B, Role.OFFICIAL_B, Role.BUREAU, Role.WOMENFED, Role.AUDITOR,
+      Role.ADMIN);
+  /** Who reads everything in the engine: auditors read, administrators may do all. */
+  static final Set<Role> ENGINE_READERS = EnumSet.of(Role.AUDITOR, Role.ADMIN);
+  static final Set<Role> SEES_TASK_A = EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.AUDITOR, Role.ADMIN);
+  static final Set<Role> WORKS_TASK_A = EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.ADMIN);
+  static final Set<Role> SEES_TASK_A2 = EnumSet.of(Role.OFFICIAL_A, Role.AUDITOR, Role.ADMIN);
+  static final Set<Role> SEES_TASK_B = EnumSet.of(Role.TEACHER_B, Role.AUDITOR, Role.ADMIN);
+  static final Set<Role> ADMIN_ONLY = EnumSet.of(Role.ADMIN);
+  static final Set<Role> AUDIT_READERS = EnumSet.of(Role.AUDITOR, Role.ADMIN);
+
+  @Autowired TestRestTemplate anonymousTemplate;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
+
+  final Map<Role, Caller> scripts = new EnumMap<>(Role.class);
+  final Map<Role, Caller> browsers = new EnumMap<>(Role.class);
+  final Map<String, Map<Role, String>> table = new LinkedHashMap<>();
+  final List<Row> rows = new ArrayList<>();
+
+  Fixture a;
+  Fixture a2;
+  Fixture b;
+  String definitionId;
+  String deploymentId;
+  String nantaiImportId;
+
+  /** One case as the doors name it. */
+  record Fixture(String processInstanceId, String caseNumber, String taskId, String idNumber) {}
+
+  /** One door: a request, and what each role must get from it. */
+  record Row(String door, String request, String what, Function<Role, String> cell) {}
+
+  @BeforeAll
+  void standUpCasesAndCallers() {
+    a = report("teacher-changan", TestStudents.changanGirl());
+    a2 = report("teacher-changan", TestStudents.changanGirl());
+    EngineRest changan = EngineRest.as(anonymousTemplate, "teacher-changan");
+    assertThat(changan.complete(a2.taskId(), Map.of("verifyResult", "CONFIRMED", "verifyNotes", "连续两周未到校，已电话核实"))
+        .getStatusCode().value()).isEqualTo(204);
+    a2 = new Fixture(a2.processInstanceId(), a2.caseNumber(), taskOf(a2.processInstanceId()), a2.idNumber());
+    b = report("teacher-nantai", nantaiBoy());
+    definitionId = runtimeService.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).singleResult()
+        .getProcessDefinitionId();
+    deploymentId = repositoryService.getProcessDefinition(definitionId).getDeploymentId();
+    Reply badRoster = Caller.basic(port, "teacher-nantai").upload("/api/imports/roster", "file", "roster.csv",
+        "姓名,身份证号,性别,出生日期,学校代码,年级,村代码,监护人,联系电话,在校状态,辍学原因,特殊群体\n刘小虎,123,男,2015-01-01,5306270002,4,530627104201,刘大山,13800000002,在校,,\n"
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(badRoster.status()).as("%s", badRoster).isEqualTo(400);
+    nantaiImportId = new JacksonJsonParser().parseMap(badRoster.body()).get("importId").toString();
+    for (Role role : Role.values()) {
+      scripts.put(role, role.user == null ? Caller.anonymous(port) : Caller.basic(port, role.user));
+      browsers.put(role, role.user == null ? Caller.anonymous(port) : Caller.loggedIn(port, role.user));
+    }
+    defineProjectPages();
+    defineProjectApi();
+    defineEngineRest();
+    defineWebapps();
+  }
+
+  @TestFactory
+  Stream<DynamicContainer> everyRoleAgainstEveryDoor() {
+    return rows.stream().map(row -> DynamicContainer.dynamicContainer(row.request(),
+        Stream.of(Role.values()).map(role -> DynamicTest.dynamicTest(role.label, () -> {
+          table.computeIfAbsent(key(row), k -> new EnumMap<>(Role.class)).put(role, "❌");
+          String outcome = row.cell().apply(role);
+          table.get(key(row)).put(role, outcome);
+        }))));
+  }
+
+  @AfterAll
+  void writeTheTable() throws IOException {
+    StringBuilder md = new StringBuilder();
+    md.append("# 权限矩阵（由 AuthorizationMatrixTests 生成，请勿手改）\n\n");
+    md.append("每一格是一次真实请求（角色 × 入口），测试断言了它的结果：\n\n")
+        .append("- ✅ 允许；✅ 本辖区 = 允许，但只看到属于自己的记录（本辖区的案件、本组的任务、本人的账号）；")
+        .append("✅ 400 校验 / ✅ 400 模型无效 = 通过了权限检查，被输入校验拒绝，什么也没改；\n")
+        .append("- ○ 空 = 允许查询，但一条不属于自己的记录也看不到；\n")
+        .append("- 🚫 = 拒绝，且数据未被改动：401 未登录，403 无权，404 不在管辖范围内（不暴露案件是否存在），")
+        .append("400 业务规则拒绝（如为外校学生上报），🚫 提示无权 = 表单回到案件页并显示中文原因；\n")
+        .append("- ↪ 登录 = 页面跳转到登录页；\n")
+        .append("- 🔒 ✅ = 允许，为不破坏演示数据只用引擎的授权服务核对、不真正执行。\n\n");
+    md.append("测试数据：案件 A（长安村小学，待学校核实）、A2（长安村小学，已核实、待尖山乡包保）、B（南台小学，待学校核实）。")
+        .append("命令：`mvn -B test -Dtest=AuthorizationMatrixTests`。\n\n");
+    String door = null;
+    for (Row row : rows) {
+      if (!row.door().equals(door)) {
+        door = row.door();
+        md.append("\n## ").append(door).append("\n\n| 入口 | 说明 |");
+        for (Role role : Role.values()) {
+          md.append(' ').append(role.label).append(" |");
+        }
+        md.append("\n|---|---|").append("---|".repeat(Role.values().length)).append('\n');
+      }
+      md.append("| `").append(row.request()).append("` | ").append(row.what()).append(" |");
+      Map<Role, String> cells = table.getOrDefault(key(row), Map.of());
+      for (Role role : Role.values()) {
+        md.append(' ').append(cells.getOrDefault(role, "—")).append(" |");
+      }
+      md.append('\n');
+    }
+    Files.createDirectories(TABLE.getParent());
+    Files.writeString(TABLE, md.toString(), StandardCharsets.UTF_8);
+  }
+
+  // ---------------------------------------------------------------- Baoxue's pages (login session)
+
+  private void defineProjectPages() {
+    String door = "保学页面（登录会话）";
+    row(door, "GET /", "首页", role -> page(role, browsers.get(role).get("/"), LOGGED_IN));
+    row(door, "GET /cases", "案件列表", role -> pageList(role, browsers.get(role).get("/cases"), a, b));
+    row(door, "GET /cases/{A}", "猜测案件编号打开长安的案件", role -> caseRead(role, browsers.get(role).get("/cases/" + a.caseNumber()), a, COVER_A));
+    row(door, "GET /cases/{B}", "猜测案件编号打开南台的案件", role -> caseRead(role, browsers.get(role).get("/cases/" + b.caseNumber()), b, COVER_B));
+    row(door, "GET /cases/{A}/timeline", "案件办理记录（历史）", role -> caseRead(role, browsers.get(role).get("/cases/" + a.caseNumber() + "/timeline"), a, COVER_A));
+    row(door, "GET /ledgers/suspected", "疑似辍学台账", role -> pageList(role, browsers.get(role).get("/ledgers/suspected"), a, b));
+    row(door, "GET /audit/cases", "案件检索", role -> pageList(role, browsers.get(role).get("/audit/cases"), a, b));
+    row(door, "GET /reports/dashboard", "统计看板", role -> page(role, browsers.get(role).get("/reports/dashboard"), LOGGED_IN));
+    row(door, "GET /students/changes", "学籍异动花名册", role -> page(role, browsers.get(role).get("/students/changes"), LOGGED_IN));
+    row(door, "POST /cases/{A}/contacts", "案件页的帮扶记录表单", this::contactForm);
+  }
+
+  // ---------------------------------------------------------------- Baoxue's /api (HTTP Basic)
+
+  private void defineProjectApi() {
+    String door = "保学 API（HTTP Basic）";
+    row(door, "GET /api/cases", "案件列表", role -> list(role, scripts.get(role).get("/api/cases"),
+        Map.of(a.caseNumber(), COVER_A, b.caseNumber(), COVER_B)));
+    row(door, "GET /api/cases/{A}", "猜测案件编号读取长安的案件", role -> caseRead(role, scripts.get(role).get("/api/cases/" + a.caseNumber()), a, COVER_A));
+    row(door, "GET /api/cases/{B}", "猜测案件编号读取南台的案件", role -> caseRead(role, scripts.get(role).get("/api/cases/" + b.caseNumber()), b, COVER_B));
+    row(door, "GET /api/audit/cases/{B}/timeline", "南台案件的办理记录", role -> caseRead(role, scripts.get(role).get("/api/audit/cases/" + b.caseNumber() + "/timeline"), b, COVER_B));
+    row(door, "GET /api/audit/cases", "案件检索", role -> list(role, scripts.get(role).get("/api/audit/cases"),
+        Map.of(a.caseNumber(), COVER_A, b.caseNumber(), COVER_B)));
+    row(door, "GET /api/audit/operations?user=…", "某人的全部操作", role -> allowedOrRefused(role, scripts.get(role).get("/api/audit/operations?user=teacher-changan"), AUDIT_READERS));
+    row(door, "GET /api/audit/verify", "校验审计链", role -> allowedOrRefused(role, scripts.get(role).get("/api/audit/verify"), AUDIT_READERS));
+    row(door, "GET /api/audit/access?user=…", "个人信息查阅记录", role -> allowedOrRefused(role, scripts.get(role).get("/api/audit/access?user=teacher-changan"), AUDIT_READERS));
+    row(door, "GET /api/reports/summary?scope=南台镇", "南台镇的统计", role -> allowedOrRefused(role,
+        scripts.get(role).get("/api/reports/summary?scope=530627104"), EnumSet.of(Role.OFFICIAL_B, Role.BUREAU, Role.WOMENFED, Role.AUDITOR, Role.ADMIN)));
+    row(door, "GET /api/imports/{南台的导入}/report", "猜测编号下载他人的导入问题报告", role -> {
+      Reply reply = scripts.get(role).get("/api/imports/" + nantaiImportId + "/report");
+      if (EnumSet.of(Role.TEACHER_B, Role.ADMIN).contains(role)) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        assertThat(reply.body()).contains("刘小虎");
+        return "✅";
+      }
+      assertThat(reply.body()).doesNotContain("刘小虎");
+      return refused(role, reply);
+    });
+    row(door, "GET /api/cases/{A}/contacts", "帮扶记录", role -> contactsRead(role));
+    row(door, "POST /api/cases/{A}/contacts", "登记帮扶记录", this::contactApi);
+    row(door, "POST /api/imports/roster", "导入长安村小学花名册", this::rosterImport);
+    row(door, "POST /api/students/{id}/changes", "长安学生转学到南台小学", this::transfer);
+  }
+
+  // ---------------------------------------------------------------- Camunda's /engine-rest (HTTP Basic)
+
+  private void defineEngineRest() {
+    String door = "Camunda REST API /engine-rest（HTTP Basic）";
+    String instances = a.processInstanceId() + "," + a2.processInstanceId() + "," + b.processInstanceId();
+    row(door, "GET /engine-rest/task?processInstanceIdIn=A,A2,B", "查询三个案件的任务", role -> list(role,
+        scripts.get(role).get("/engine-rest/task?processInstanceIdIn=" + instances),
+        Map.of(a.taskId(), SEES_TASK_A, a2.taskId(), SEES_TASK_A2, b.taskId(), SEES_TASK_B)));
+    row(door, "GET /engine-rest/task?candidateGroup=school_{A}", "按长安村小学的候选组搜索任务", role -> list(role,
+        scripts.get(role).get("/engine-rest/task?candidateGroup=school_" + TestStudents.CHANGAN_SCHOOL),
+        Map.of(a.taskId(), SEES_TASK_A, b.taskId(), Set.of())));
+    row(door, "GET /engine-rest/task?candidateGroup=school_{B}", "按南台小学的候选组搜索任务", role -> list(role,
+        scripts.get(role).get("/engine-rest/task?candidateGroup=school_" + TestStudents.NANTAI_SCHOOL),
+        Map.of(b.taskId(), SEES_TASK_B, a.taskId(), Set.of())));
+    row(door, "GET /engine-rest/task/{A}", "猜测任务编号读取任务", role -> allowedOrRefused(role, scripts.get(role).get("/engine-rest/task/" + a.taskId()), SEES_TASK_A));
+    row(door, "GET /engine-rest/task/{A}/variables", "读取任务可见的变量", role -> allowedOrRefused(role, scripts.get(role).get("/engine-rest/task/" + a.taskId() + "/variables"), SEES_TASK_A));
+    row(door, "GET /engine-rest/task/{A}/form-variables", "读取表单变量", role -> allowedOrRefused(role, scripts.get(role).get("/engine-rest/task/" + a.taskId() + "/form-variables"), SEES_TASK_A));
+    row(door, "POST /engine-rest/task/{A}/claim", "认领任务", role -> claim(role, scripts.get(role), "/engine-rest"));
+    row(door, "POST /engine-rest/task/{A}/claim（替他校教师）", "把任务认领给南台小学教师", this::claimForOutsider);
+    row(door, "POST /engine-rest/task/{A}/complete", "办理任务（核实结论无效）", this::completeWithBadInput);
+    row(door, "POST /engine-rest/task/{A}/complete（caseId=B）", "办理本校任务时把案件编号换成南台的案件", this::completeOnAnotherCase);
+    row(door, "PUT /engine-rest/task/{A}/variables/schoolGroup", "改写流程的路由变量", this::rerouteThroughTaskVariable);
+    row(door, "POST /engine-rest/task/{A}/identity-links", "把南台小学加为候选组", this::addCandidateGroup);
+    row(door, "POST /engine-rest/task/{A}/assignee", "指派给南台小学教师", this::setAssignee);
+    row(door, "GET /engine-rest/process-instance?processInstanceIds=A,A2,B", "查询流程实例", role -> list(role,
+        scripts.get(role).get("/engine-rest/process-instance?processInstanceIds=" + instances.replace(",", "%2C")),
+        Map.of(a.processInstanceId(), ENGINE_READERS, b.processInstanceId(), ENGINE_READERS)));
+    row(door, "GET /engine-rest/process-instance/{B}", "猜测实例编号读取流程实例", role -> allowedOrRefused(role, scripts.get(role).get("/engine-rest/process-instance/" + b.processInstanceId()), ENGINE_READERS));
+    row(door, "GET /engine-rest/process-instance/{B}/variables", "猜测实例编号读取流程变量", role -> allowedOrRefused(role, scripts.get(role).get("/engine-rest/process-instance/" + b.processInstanceId() + "/variables"), ENGINE_READERS));
+    row(door, "GET /engine-rest/variable-instance?processInstanceIdIn=B", "变量查询", role -> list(role,
+        scripts.get(role).get("/engine-rest/variable-instance?processInstanceIdIn=" + b.processInstanceId()),
+        Map.of(b.idNumber(), ENGINE_READERS)));
+    row(door, "GET /engine-rest/execution?processInstanceId=B", "执行查询", role -> list(role,
+        scripts.get(role).get("/engine-rest/execution?processInstanceId=" + b.processInstanceId()),
+        Map.of(b.processInstanceId(), ENGINE_READERS)));
+    row(door, "PUT /engine-rest/process-instance/{A}/variables/…", "改写流程变量", this::setProcessVariable);
+    row(door, "DELETE /engine-rest/process-instance/{A}", "删除案件流程", this::deleteInstance);
+    row(door, "POST /engine-rest/process-definition/key/dropout-case/start", "上报长安村小学学生", this::startCase);
+    row(door, "POST …/dropout-case/start（startInstructions）", "跳过上报，从流程中途启动", this::startHalfway);
+    row(door, "GET /engine-rest/history/process-instance?processInstanceIds=A,B", "历史流程实例", role -> list(role,
+        scripts.get(role).get("/engine-rest/history/process-instance?processInstanceIds=" + a.processInstanceId() + "%2C" + b.processInstanceId()),
+        Map.of(a.processInstanceId(), ENGINE_READERS, b.processInstanceId(), ENGINE_READERS)));
+    row(door, "GET /engine-rest/history/process-instance/{B}", "猜测实例编号读取历史", role -> allowedOrRefused(role, scripts.get(role).get("/engine-rest/history/process-instance/" + b.processInstanceId()), ENGINE_READERS));
+    row(door, "GET /engine-rest/history/variable-instance?processInstanceId=B", "历史变量", role -> list(role,
+        scripts.get(role).get("/engine-rest/history/variable-instance?processInstanceId=" + b.processInstanceId()),
+        Map.of(b.idNumber(), ENGINE_READERS)));
+    row(door, "GET /engine-rest/history/detail?processInstanceId=B", "变量修改历史", role -> list(role,
+        scripts.get(role).get("/engine-rest/history/detail?processInstanceId=" + b.processInstanceId()),
+        Map.of(b.idNumber(), ENGINE_READERS)));
+    row(door, "GET /engine-rest/history/task?processInstanceId=B", "历史任务", role -> list(role,
+        scripts.get(role).get("/engine-rest/history/task?processInstanceId=" + b.processInstanceId()),
+        Map.of(b.taskId(), ENGINE_READERS)));
+    row(door, "GET /engine-rest/history/activity-instance?processInstanceId=B", "历史活动", role -> list(role,
+        scripts.get(role).get("/engine-rest/history/activity-instance?processInstanceId=" + b.processInstanceId()),
+        Map.of(b.processInstanceId(), ENGINE_READERS)));
+    row(door, "GET /engine-rest/history/identity-link-log?processInstanceId=B", "候选组变更历史", role -> list(role,
+        scripts.get(role).get("/engine-rest/history/identity-link-log?processInstanceId=" + b.processInstanceId()),
+        Map.of(b.taskId(), ENGINE_READERS)));
+    row(door, "GET /engine-rest/history/user-operation?processInstanceId=B", "操作日志", role -> list(role,
+        scripts.get(role).get("/engine-rest/history/user-operation?processInstanceId=" + b.processInstanceId()),
+        Map.of(b.processInstanceId(), ENGINE_READERS)));
+    row(door, "GET /engine-rest/deployment", "部署列表", role -> list(role, scripts.get(role).get("/engine-rest/deployment"),
+        Map.of(deploymentId, ENGINE_READERS)));
+    row(door, "POST /engine-rest/deployment/create", "上传流程模型", this::deploy);
+    row(door, "GET /engine-rest/user", "用户列表", role -> list(role, scripts.get(role).get("/engine-rest/user"),
+        Map.of("\"teacher-changan\"", EnumSet.of(Role.TEACHER_A, Role.ADMIN), "\"admin\"", ADMIN_ONLY)));
+    row(door, "GET /engine-rest/group?member=teacher-changan", "他人的用户组", role -> list(role,
+        scripts.get(role).get("/engine-rest/group?member=teacher-changan"),
+        Map.of("school_" + TestStudents.CHANGAN_SCHOOL, EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.ADMIN))));
+    row(door, "POST /engine-rest/user/create", "新建用户", this::createUser);
+    row(door, "PUT /engine-rest/user/teacher-changan/credentials", "改他人密码", this::changePassword);
+    row(door, "PUT /engine-rest/group/school_{A}/members/{自己}", "把自己加入长安村小学组", this::joinGroup);
+    row(door, "GET /engine-rest/authorization", "授权列表", role -> list(role, scripts.get(role).get("/engine-rest/authorization?resourceType=" + Resources.PROCESS_DEFINITION.resourceType()),
+        Map.of("\"auditors\"", ADMIN_ONLY)));
+    row(door, "POST /engine-rest/authorization/create", "给自己授权读取全部流程实例", this::grantSelf);
+    row(door, "POST /engine-rest/filter/create", "新建任务过滤器", this::createFilter);
+  }
+
+  // ---------------------------------------------------------------- Camunda webapps' API (session + XSRF)
+
+  private void defineWebapps() {
+    String door = "Camunda 网页应用 API /camunda/api（登录会话 + XSRF）";
+    row(door, "GET /camunda/api/admin/auth/user/default", "当前用户与可用应用", this::webappUser);
+    row(door, "GET /camunda/api/engine/…/task?processInstanceIdIn=A,A2,B", "任务列表（Tasklist）", role -> list(role,
+        browsers.get(role).get("/camunda/api/engine/engine/default/task?processInstanceIdIn=" + a.processInstanceId() + ","
+            + a2.processInstanceId() + "," + b.processInstanceId()),
+        Map.of(a.taskId(), SEES_TASK_A, a2.taskId(), SEES_TASK_A2, b.taskId(), SEES_TASK_B)));
+    row(door, "GET /camunda/api/engine/…/process-instance/{B}/variables", "猜测实例编号读取流程变量", role -> allowedOrRefused(role,
+        browsers.get(role).get("/camunda/api/engine/engine/default/process-instance/" + b.processInstanceId() + "/variables"), ENGINE_READERS));
+    row(door, "GET /camunda/api/engine/…/history/variable-instance?processInstanceId=B", "历史变量", role -> list(role,
+        browsers.get(role).get("/camunda/api/engine/engine/default/history/variable-instance?processInstanceId=" + b.processInstanceId()),
+        Map.of(b.idNumber(), ENGINE_READERS)));
+    row(door, "POST /camunda/api/engine/…/task/{A}/claim", "认领任务", role -> claim(role, browsers.get(role), "/camunda/api/engine/engine/default"));
+    row(door, "GET /camunda/api/cockpit/plugin/base/default/process-instance", "Cockpit 流程实例列表", role -> list(role,
+        browsers.get(role).get("/camunda/api/cockpit/plugin/base/default/process-instance?processDefinitionId=" + definitionId),
+        Map.of(a.processInstanceId(), ENGINE_READERS, b.processInstanceId(), ENGINE_READERS)));
+    row(door, "POST /camunda/api/admin/setup/default/user/create", "首个管理员初始化接口", this::setupAdmin);
+  }
+
+  // ---------------------------------------------------------------- cells
+
+  /** A page everyone logged in may open. */
+  private String page(Role role, Reply reply, Set<Role> allowed) {
+    if (role == Role.ANONYMOUS) {
+      return toLogin(reply);
+    }
+    assertThat(allowed).contains(role);
+    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+    return "✅";
+  }
+
+  /** A page listing cases: each case shows iff the role's jurisdiction covers it. */
+  private String pageList(Role role, Reply reply, Fixture inA, Fixture inB) {
+    if (role == Role.ANONYMOUS) {
+      return toLogin(reply);
+    }
+    return list(role, reply, Map.of(inA.caseNumber(), COVER_A, inB.caseNumber(), COVER_B));
+  }
+
+  /** A list: each marker is in the answer iff the role is among those who may see it. */
+  private String list(Role role, Reply reply, Map<String, Set<Role>> markers) {
+    if (role == Role.ANONYMOUS) {
+      return refused(role, reply);
+    }
+    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+    int seen = 0;
+    int visibleToSomeone = 0;
+    for (Map.Entry<String, Set<Role>> marker : markers.entrySet()) {
+      boolean visible = marker.getValue().contains(role);
+      assertThat(reply.body().contains(marker.getKey())).as("%s in %s", marker.getKey(), reply).isEqualTo(visible);
+      seen += visible ? 1 : 0;
+      visibleToSomeone += marker.getValue().isEmpty() ? 0 : 1;
+    }
+    return seen == 0 ? "○ 空" : seen == visibleToSomeone ? "✅" : "✅ 本辖区";
+  }
+
+  /** One case by its number: the role's jurisdiction covers it, or 404 as if it did not exist. */
+  private String caseRead(Role role, Reply reply, Fixture fixture, Set<Role> covering) {
+    if (role == Role.ANONYMOUS) {
+      return reply.status() == 302 ? toLogin(reply) : refused(role, reply);
+    }
+    if (covering.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      return "✅";
+    }
+    assertThat(reply.status()).as("%s", reply).isEqualTo(404);
+    assertThat(reply.body()).doesNotContain(fixture.idNumber());
+    return "🚫 404";
+  }
+
+  private String allowedOrRefused(Role role, Reply reply, Set<Role> allowed) {
+    if (allowed.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      return "✅";
+    }
+    return refused(role, reply);
+  }
+
+  /** Refused: 401 for anonymous, 403 or 404 for the others, and never the data itself. */
+  private String refused(Role role, Reply reply) {
+    if (role == Role.ANONYMOUS) {
+      // Writes without a session are stopped by the CSRF check before authentication: 403.
+      assertThat(reply.status()).as("%s", reply).isIn(401, 403);
+    } else {
+      assertThat(reply.status()).as("%s", reply).isIn(403, 404);
+    }
+    assertThat(reply.body()).doesNotContain(a.idNumber()).doesNotContain(b.idNumber());
+    return "🚫 " + reply.status();
+  }
+
+  private String toLogin(Reply reply) {
+    assertThat(reply.status()).as("%s", reply).isEqualTo(302);
+    assertThat(reply.header("Location")).endsWith("/login");
+    return "↪ 登录";
+  }
+
+  private String refusedUnchanged(Role role, Reply reply, long before, long after) {
+    assertThat(after).as("nothing changed after %s", reply).isEqualTo(before);
+    if (reply.status() == 400) {
+      assertThat(reply.body()).containsPattern("[\\u4e00-\\u9fa5]");
+      return "🚫 400";
+    }
+    return refused(role, reply);
+  }
+
+  // ---- Baoxue
+
+  private String contactForm(Role role) {
+    long before = contacts(a);
+    Reply reply = browsers.get(role).postForm("/cases/" + a.caseNumber() + "/contacts",
+        Map.of("type", "PHONE", "date", LocalDate.now().toString(), "notes", "矩阵测试：" + role.label));
+    long after = contacts(a);
+    if (role == Role.OFFICIAL_A || role == Role.ADMIN) {
+      assertThat(reply.status()).isEqualTo(302);
+      assertThat(after).isEqualTo(before + 1);
+      return "✅";
+    }
+    assertThat(after).isEqualTo(before);
+    if (reply.status() == 302 && role != Role.ANONYMOUS) {
+      // The form comes back to the case page with the refusal in Chinese.
+      Reply back = browsers.get(role).get(reply.header("Location").replaceFirst("https?://[^/]+", "").replaceFirst("#.*", ""));
+      if (back.status() == 404) {
+        return "🚫 404";
+      }
+      assertThat(back.body()).contains("只有本案的包保责任人");
+      return "🚫 提示无权";
+    }
+    assertThat(reply.status()).as("%s", reply).isEqualTo(403);
+    return "🚫 403";
+  }
+
+  private String contactsRead(Role role) {
+    Reply reply = scripts.get(role).get("/api/cases/" + a.caseNumber() + "/contacts");
+    if (role == Role.OFFICIAL_A || role == Role.ADMIN) {
+      assertThat(reply.status()).isEqualTo(200);
+      return "✅";
+    }
+    if (role != Role.ANONYMOUS && !COVER_A.contains(role)) {
+      assertThat(reply.status()).isEqualTo(404);
+    }
+    return refused(role, reply);
+  }
+
+  private String contactApi(Role role) {
+    long before = contacts(a);
+    Reply reply = scripts.get(role).postJson("/api/cases/" + a.caseNumber() + "/contacts",
+        "{\"type\":\"PHONE\",\"date\":\"" + LocalDate.now() + "\",\"notes\":\"矩阵测试\"}");
+    long after = contacts(a);
+    if (role == Role.OFFICIAL_A || role == Role.ADMIN) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+      assertThat(after).isEqualTo(before + 1);
+      return "✅";
+    }
+    return refusedUnchanged(role, reply, before, after);
+  }
+
+  private String rosterImport(Role role) {
+    LocalDate birthDate = LocalDate.now().minusYears(10);
+    String csv = "姓名,身份证号,性别,出生日期,学校代码,年级,村代码,监护人,联系电话,在校状态,辍学原因,特殊群体\n"
+        + "赵小兵," + TestStudents.idNumber(birthDate, true) + ",男," + birthDate + "," + TestStudents.CHANGAN_SCHOOL + ",4,"
+        + TestStudents.CHANGAN_VILLAGE + ",赵大山,13800000001,在校,,\n";
+    long before = count("student");
+    Reply reply = scripts.get(role).upload("/api/imports/roster", "file", "roster.csv", csv.getBytes(StandardCharsets.UTF_8));
+    long after = count("student");
+    if (EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.BUREAU, Role.ADMIN).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(after).isEqualTo(before + 1);
+      return "✅";
+    }
+    return refusedUnchanged(role, reply, before, after);
+  }
+
+  private String transfer(Role role) {
+    String idNumber = Rosters.registerPupil(anonymousTemplate, "admin", TestStudents.CHANGAN_SCHOOL,
+        TestStudents.CHANGAN_VILLAGE);
+    long before = count("enrolment_change");
+    Reply reply = scripts.get(role).postJson("/api/students/" + idNumber + "/changes",
+        "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + LocalDate.now() + "\",\"toSchoolCode\":\"" + TestStudents.NANTAI_SCHOOL
+            + "\",\"reason\":\"随父母迁居\"}");
+    long after = count("enrolment_change");
+    if (EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.ADMIN).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(after).isEqualTo(before + 1);
+      return "✅";
+    }
+    return refusedUnchanged(role, reply, before, after);
+  }
+
+  // ---- engine
+
+  private String claim(Role role, Caller caller, String base) {
+    Reply reply = caller.postJson(base + "/task/" + a.taskId() + "/claim", "{\"userId\":\"" + role.user + "\"}");
+    String assignee = taskService.createTaskQuery().taskId(a.taskId()).singleResult().getAssignee();
+    if (WORKS_TASK_A.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(204);
+      assertThat(assignee).isEqualTo(role.user);
+      taskService.setAssignee(a.taskId(), null);
+      return "✅";
+    }
+    assertThat(assignee).isNull();
+    return refused(role, reply);
+  }
+
+  private String claimForOutsider(Role role) {
+    Reply reply = scripts.get(role).postJson("/engine-rest/task/" + a.taskId() + "/claim", "{\"userId\":\"teacher-nantai\"}");
+    String assignee = taskService.createTaskQuery().taskId(a.taskId()).singleResult().getAssignee();
+    unassignFromOutsider();
+    if (role == Role.ADMIN) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(204);
+      return "✅";
+    }
+    assertThat(assignee).isNull();
+    return refused(role, reply);
+  }
+
+  /**
+   * Takes task A back from 南台, with the grants the engine gave its teacher as assignee or its
+   * group as candidate: the engine keeps those grants when the assignee or candidate goes.
+   */
+  private void unassignFromOutsider() {
+    taskService.setAssignee(a.taskId(), null);
+    Stream.concat(
+            authorizationService.createAuthorizationQuery().userIdIn("teacher-nantai").resourceType(Resources.TASK)
+                .resourceId(a.taskId()).list().stream(),
+            authorizationService.createAuthorizationQuery().groupIdIn("school_" + TestStudents.NANTAI_SCHOOL)
+                .resourceType(Resources.TASK).resourceId(a.taskId()).list().stream())
+        .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+  }
+
+  private String completeWithBadInput(Role role) {
+    Reply reply = scripts.get(role).postJson("/engine-rest/task/" + a.taskId() + "/complete",
+        "{\"variables\":{\"verifyResult\":{\"value\":\"MAYBE\"}}}");
+    assertThat(taskService.createTaskQuery().taskId(a.taskId()).count()).isEqualTo(1);
+    if (WORKS_TASK_A.contains(role)) {
+      // Past the engine's authorization check, refused by the verify step's own input check.
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("核实");
+      return "✅ 400 校验";
+    }
+    return refused(role, reply);
+  }
+
+  /** Completing one's own task with another school's caseId must not record anything on that case. */
+  private String completeOnAnotherCase(Role role) {
+    Long caseB = jdbc.queryForObject("select id from dropout_case where case_number = ?", Long.class, b.caseNumber());
+    Reply reply = scripts.get(role).postJson("/engine-rest/task/" + a.taskId() + "/complete",
+        "{\"variables\":{\"caseId\":{\"value\":" + caseB + ",\"type\":\"Long\"},\"verifyResult\":{\"value\":\"NOT_DROPOUT\"},"
+            + "\"notDropoutReason\":{\"value\":\"FALSE_REPORT\"}}}");
+    assertThat(taskService.createTaskQuery().taskId(a.taskId()).count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select status from dropout_case where id = ?", String.class, caseB)).isEqualTo("REPORTED");
+    assertThat(runtimeService.getVariable(a.processInstanceId(), "caseId")).isNotEqualTo(caseB);
+    if (WORKS_TASK_A.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("不能修改案件的编号和承办单位");
+      return "🚫 400";
+    }
+    return refused(role, reply);
+  }
+
+  private String rerouteThroughTaskVariable(Role role) {
+    Reply reply = scripts.get(role).putJson("/engine-rest/task/" + a.taskId() + "/variables/schoolGroup",
+        "{\"value\":\"school_" + TestStudents.NANTAI_SCHOOL + "\",\"type\":\"String\"}");
+    Object schoolGroup = runtimeService.getVariable(a.processInstanceId(), "schoolGroup");
+    if (role == Role.ADMIN) {
+      runtimeService.setVariable(a.processInstanceId(), "schoolGroup", "school_" + TestStudents.CHANGAN_SCHOOL);
+      assertThat(reply.status()).as("%s", reply).isEqualTo(204);
+      return "✅";
+    }
+    assertThat(schoolGroup).isEqualTo("school_" + TestStudents.CHANGAN_SCHOOL);
+    return refused(role, reply);
+  }
+
+  private String addCandidateGroup(Role role) {
+    String link = "{\"groupId\":\"school_" + TestStudents.NANTAI_SCHOOL + "\",\"type\":\"candidate\"}";
+    Reply reply = scripts.get(role).postJson("/engine-rest/task/" + a.taskId() + "/identity-links", link);
+    boolean added = taskService.getIdentityLinksForTask(a.taskId()).stream()
+        .anyMatch(l -> ("school_" + TestStudents.NANTAI_SCHOOL).equals(l.getGroupId()));
+    if (added) {
+      taskService.deleteCandidateGroup(a.taskId(), "school_" + TestStudents.NANTAI_SCHOOL);
+      unassignFromOutsider();
+    }
+    if (role == Role.ADMIN) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(204);
+      return "✅";
+    }
+    assertThat(added).isFalse();
+    return refused(role, reply);
+  }
+
+  private String setAssignee(Role role) {
+    Reply reply = scripts.get(role).postJson("/engine-rest/task/" + a.taskId() + "/assignee", "{\"userId\":\"teacher-nantai\"}");
+    String assignee = taskService.createTaskQuery().taskId(a.taskId()).singleResult().getAssignee();
+    unassignFromOutsider();
+    if (role == Role.ADMIN) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(204);
+      return "✅";
+    }
+    assertThat(assignee).isNull();
+    return refused(role, reply);
+  }
+
+  private String setProcessVariable(Role role) {
+    Reply reply = scripts.get(role).putJson("/engine-rest/process-instance/" + a.processInstanceId() + "/variables/studentName",
+        "{\"value\":\"改过的名字\",\"type\":\"String\"}");
+    Object name = runtimeService.getVariable(a.processInstanceId(), "studentName");
+    if (role == Role.ADMIN) {
+      runtimeService.setVariable(a.processInstanceId(), "studentName", "王小梅");
+      assertThat(reply.status()).as("%s", reply).isEqualTo(204);
+      return "✅";
+    }
+    assertThat(name).isEqualTo("王小梅");
+    return refused(role, reply);
+  }
+
+  private String deleteInstance(Role role) {
+    if (role == Role.ADMIN) {
+      return authorized(role, Permissions.DELETE, Resources.PROCESS_INSTANCE, a.processInstanceId());
+    }
+    Reply reply = scripts.get(role).delete("/engine-rest/process-instance/" + a.processInstanceId());
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).count()).isEqualTo(1);
+    return refused(role, reply);
+  }
+
+  private String startCase(Role role) {
+    Map<String, Object> girl = TestStudents.changanGirl();
+    StringBuilder variables = new StringBuilder();
+    girl.forEach((name, value) -> variables.append(variables.isEmpty() ? "" : ",").append('"').append(name)
+        .append("\":{\"value\":").append(value instanceof Number ? value : "\"" + value + "\"").append('}'));
+    long before = count("dropout_case");
+    Reply reply = scripts.get(role).postJson("/engine-rest/process-definition/key/dropout-case/start",
+        "{\"variables\":{" + variables + "}}");
+    long after = count("dropout_case");
+    if (EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.CADRE_A, Role.OFFICIAL_A, Role.BUREAU, Role.ADMIN).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(after).isEqualTo(before + 1);
+      return "✅";
+    }
+    return refusedUnchanged(role, reply, before, after);
+  }
+
+  /** Starting before a later step skips the intake: only an administrator repairing by hand may. */
+  private String startHalfway(Role role) {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Reply reply = scripts.get(role).postJson("/engine-rest/process-definition/key/dropout-case/start",
+        "{\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"verify\"}],"
+            + "\"variables\":{\"schoolGroup\":{\"value\":\"school_" + TestStudents.CHANGAN_SCHOOL + "\"}}}");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    if (role == Role.ADMIN) {
+      // Let through to the engine, where the process's own start listener still checks the report.
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("学生姓名不能为空");
+      return "✅ 400 校验";
+    }
+    if (role != Role.ANONYMOUS) {
+      assertThat(reply.body()).contains("案件只能从上报开始办理");
+    }
+    return refused(role, reply);
+  }
+
+  private String deploy(Role role) {
+    long before = repositoryService.createDeploymentQuery().count();
+    Reply reply = scripts.get(role).upload("/engine-rest/deployment/create", "data", "matrix.bpmn",
+        "<definitions/>".getBytes(StandardCharsets.UTF_8));
+    long after = repositoryService.createDeploymentQuery().count();
+    assertThat(after).isEqualTo(before);
+    if (role == Role.ADMIN) {
+      // Past the authorization check; the junk model itself is refused and nothing is deployed.
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      return "✅ 400 模型无效";
+    }
+    return refused(role, reply);
+  }
+
+  private String createUser(Role role) {
+    String id = "matrix-" + role.name().toLowerCase().replace('_', '-');
+    Reply reply = scripts.get(role).postJson("/engine-rest/user/create",
+        "{\"profile\":{\"id\":\"" + id + "\",\"firstName\":\"测\",\"lastName\":\"试\"},\"credentials\":{\"password\":\"matrix-Passw0rd!\"}}");
+    boolean created = identityService.createUserQuery().userId(id).count() > 0;
+    if (created) {
+      identityService.deleteUser(id);
+    }
+    if (role == Role.ADMIN) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(204);
+      return "✅";
+    }
+    assertThat(created).isFalse();
+    return refused(role, reply);
+  }
+
+  private String changePassword(Role role) {
+    if (role == Role.TEACHER_A || role == Role.ADMIN) {
+      return authorized(role, Permissions.UPDATE, Resources.USER, "teacher-changan");
+    }
+    Reply reply = scripts.get(role).putJson("/engine-rest/user/teacher-changan/credentials",
+        "{\"password\":\"stolen-Passw0rd!\",\"authenticatedUserPassword\":\"demo\"}");
+    assertThat(identityService.checkPassword("teacher-changan", "demo")).isTrue();
+    return refused(role, reply);
+  }
+
+  private String joinGroup(Role role) {
+    String user = role.user == null ? "teacher-nantai" : role.user;
+    String group = "school_" + TestStudents.CHANGAN_SCHOOL;
+    boolean memberBefore = identityService.createUserQuery().userId(user).memberOfGroup(group).count() > 0;
+    if (role == Role.ADMIN) {
+      return authorized(role, Permissions.CREATE, Resources.GROUP_MEMBERSHIP, group);
+    }
+    Reply reply = scripts.get(role).putJson("/engine-rest/group/" + group + "/members/" + user, "{}");
+    boolean memberAfter = identityService.createUserQuery().userId(user).memberOfGroup(group).count() > 0;
+    assertThat(memberAfter).isEqualTo(memberBefore);
+    return refused(role, reply);
+  }
+
+  private String grantSelf(Role role) {
+    long before = authorizationService.createAuthorizationQuery().count();
+    Reply reply = scripts.get(role).postJson("/engine-rest/authorization/create",
+        "{\"type\":1,\"permissions\":[\"READ\"],\"userId\":\"" + (role.user == null ? "teacher-nantai" : role.user)
+            + "\",\"resourceType\":8,\"resourceId\":\"*\"}");
+    long after = authorizationService.createAuthorizationQuery().count();
+    if (role == Role.ADMIN) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      authorizationService.deleteAuthorization((String) new JacksonJsonParser()
+          .parseMap(reply.body()).get("id"));
+      return "✅";
+    }
+    assertThat(after).isEqualTo(before);
+    return refused(role, reply);
+  }
+
+  private String createFilter(Role role) {
+    long before = count("ACT_RU_FILTER");
+    Reply reply = scripts.get(role).postJson("/engine-rest/filter/create",
+        "{\"resourceType\":\"Task\",\"name\":\"矩阵测试\",\"query\":{\"candidateGroup\":\"school_" + TestStudents.NANTAI_SCHOOL + "\"}}");
+    long after = count("ACT_RU_FILTER");
+    if (role == Role.ADMIN) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      jdbc.update("delete from ACT_RU_FILTER where NAME_ = '矩阵测试'");
+      return "✅";
+    }
+    assertThat(after).isEqualTo(before);
+    return refused(role, reply);
+  }
+
+  /** Allowed, checked with the engine's own authorization service rather than done to the demo data. */
+  private String authorized(Role role, Permission permission, Resource resource, String resourceId) {
+    List<String> groups = identityService.createGroupQuery().groupMember(role.user).list().stream().map(g -> g.getId()).toList();
+    assertThat(authorizationService.isUserAuthorized(role.user, groups, permission, resource, resourceId)).isTrue();
+    return "🔒 ✅";
+  }
+
+  // ---- webapps
+
+  private String webappUser(Role role) {
+    Reply reply = browsers.get(role).get("/camunda/api/admin/auth/user/default");
+    if (role == Role.ANONYMOUS) {
+      return refused(role, reply);
+    }
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body()).contains("\"userId\":\"" + role.user + "\"").contains("tasklist");
+    assertThat(reply.body().contains("\"admin\"")).isEqualTo(role == Role.ADMIN);
+    assertThat(reply.body().contains("\"cockpit\"")).isEqualTo(ENGINE_READERS.contains(role));
+    return role == Role.ADMIN ? "✅ 全部应用" : role == Role.AUDITOR ? "✅ Tasklist+Cockpit" : "✅ 仅 Tasklist";
+  }
+
+  private String setupAdmin(Role role) {
+    Reply reply = browsers.get(role).postJson("/camunda/api/admin/setup/default/user/create",
+        "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"入\",\"lastName\":\"侵\"},\"credentials\":{\"password\":\"intruder-Passw0rd!\"}}");
+    assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
+    return refused(role, reply);
+  }
+
+  // ---------------------------------------------------------------- fixtures
+
+  private void row(String door, String request, String what, Function<Role, String> cell) {
+    rows.add(new Row(door, request, what, cell));
+  }
+
+  private static String key(Row row) {
+    return row.door() + " " + row.request();
+  }
+
+  private Fixture report(String user, Map<String, Object> student) {
+    var started = EngineRest.as(anonymousTemplate, user).startCase(student);
+    assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(200);
+    String processInstanceId = (String) started.getBody().get("id");
+    return new Fixture(processInstanceId, (String) started.getBody().get("businessKey"), taskOf(processInstanceId),
+        (String) student.get("studentIdNumber"));
+  }
+
+  private String taskOf(String processInstanceId) {
+    return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+  }
+
+  private static Map<String, Object> nantaiBoy() {
+    Map<String, Object> boy = TestStudents.changanGirl();
+    LocalDate birthDate = LocalDate.now().minusYears(11).minusDays(3);
+    boy.put("studentName", "刘小虎");
+    boy.put("studentIdNumber", TestStudents.idNumber(birthDate, true));
+    boy.put("gender", "M");
+    boy.put("birthDate", birthDate.toString());
+    boy.put("schoolCode", TestStudents.NANTAI_SCHOOL);
+    boy.put("villageCode", TestStudents.NANTAI_VILLAGE);
+    return boy;
+  }
+
+  private long contacts(Fixture fixture) {
+    return jdbc.queryForObject("select count(*) from contact_log l join dropout_case c on l.case_id = c.id where c.case_number = ?",
+        Long.class, fixture.caseNumber());
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("select count(*) from " + table, Long.class);
+  }
+}

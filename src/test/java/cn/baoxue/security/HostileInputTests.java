@@ -1,0 +1,462 @@
+package cn.baoxue.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.baoxue.testing.BaoxueWebTest;
+import cn.baoxue.testing.Caller;
+import cn.baoxue.testing.Caller.Reply;
+import cn.baoxue.testing.EngineRest;
+import cn.baoxue.testing.Rosters;
+import cn.baoxue.testing.TestStudents;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.json.JacksonJsonParser;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * 恶意输入: a corpus of hostile inputs sent to every door that takes input — case reports through
+ * /engine-rest (start and submit-form), task completion, the roster import, the attendance feed,
+ * enrolment changes, and the contact log as API and as the case page's form. Each is refused with
+ * a clear 4xx (with a Chinese reason where the door is Baoxue's own) and nothing is stored; what
+ * is legitimately free text is stored as typed, never evaluated, and shown escaped.
+ */
+@BaoxueWebTest
+class HostileInputTests {
+
+  /** What no person's name contains. */
+  static final List<String> HOSTILE_NAMES = List.of(
+      "<script>alert('xss')</script>",
+      "<img src=x onerror=alert(1)>",
+      "王小梅'; DROP TABLE student; --",
+      "1' OR '1'='1",
+      "${''.getClass().forName('java.lang.Runtime').getRuntime().exec('id')}",
+      "#{7*7}",
+      "=HYPERLINK(\"http://evil.example\",\"点我\")",
+      "../../etc/passwd",
+      "王".repeat(300));
+
+  /** Free text that may be stored, as typed: markup and expressions in it must stay inert. */
+  static final String MARKUP_NOTE = "<script>alert('笔记')</script><b>加粗</b> ${7*7} #{7*7}";
+  static final String ESCAPED_NOTE = "&lt;script&gt;alert(&#39;笔记&#39;)&lt;/script&gt;&lt;b&gt;加粗&lt;/b&gt; ${7*7} #{7*7}";
+
+  @Autowired TestRestTemplate anonymous;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
+
+  // ---------------------------------------------------------------- case reports (/engine-rest)
+
+  @Test
+  void hostileNamesInAReportAreRefusedWithTheChineseReasonAndNothingIsStored() {
+    Caller teacher = Caller.basic(port, "teacher-changan");
+    Counts before = counts();
+    for (String hostile : HOSTILE_NAMES) {
+      for (String field : List.of("studentName", "guardianName")) {
+        Map<String, Object> report = TestStudents.changanGirl();
+        report.put(field, hostile);
+        Reply refused = teacher.postJson(START, startBody(report));
+        assertRefusedInChinese(refused, 400, field.equals("studentName") ? "学生姓名" : "监护人姓名");
+      }
+      Map<String, Object> viaForm = TestStudents.changanGirl();
+      viaForm.put("studentName", hostile);
+      assertRefusedInChinese(teacher.postJson(SUBMIT_FORM, startBody(viaForm)), 400, "学生姓名");
+    }
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void wrongTypesSqlFragmentsAndBrokenJsonInAReportAreRefused() {
+    Caller teacher = Caller.basic(port, "teacher-changan");
+    Counts before = counts();
+    Map<String, Object> grade = TestStudents.changanGirl();
+    grade.put("grade", "九年级");
+    assertRefusedInChinese(teacher.postJson(START, startBody(grade)), 400, "年级");
+    Map<String, Object> idNumber = TestStudents.changanGirl();
+    idNumber.put("studentIdNumber", "530627' OR '1'='1");
+    assertRefusedInChinese(teacher.postJson(START, startBody(idNumber)), 400, "身份证号");
+    Map<String, Object> birthDate = TestStudents.changanGirl();
+    birthDate.put("birthDate", "2014-02-30'; DELETE FROM student; --");
+    assertRefusedInChinese(teacher.postJson(START, startBody(birthDate)), 400, "出生日期");
+    Map<String, Object> school = TestStudents.changanGirl();
+    school.put("schoolCode", "../../5306270001");
+    assertRefusedInChinese(teacher.postJson(START, startBody(school)), 400, "学校代码");
+    Map<String, Object> gender = TestStudents.changanGirl();
+    gender.put("gender", "<b>M</b>");
+    assertRefusedInChinese(teacher.postJson(START, startBody(gender)), 400, "性别");
+    Map<String, Object> notes = TestStudents.changanGirl();
+    notes.put("reportNotes", "说".repeat(2001));
+    assertRefusedInChinese(teacher.postJson(START, startBody(notes)), 400, "情况说明不能超过2000个字");
+
+    Map<String, Object> padded = TestStudents.changanGirl();
+    padded.put("padding", "填".repeat(4001));
+    assertRefusedInChinese(teacher.postJson(START, startBody(padded)), 400, "变量“padding”过长");
+
+    // Camunda's own parsing refuses these before Baoxue sees them: 400, and no stack trace.
+    String javaSerialized = "{\"variables\":{\"studentName\":{\"type\":\"Object\",\"value\":\""
+        + Base64.getEncoder().encodeToString(new byte[] {(byte) 0xac, (byte) 0xed, 0, 5, 0x74, 0, 1, 0x41})
+        + "\",\"valueInfo\":{\"objectTypeName\":\"java.lang.String\","
+        + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}}";
+    assertRefused(teacher.postJson(START, javaSerialized), 400);
+    assertRefused(teacher.postJson(START, "{\"variables\":{\"studentName\":"), 400);
+    assertRefused(teacher.postJson(START, "[\"variables\"]"), 400);
+    assertRefused(teacher.postJson(START, "{\"variables\":{\"grade\":{\"value\":\"6\",\"type\":\"Integer\"}}}x"), 400);
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void aReportCannotSkipTheIntakeOrStartHalfwayThroughTheProcess() {
+    Caller teacher = Caller.basic(port, "teacher-changan");
+    Caller tasklist = Caller.loggedIn(port, "teacher-changan");
+    Counts before = counts();
+    long anotherCase = jdbc.queryForObject("select coalesce(max(id), 0) from dropout_case", Long.class);
+    for (String instructions : List.of(
+        "\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"approveClosure\"}],\"skipCustomListeners\":true,",
+        "\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"approveClosure\"}],",
+        "\"skipCustomListeners\":true,\"skipIoMappings\":true,")) {
+      Map<String, Object> report = TestStudents.changanGirl();
+      report.put("townshipGroup", "school_" + TestStudents.CHANGAN_SCHOOL);
+      report.put("caseId", anotherCase);
+      String body = startBody(report).replaceFirst("^\\{", "{" + Matcher.quoteReplacement(instructions));
+      assertRefusedInChinese(teacher.postJson(START, body), 403, "案件只能从上报开始办理");
+      assertRefusedInChinese(tasklist.postJson("/camunda/api/engine/engine/default/process-definition/key/dropout-case/start", body), 403, "案件只能从上报开始办理");
+    }
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void expressionsInVariablesAreStoredAsTypedAndNeverEvaluated() {
+    Map<String, Object> report = TestStudents.changanGirl();
+    report.put("reportNotes", "${execution.setVariable('pwned', true)} #{execution.setVariable('pwned', true)}");
+    Reply started = Caller.basic(port, "teacher-changan").postJson(START, startBody(report));
+    assertThat(started.status()).as("%s", started).isEqualTo(200);
+    String processInstanceId = json(started, "id");
+
+    assertThat(runtimeService.getVariable(processInstanceId, "reportNotes"))
+        .isEqualTo("${execution.setVariable('pwned', true)} #{execution.setVariable('pwned', true)}");
+    assertThat(runtimeService.getVariable(processInstanceId, "pwned")).isNull();
+  }
+
+  // ---------------------------------------------------------------- task completion
+
+  @Test
+  void aTaskRefusesHostileInputAndStaysOpen() {
+    String processInstanceId = EngineRest.as(anonymous, "teacher-changan").startCase(TestStudents.changanGirl()).getBody().get("id").toString();
+    String verify = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+    Caller teacher = Caller.basic(port, "teacher-changan");
+
+    assertRefusedInChinese(teacher.postJson("/engine-rest/task/" + verify + "/complete",
+        "{\"variables\":{\"verifyResult\":{\"value\":\"<script>alert(1)</script>\"}}}"), 400, "核实结果");
+    assertRefusedInChinese(teacher.postJson("/engine-rest/task/" + verify + "/complete",
+        "{\"variables\":{\"verifyResult\":{\"value\":\"${true}\"}}}"), 400, "核实结果");
+    assertRefusedInChinese(teacher.postJson("/engine-rest/task/" + verify + "/complete",
+        "{\"variables\":{\"verifyResult\":{\"value\":\"CONFIRMED\"},\"verifyNotes\":{\"value\":\"" + "核".repeat(2001) + "\"}}}"),
+        400, "核实情况不能超过2000个字");
+    assertRefused(teacher.postJson("/engine-rest/task/" + verify + "/complete", "{\"variables\":"), 400);
+    assertRefusedInChinese(teacher.postJson("/engine-rest/task/" + verify + "/complete",
+        "{\"variables\":{\"verifyResult\":{\"value\":\"CONFIRMED\"},\"remark\":{\"value\":\"" + "备".repeat(4001) + "\"}}}"),
+        400, "变量“remark”过长");
+
+    assertThat(taskService.createTaskQuery().taskId(verify).count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select status from dropout_case where process_instance_id = ?", String.class,
+        processInstanceId)).isEqualTo("REPORTED");
+  }
+
+  @Test
+  void aTaskCannotReRouteItsCaseToAnotherTownship() {
+    String processInstanceId = EngineRest.as(anonymous, "teacher-changan").startCase(TestStudents.changanGirl()).getBody().get("id").toString();
+    String verify = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+
+    Reply refused = Caller.basic(port, "teacher-changan").postJson("/engine-rest/task/" + verify + "/complete",
+        "{\"variables\":{\"verifyResult\":{\"value\":\"CONFIRMED\"},\"townshipGroup\":{\"value\":\"township_530627104\"}}}");
+
+    assertRefusedInChinese(refused, 400, "townshipGroup");
+    assertThat(taskService.createTaskQuery().taskId(verify).count()).isEqualTo(1);
+    assertThat(runtimeService.getVariable(processInstanceId, "townshipGroup")).isEqualTo("township_530627205");
+  }
+
+  @Test
+  void markupInNotesIsStoredAsTypedAndTheCasePageShowsItEscaped() {
+    var started = EngineRest.as(anonymous, "teacher-changan").startCase(TestStudents.changanGirl()).getBody();
+    String processInstanceId = started.get("id").toString();
+    String caseNumber = started.get("businessKey").toString();
+    String verify = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+    Reply done = Caller.basic(port, "teacher-changan").postJson("/engine-rest/task/" + verify + "/complete",
+        "{\"variables\":{\"verifyResult\":{\"value\":\"CONFIRMED\"},\"verifyNotes\":{\"value\":\"" + MARKUP_NOTE.replace("\"", "\\\"") + "\"}}}");
+    assertThat(done.status()).as("%s", done).isEqualTo(204);
+
+    assertThat(jdbc.queryForObject("select verify_notes from dropout_case where case_number = ?", String.class, caseNumber))
+        .isEqualTo(MARKUP_NOTE);
+    String page = Caller.loggedIn(port, "teacher-changan").get("/cases/" + caseNumber).body();
+    assertThat(page).contains(ESCAPED_NOTE).doesNotContain("<script>alert('笔记')").doesNotContain("<b>加粗");
+  }
+
+  // ---------------------------------------------------------------- roster import
+
+  @Test
+  void aRosterWithHostileNamesIsRefusedRowByRowAndNothingIsImported() {
+    StringBuilder csv = new StringBuilder(ROSTER_HEADER);
+    LocalDate birthDate = LocalDate.now().minusYears(10);
+    for (String hostile : HOSTILE_NAMES) {
+      csv.append(hostile.replace(",", "，").replace("\"", "“")).append(',').append(TestStudents.idNumber(birthDate, true))
+          .append(",男,").append(birthDate).append(',').append(TestStudents.CHANGAN_SCHOOL).append(",4,")
+          .append(TestStudents.CHANGAN_VILLAGE).append(",赵大山,13800000001,在校,,\n");
+    }
+    Counts before = counts();
+    Reply refused = Caller.basic(port, "teacher-changan").upload("/api/imports/roster", "file", "roster.csv",
+        csv.toString().getBytes(StandardCharsets.UTF_8));
+    assertRefusedInChinese(refused, 400, "整份文件未导入");
+    assertThat(refused.body()).contains("\"badRowCount\":" + HOSTILE_NAMES.size()).contains("姓名");
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void rosterFilesWithPathsInTheirNamesOrThatAreNoRosterAreRefused() {
+    Caller teacher = Caller.basic(port, "teacher-changan");
+    byte[] goodRoster = (ROSTER_HEADER + "赵小兵," + TestStudents.idNumber(LocalDate.now().minusYears(10), true) + ",男,"
+        + LocalDate.now().minusYears(10) + "," + TestStudents.CHANGAN_SCHOOL + ",4," + TestStudents.CHANGAN_VILLAGE
+        + ",赵大山,13800000001,在校,,\n").getBytes(StandardCharsets.UTF_8);
+    Counts before = counts();
+    for (String name : List.of("../../../../tmp/roster.csv", "..\\..\\windows\\roster.csv", "/etc/cron.d/roster.csv",
+        "roster\u0007.csv")) {
+      assertRefusedInChinese(teacher.upload("/api/imports/roster", "file", name, goodRoster), 400, "文件名不合法");
+    }
+    assertRefusedInChinese(teacher.upload("/api/imports/roster", "file", "roster.xlsx", new byte[0]), 400, "空的");
+    assertRefusedInChinese(teacher.upload("/api/imports/roster", "file", "roster.xlsx",
+        "MZ\u0090\u0000not a spreadsheet".getBytes(StandardCharsets.ISO_8859_1)), 400, "文件");
+    assertRefusedInChinese(teacher.upload("/api/imports/roster", "file", "roster.xlsx",
+        new byte[] {'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8}), 400, "Excel");
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void anXlsxZipBombIsRefusedBeforeTheReaderInflatesIt() throws IOException {
+    byte[] bomb = zipBomb(64 * 1024 * 1024);
+    assertThat(bomb.length).isLessThan(1024 * 1024);
+    Counts before = counts();
+    long started = System.nanoTime();
+    Reply refused = Caller.basic(port, "teacher-changan").upload("/api/imports/roster", "file", "roster.xlsx", bomb);
+    assertRefusedInChinese(refused, 400, "压缩炸弹");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void anUploadOverTheLimitIsRefusedWith413InChinese() throws IOException {
+    // Announce 60 MB and send the first megabyte: the server must answer without waiting for the rest.
+    String boundary = "----baoxue-huge";
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n";
+    long length = 60L * 1024 * 1024;
+    String credentials = Base64.getEncoder().encodeToString("teacher-changan:demo".getBytes(StandardCharsets.UTF_8));
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(15_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/imports/roster HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+          + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + length
+          + "\r\nConnection: close\r\n\r\n" + head).getBytes(StandardCharsets.UTF_8));
+      try {
+        out.write(new byte[1024 * 1024]);
+        out.flush();
+      } catch (IOException closedEarly) {
+        // The server may close its side once it has answered; the answer is still there to read.
+      }
+      String response = readAll(socket.getInputStream());
+      assertThat(response).startsWith("HTTP/1.1 413");
+      assertThat(response).contains("上传的文件过大").doesNotContain("Exception");
+    }
+  }
+
+  // ---------------------------------------------------------------- attendance feed
+
+  @Test
+  void theAttendanceFeedRefusesBrokenJsonWrongTypesAndSql() {
+    Caller teacher = Caller.basic(port, "teacher-changan");
+    String pupil = Rosters.registerPupil(anonymous, "teacher-changan", TestStudents.CHANGAN_SCHOOL, TestStudents.CHANGAN_VILLAGE);
+    long before = count("absence");
+    assertRefusedInChinese(teacher.postJson("/api/attendance", "{\"records\":["), 400, "请求内容无法读取");
+    assertRefusedInChinese(teacher.postJson("/api/attendance", "{\"records\":\"<script>alert(1)</script>\"}"), 400, "请求内容无法读取");
+    assertRefusedInChinese(teacher.postJson("/api/attendance",
+        "{\"records\":[{\"studentIdNumber\":\"" + pupil + "\",\"date\":\"" + LocalDate.now() + "\",\"excused\":\"也许\"}]}"), 400, "请求内容无法读取");
+    assertRefusedInChinese(teacher.postJson("/api/attendance",
+        "{\"records\":[{\"studentIdNumber\":\"' OR 1=1 --\",\"date\":\"" + LocalDate.now() + "\",\"excused\":false}]}"), 400, "第1条");
+    assertRefusedInChinese(teacher.postJson("/api/attendance",
+        "{\"records\":[{\"studentIdNumber\":\"" + pupil + "\",\"date\":\"2026-11-20'; DROP TABLE absence; --\",\"excused\":false}]}"), 400, "日期");
+    assertRefusedInChinese(teacher.postJson("/api/attendance", "{\"records\":[]}"), 400, "没有缺勤记录");
+    Reply plain = Caller.basic(port, "teacher-changan").upload("/api/attendance", "records", "a.json", "{}".getBytes(StandardCharsets.UTF_8));
+    assertRefusedInChinese(plain, 415, "JSON");
+    assertThat(count("absence")).isEqualTo(before);
+  }
+
+  // ---------------------------------------------------------------- enrolment changes
+
+  @Test
+  void enrolmentChangesRefuseHostileInputAndThePageShowsStoredTextEscaped() {
+    Caller teacher = Caller.basic(port, "teacher-changan");
+    String pupil = Rosters.registerPupil(anonymous, "teacher-changan", TestStudents.CHANGAN_SCHOOL, TestStudents.CHANGAN_VILLAGE);
+    long before = count("enrolment_change");
+    String today = LocalDate.now().toString();
+    assertRefusedInChinese(teacher.postJson("/api/students/" + URLEncoder.encode("530627' OR '1'='1", StandardCharsets.UTF_8)
+        + "/changes", "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + today + "\",\"toSchoolCode\":\"5306270002\"}"), 400, "没有身份证号");
+    assertRefusedInChinese(teacher.postJson("/api/students/" + pupil + "/changes",
+        "{\"type\":\"<script>\",\"date\":\"" + today + "\",\"toSchoolCode\":\"5306270002\"}"), 400, "异动类型");
+    assertRefusedInChinese(teacher.postJson("/api/students/" + pupil + "/changes",
+        "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + today + "\",\"toSchoolCode\":\"../5306270002\"}"), 400, "转入学校代码不存在");
+    assertRefusedInChinese(teacher.postJson("/api/students/" + pupil + "/changes",
+        "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + today + "\",\"toSchoolCode\":\"5306270002\",\"reason\":\"" + "因".repeat(501) + "\"}"),
+        400, "异动原因不能超过500个字");
+    assertRefusedInChinese(teacher.postJson("/api/students/" + pupil + "/changes", "{\"type\":"), 400, "请求内容无法读取");
+    assertThat(count("enrolment_change")).isEqualTo(before);
+
+    Reply recorded = teacher.postJson("/api/students/" + pupil + "/changes", "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + today
+        + "\",\"toSchoolCode\":\"5306270002\",\"reason\":\"" + MARKUP_NOTE.replace("\"", "\\\"") + "\"}");
+    assertThat(recorded.status()).as("%s", recorded).isEqualTo(200);
+    String page = Caller.loggedIn(port, "teacher-changan").get("/students/changes").body();
+    assertThat(page).contains(ESCAPED_NOTE).doesNotContain("<script>alert('笔记')");
+  }
+
+  // ---------------------------------------------------------------- contact log
+
+  @Test
+  void theContactLogRefusesHostileInputThroughTheApiAndTheCasePageForm() {
+    String caseNumber = EngineRest.as(anonymous, "teacher-changan").startCase(TestStudents.changanGirl()).getBody()
+        .get("businessKey").toString();
+    Caller official = Caller.basic(port, "official-jianshan");
+    String path = "/api/cases/" + caseNumber + "/contacts";
+    String today = LocalDate.now().toString();
+    Supplier<Long> contacts = () -> jdbc.queryForObject(
+        "select count(*) from contact_log l join dropout_case c on l.case_id = c.id where c.case_number = ?", Long.class, caseNumber);
+
+    assertRefusedInChinese(official.postJson(path, "{\"type\":\"PHONE\",\"date\":\"" + today + "\",\"notes\":\"" + "帮".repeat(2001) + "\"}"),
+        400, "帮扶内容不能超过2000个字");
+    assertRefusedInChinese(official.postJson(path, "{\"type\":\"<script>\",\"date\":\"" + today + "\"}"), 400, "帮扶方式");
+    assertRefusedInChinese(official.postJson(path, "{\"type\":\"PHONE\",\"date\":\"' OR 1=1 --\"}"), 400, "帮扶日期");
+    assertRefusedInChinese(official.postJson(path, "{\"type\":\"FUNDS\",\"date\":\"" + today + "\",\"amountYuan\":{\"$gt\":0}}"), 400, "资助金额");
+    assertRefusedInChinese(official.postJson(path, "{\"type\":\"FUNDS\",\"date\":\"" + today + "\",\"amountYuan\":1e999}"), 400, "资助金额");
+    assertRefusedInChinese(official.postJson(path, "{\"type\":"), 400, "请求内容无法读取");
+    assertThat(contacts.get()).isZero();
+
+    Caller browser = Caller.loggedIn(port, "official-jianshan");
+    Reply tooLong = browser.postForm("/cases/" + caseNumber + "/contacts", Map.of("type", "PHONE", "date", today, "notes", "帮".repeat(2001)));
+    assertThat(tooLong.status()).isEqualTo(302);
+    assertThat(browser.get("/cases/" + caseNumber).body()).contains("帮扶内容不能超过2000个字");
+    assertThat(contacts.get()).isZero();
+
+    Reply recorded = browser.postForm("/cases/" + caseNumber + "/contacts", Map.of("type", "PHONE", "date", today, "notes", MARKUP_NOTE));
+    assertThat(recorded.status()).isEqualTo(302);
+    assertThat(contacts.get()).isEqualTo(1);
+    assertThat(browser.get("/cases/" + caseNumber).body()).contains(ESCAPED_NOTE).doesNotContain("<script>alert('笔记')");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static final String START = "/engine-rest/process-definition/key/dropout-case/start";
+  static final String SUBMIT_FORM = "/engine-rest/process-definition/key/dropout-case/submit-form";
+  static final String ROSTER_HEADER = "姓名,身份证号,性别,出生日期,学校代码,年级,村代码,监护人,联系电话,在校状态,辍学原因,特殊群体\n";
+
+  /** What a refusal may be stored as: nothing of it. */
+  record Counts(long cases, long students, long processInstances, long rosterImports) {}
+
+  private Counts counts() {
+    return new Counts(count("dropout_case"), count("student"), runtimeService.createProcessInstanceQuery().count(),
+        count("roster_import where accepted = true"));
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("select count(*) from " + table, Long.class);
+  }
+
+  /** Refused with this status, the reason in Chinese, and nothing of the server's insides. */
+  private static void assertRefusedInChinese(Reply reply, int status, String reason) {
+    assertRefused(reply, status);
+    assertThat(reply.body()).as("%s", reply).contains(reason).containsPattern("\"message\":\"[^\"]*[\\u4e00-\\u9fa5]");
+  }
+
+  private static void assertRefused(Reply reply, int status) {
+    assertThat(reply.status()).as("%s", reply).isEqualTo(status);
+    assertThat(reply.body()).as("no stack trace or SQL in %s", reply)
+        .doesNotContainPattern("\\sat [a-z]+\\.[a-zA-Z.]+\\(")
+        .doesNotContain(".java:")
+        .doesNotContain("SQLException")
+        .doesNotContainIgnoringCase("select ")
+        .doesNotContainIgnoringCase("insert into");
+  }
+
+  private static String startBody(Map<String, Object> variables) {
+    StringBuilder body = new StringBuilder("{\"variables\":{");
+    variables.forEach((name, value) -> body.append(body.charAt(body.length() - 1) == '{' ? "" : ",").append('"').append(name)
+        .append("\":{\"value\":").append(value instanceof Number ? value.toString() : jsonString(value.toString())).append('}'));
+    return body.append("}}").toString();
+  }
+
+  private static String jsonString(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String json(Reply reply, String field) {
+    return String.valueOf(new JacksonJsonParser().parseMap(reply.body()).get(field));
+  }
+
+  /** A well-formed .xlsx whose one sheet inflates to {@code inflatedBytes} of blank XML. */
+  private static byte[] zipBomb(int inflatedBytes) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.setLevel(Deflater.BEST_COMPRESSION);
+      zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+      zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+          + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+          + "</Types>").getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+      zip.write("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+          .getBytes(StandardCharsets.UTF_8));
+      byte[] blanks = new byte[1024 * 1024];
+      Arrays.fill(blanks, (byte) ' ');
+      for (int written = 0; written < inflatedBytes; written += blanks.length) {
+        zip.write(blanks);
+      }
+      zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The response, read until its JSON body is complete (the server may keep swallowing the upload). */
+  private static String readAll(InputStream in) throws IOException {
+    ByteArrayOutputStream response = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    try {
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        response.write(buffer, 0, n);
+        String text = response.toString(StandardCharsets.UTF_8);
+        if (text.contains("\r\n\r\n") && (text.stripTrailing().endsWith("}") || text.contains("\r\n0\r\n"))) {
+          break;
+        }
+      }
+    } catch (IOException reset) {
+      // A reset after the answer: what was read is the answer.
+    }
+    return response.toString(StandardCharsets.UTF_8);
+  }
+}
