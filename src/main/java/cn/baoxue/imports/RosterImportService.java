@@ -10,6 +10,7 @@ import cn.baoxue.cases.StudentRoster.Registration;
 import cn.baoxue.cases.StudentRoster.RosterStudent;
 import cn.baoxue.org.GroupIds;
 import cn.baoxue.org.Staff;
+import cn.baoxue.web.UnreadableUploadException;
 import cn.baoxue.web.UploadedTable;
 import cn.baoxue.web.UploadedTable.Line;
 import jakarta.persistence.EntityManager;
@@ -90,7 +91,7 @@ public class RosterImportService {
   private static void requirePlainFileName(String fileName) {
     if (fileName != null && (fileName.length() > 255 || fileName.contains("/") || fileName.contains("\\")
         || fileName.contains("..") || fileName.chars().anyMatch(Character::isISOControl))) {
-      throw new UnreadableRosterException("文件名不合法：只能是文件本身的名字，不能含路径、“..”或控制字符");
+      throw new UnreadableUploadException("文件名不合法：只能是文件本身的名字，不能含路径、“..”或控制字符");
     }
   }
 

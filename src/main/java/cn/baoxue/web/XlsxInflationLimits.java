@@ -1,4 +1,4 @@
-package cn.baoxue.imports;
+package cn.baoxue.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +51,7 @@ final class XlsxInflationLimits {
         }
       }
     } catch (IOException e) {
-      throw new UnreadableRosterException("无法读取该 Excel 文件：文件已损坏或不是 .xlsx 表格", e);
+      throw new UnreadableUploadException("无法读取该 Excel 文件：文件已损坏或不是 .xlsx 表格", e);
     } finally {
       deleteQuietly(file);
     }
@@ -67,7 +67,7 @@ final class XlsxInflationLimits {
     }
   }
 
-  private static UnreadableRosterException refused() {
-    return new UnreadableRosterException("该 Excel 文件解压后异常巨大（疑似压缩炸弹），已拒绝读取；请另存为新的 .xlsx 或 .csv 后重新上传");
+  private static UnreadableUploadException refused() {
+    return new UnreadableUploadException("该 Excel 文件解压后异常巨大（疑似压缩炸弹），已拒绝读取；请另存为新的 .xlsx 或 .csv 后重新上传");
   }
 }
