@@ -3,21 +3,16 @@ package cn.baoxue.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.testing.ApplicationNode;
+import cn.baoxue.testing.CompletionStream;
 import cn.baoxue.testing.EngineRest;
 import cn.baoxue.testing.TestStudents;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +27,7 @@ class EmbeddedCrashSafetyTests {
     Path dataDir = Files.createTempDirectory(Path.of("target"), "crash-h2-").toAbsolutePath();
     List<String> figures = new ArrayList<>();
     Map<String, String> verifyTaskOfCase = new ConcurrentHashMap<>();
-    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    Set<String> acknowledged;
     int inFlightAtKill;
 
     try (ApplicationNode node = embedded(dataDir)) {
@@ -43,34 +38,11 @@ class EmbeddedCrashSafetyTests {
         String task = (String) teacher.tasks(pi).get(0).get("id");
         verifyTaskOfCase.put(task, pi);
       }
-      ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(verifyTaskOfCase.keySet());
-      AtomicInteger inFlight = new AtomicInteger();
-      ExecutorService clients = Executors.newFixedThreadPool(4);
-      for (int c = 0; c < 4; c++) {
-        clients.submit(() -> {
-          EngineRest client = node.as("teacher-changan", EngineRest.DEMO_PASSWORD);
-          for (String task = queue.poll(); task != null && node.isAlive(); task = queue.poll()) {
-            inFlight.incrementAndGet();
-            try {
-              if (client.complete(task, Map.of("verifyResult", "CONFIRMED", "verifyNotes", "电话核实")).getStatusCode().value() == 204) {
-                acknowledged.add(task);
-              }
-            } catch (RuntimeException connectionLost) {
-              // unanswered
-            } finally {
-              inFlight.decrementAndGet();
-            }
-          }
-          return null;
-        });
-      }
-      while (acknowledged.size() < 25) {
-        ApplicationNode.sleep(Duration.ofMillis(10));
-      }
-      inFlightAtKill = inFlight.get();
-      node.killHard();
-      clients.shutdown();
-      assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+      CompletionStream.Outcome stream = CompletionStream.killMidStream(
+          node, () -> node.as("teacher-changan", EngineRest.DEMO_PASSWORD), verifyTaskOfCase.keySet(),
+          Map.of("verifyResult", "CONFIRMED", "verifyNotes", "电话核实"), 4, 25);
+      acknowledged = stream.acknowledged();
+      inFlightAtKill = stream.inFlightAtKill();
     }
     figures.add("| completions acknowledged before kill -9 | " + acknowledged.size() + " |");
     figures.add("| completions in flight at kill -9 | " + inFlightAtKill + " |");

@@ -3,6 +3,7 @@ package cn.baoxue.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.testing.ApplicationNode;
+import cn.baoxue.testing.CompletionStream;
 import cn.baoxue.testing.DatabaseLink;
 import cn.baoxue.testing.EngineRest;
 import cn.baoxue.testing.PostgresDatabase;
@@ -18,13 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -228,36 +227,11 @@ class ProductionClusterTests {
         .getStatusCode().value()).isEqualTo(204);
 
     // Four clients complete verifications on node A; it is killed after the 20th acknowledgement.
-    ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(verifyTaskOfCase.keySet());
-    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    AtomicInteger inFlight = new AtomicInteger();
-    ExecutorService clients = Executors.newFixedThreadPool(4);
-    for (int c = 0; c < 4; c++) {
-      clients.submit(() -> {
-        EngineRest teacher = staff(nodeA, "teacher-changan");
-        for (String task = queue.poll(); task != null && nodeA.isAlive(); task = queue.poll()) {
-          inFlight.incrementAndGet();
-          try {
-            if (teacher.complete(task, verified()).getStatusCode().value() == 204) {
-              acknowledged.add(task);
-            }
-          } catch (RuntimeException connectionLost) {
-            // no answer: the client cannot know whether it was done
-          } finally {
-            inFlight.decrementAndGet();
-          }
-        }
-        return null;
-      });
-    }
-    while (acknowledged.size() < 20) {
-      ApplicationNode.sleep(Duration.ofMillis(20));
-    }
-    int inFlightAtKill = inFlight.get();
-    nodeA.killHard();
+    CompletionStream.Outcome stream = CompletionStream.killMidStream(
+        nodeA, () -> staff(nodeA, "teacher-changan"), verifyTaskOfCase.keySet(), verified(), 4, 20);
     long killed = System.nanoTime();
-    clients.shutdown();
-    assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+    Set<String> acknowledged = stream.acknowledged();
+    int inFlightAtKill = stream.inFlightAtKill();
     figures.add("| completions acknowledged by node A before kill -9 | " + acknowledged.size() + " |");
     figures.add("| completions in flight on node A at kill -9 | " + inFlightAtKill + " |");
 

@@ -112,7 +112,7 @@ class ContentSecurityPolicyBrowserTests {
     browser.go("/imports/roster");
     browser.waitFor(By.id("upload"));
     Object scriptRan = browser.driver().executeScript(
-        "return [...document.scripts].some(s => s.src.endsWith('/js/roster-import.js'))");
+        "return [...document.scripts].some(s => s.src.endsWith('/js/upload.js'))");
     assertThat(scriptRan).isEqualTo(true);
     assertNoViolations("the roster upload page");
   }
