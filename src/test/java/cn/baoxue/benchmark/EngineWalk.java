@@ -65,6 +65,27 @@ final class EngineWalk {
     return walk(BareDropoutCase.KEY, HappyPath.newChild(), Map.of("followUpUntil", new Date()));
   }
 
+  /**
+   * A case of Baoxue walked until it waits at {@code stopAt} (a task or the follow-up timer), or
+   * to its end when null; {@code notDropout} ends it at verification instead.
+   */
+  String baoxueCaseAt(String stopAt, boolean notDropout) {
+    String pi = as(HappyPath.TEACHER,
+        () -> runtime.createProcessInstanceByKey("dropout-case").setVariables(HappyPath.newChild()).execute().getId());
+    if (notDropout) {
+      completeStep(pi, new HappyPath.Step("verify", HappyPath.TEACHER,
+          Map.of("verifyResult", "NOT_DROPOUT", "notDropoutReason", "TRANSFERRED", "verifyNotes", "已转学")), Map.of());
+      return pi;
+    }
+    for (HappyPath.Step step : HappyPath.steps()) {
+      if (step.taskKey().equals(stopAt)) {
+        return pi;
+      }
+      completeStep(pi, step, Map.of());
+    }
+    return pi;
+  }
+
   boolean isEnded(String processInstanceId) {
     return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
   }
@@ -72,28 +93,32 @@ final class EngineWalk {
   private String walk(String processKey, Map<String, Object> start, Map<String, Object> placementExtras) {
     String pi = as(HappyPath.TEACHER, () -> runtime.createProcessInstanceByKey(processKey).setVariables(start).execute().getId());
     for (HappyPath.Step step : HappyPath.steps()) {
-      if (step.isTimer()) {
-        Job timer = management.createJobQuery().processInstanceId(pi).activityId(step.taskKey()).singleResult();
-        management.executeJob(timer.getId());
-        continue;
-      }
-      Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(step.taskKey()).singleResult();
-      if (task == null) {
-        throw new IllegalStateException(processKey + " " + pi + " is not waiting at " + step.taskKey());
-      }
-      Map<String, Object> variables = new HashMap<>(step.variables());
-      if ("planPlacement".equals(step.taskKey())) {
-        variables.putAll(placementExtras);
-      }
-      as(step.user(), () -> {
-        tasks.complete(task.getId(), variables);
-        return null;
-      });
+      completeStep(pi, step, placementExtras);
     }
     return pi;
   }
 
-  private <T> T as(String user, Supplier<T> work) {
+  private void completeStep(String pi, HappyPath.Step step, Map<String, Object> placementExtras) {
+    if (step.isTimer()) {
+      Job timer = management.createJobQuery().processInstanceId(pi).activityId(step.taskKey()).singleResult();
+      management.executeJob(timer.getId());
+      return;
+    }
+    Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(step.taskKey()).singleResult();
+    if (task == null) {
+      throw new IllegalStateException(pi + " is not waiting at " + step.taskKey());
+    }
+    Map<String, Object> variables = new HashMap<>(step.variables());
+    if ("planPlacement".equals(step.taskKey())) {
+      variables.putAll(placementExtras);
+    }
+    as(step.user(), () -> {
+      tasks.complete(task.getId(), variables);
+      return null;
+    });
+  }
+
+  <T> T as(String user, Supplier<T> work) {
     identity.setAuthentication(user, groups.computeIfAbsent(user, staff::groupIdsOf));
     try {
       return work.get();
