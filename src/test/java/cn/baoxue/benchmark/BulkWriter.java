@@ -19,8 +19,17 @@ interface BulkWriter {
   final class Copy implements BulkWriter {
     private final CopyManager copy;
 
+    /**
+     * The copies are consistent by construction (copies of consistent cases), so the session skips
+     * the foreign-key triggers (session_replication_role, as pg_restore does) and does not wait
+     * for each chunk's commit to reach the disk.
+     */
     Copy(Connection connection) throws SQLException {
       this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+      try (var statement = connection.createStatement()) {
+        statement.execute("set session_replication_role = replica");
+        statement.execute("set synchronous_commit = off");
+      }
     }
 
     @Override

@@ -18,6 +18,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -116,6 +123,8 @@ final class ScaleData {
   private final Map<String, long[]> nextIds = new HashMap<>();
   private final Map<String, Integer> caseCounters = new HashMap<>();
   private int children;
+  volatile long copyNanos;
+  long writeNanos;
 
   ScaleData(DataSource dataSource, boolean postgres) {
     this.dataSource = dataSource;
@@ -366,7 +375,7 @@ final class ScaleData {
     Map<Object, Object> values = replacements(template, place, reportedAt);
     Map<String, String> ids = new HashMap<>();
     for (String id : template.engineIds) {
-      ids.put(id, UUID.randomUUID().toString());
+      ids.put(id, fastUuid());
     }
     long caseId = nextId("dropout_case");
     long studentId = nextId("student");
@@ -387,6 +396,13 @@ final class ScaleData {
       copy.put(table, rows);
     }
     return copy;
+  }
+
+  /** A random (version 4) UUID without SecureRandom, whose entropy pool a million cases would drain. */
+  private String fastUuid() {
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   private Object mapped(String table, String column, Object value, Map<Object, Object> values, Map<String, String> ids,
@@ -442,13 +458,18 @@ final class ScaleData {
   // ---------------------------------------------------------------- loading
 
   /**
-   * The history a closed case keeps by default: its process instance and its tasks, beside all its
-   * project rows. The engine's full history of a closed case is some 300 rows (variables and their
-   * every change, activities, job log); {@code -Dbench.history=full} copies it all.
+   * The history a case keeps by default: its process instance and its tasks, beside all its
+   * runtime and project rows. The engine's full history of a closed case is some 300 rows
+   * (variables and their every change, activities, job log); {@code -Dbench.history=full} copies
+   * it all, at five times the rows.
    */
   static final Set<String> LIGHT_HISTORY_SKIPS = Set.of(
       "act_hi_actinst", "act_hi_varinst", "act_hi_detail", "act_hi_identitylink", "act_hi_op_log", "act_hi_job_log",
       "act_ge_bytearray");
+
+  /** Open cases keep their runtime rows whole (and the byte arrays their variables point to). */
+  static final Set<String> LIGHT_OPEN_HISTORY_SKIPS = Set.of(
+      "act_hi_actinst", "act_hi_varinst", "act_hi_detail", "act_hi_identitylink", "act_hi_op_log", "act_hi_job_log");
 
   /**
    * Writes {@code count} copies of the templates of open (or closed) states, in chunks of one
@@ -459,14 +480,16 @@ final class ScaleData {
     String[] names = templates.stream().map(t -> t.state.name()).toArray(String[]::new);
     Map<String, Template> byName = new HashMap<>();
     templates.forEach(t -> byName.put(t.state.name(), t));
-    long written = 0;
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    templates.forEach(t -> t.columns.forEach(columns::putIfAbsent));
     int chunk = 2_000;
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      BulkWriter writer = postgres ? new BulkWriter.Copy(connection) : new BulkWriter.Batch(connection);
+    // One thread makes the copies while this one writes the previous chunk: two cores, both busy.
+    BlockingQueue<Map<String, List<Object[]>>> chunks = new ArrayBlockingQueue<>(2);
+    ExecutorService producer = Executors.newSingleThreadExecutor();
+    Future<?> producing = producer.submit(() -> {
       for (int done = 0; done < count; done += chunk) {
+        long start = System.nanoTime();
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-        Map<String, List<String>> columns = new LinkedHashMap<>();
         for (String table : TABLES) {
           rows.put(table, new ArrayList<>());
         }
@@ -474,18 +497,61 @@ final class ScaleData {
           Template template = byName.get(weighted(names, weights));
           School place = schools.get(random.nextInt(schools.size()));
           copy(template, place, shiftMillis.apply(i)).forEach((table, tableRows) -> rows.get(table).addAll(tableRows));
-          template.columns.forEach(columns::putIfAbsent);
         }
-        for (String table : TABLES) {
-          if (!rows.get(table).isEmpty() && !skipped.contains(table)) {
-            writer.write(table, columns.get(table), rows.get(table));
-            written += rows.get(table).size();
+        copyNanos += System.nanoTime() - start;
+        chunks.put(rows);
+      }
+      return null;
+    });
+    long written = 0;
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      BulkWriter writer = postgres ? new BulkWriter.Copy(connection) : new BulkWriter.Batch(connection);
+      try {
+        for (int done = 0; done < count; done += chunk) {
+          Map<String, List<Object[]>> rows = next(chunks, producing);
+          long start = System.nanoTime();
+          for (String table : TABLES) {
+            if (!rows.get(table).isEmpty() && !skipped.contains(table)) {
+              writer.write(table, columns.get(table), rows.get(table));
+              written += rows.get(table).size();
+            }
+          }
+          connection.commit();
+          writeNanos += System.nanoTime() - start;
+        }
+      } finally {
+        producer.shutdownNow();
+        if (postgres) {
+          // The pool hands this connection out again: back to the checks of every other session.
+          try (Statement reset = connection.createStatement()) {
+            reset.execute("reset session_replication_role");
+            reset.execute("reset synchronous_commit");
           }
         }
-        connection.commit();
       }
     }
     return written;
+  }
+
+  private static Map<String, List<Object[]>> next(BlockingQueue<Map<String, List<Object[]>>> chunks, Future<?> producing) {
+    try {
+      while (true) {
+        Map<String, List<Object[]>> rows = chunks.poll(1, TimeUnit.SECONDS);
+        if (rows != null) {
+          return rows;
+        }
+        if (producing.isDone()) {
+          producing.get();
+          throw new IllegalStateException("the copies ended early");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("making the copies failed", e.getCause());
+    }
   }
 
   /** After the copies: identity sequences move past the copied ids, case-number counters past the copies. */
