@@ -12,9 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Baoxue started in the benchmark's own JVM, on the embedded H2 (default) or, with
  * {@code -Dbench.db=postgres}, on a PostgreSQL database of its own at 127.0.0.1:5432 that is
  * dropped afterwards ({@code -Dbench.keep=true} keeps it, e.g. to try the generated data in the
- * webapps). The job executor is off: the benchmarks run due timers themselves.
+ * webapps; {@code -Dbench.reuse=<name>} runs on such a kept database again). The job executor is off: the benchmarks run due timers themselves.
  */
-final class BenchApplication implements AutoCloseable {
+public final class BenchApplication implements AutoCloseable {
 
   private final ConfigurableApplicationContext context;
   private final PostgresDatabase postgres;
@@ -26,19 +26,25 @@ final class BenchApplication implements AutoCloseable {
     this.startupMillis = startupMillis;
   }
 
-  static boolean onPostgres() {
+  public static boolean onPostgres() {
     return "postgres".equalsIgnoreCase(System.getProperty("bench.db", "h2"));
   }
 
-  static String databaseLabel() {
+  /** {@code -Dbench.reuse=<database>}: a database kept by an earlier run (bench.keep), neither created nor dropped. */
+  static String reusedDatabase() {
+    String name = System.getProperty("bench.reuse", "");
+    return name.isBlank() || !onPostgres() ? null : name;
+  }
+
+  public static String databaseLabel() {
     return onPostgres() ? "PostgreSQL" : "H2 (in memory)";
   }
 
-  static int intProperty(String name, int defaultValue) {
+  public static int intProperty(String name, int defaultValue) {
     return Integer.parseInt(System.getProperty(name, String.valueOf(defaultValue)).replace("_", ""));
   }
 
-  static BenchApplication start(String purpose, String... properties) {
+  public static BenchApplication start(String purpose, String... properties) {
     Map<String, String> arguments = new LinkedHashMap<>();
     arguments.put("server.port", "0");
     arguments.put("camunda.bpm.job-execution.enabled", "false");
@@ -50,7 +56,11 @@ final class BenchApplication implements AutoCloseable {
     arguments.put("logging.level.root", "WARN");
     arguments.put("spring.main.banner-mode", "off");
     PostgresDatabase postgres = null;
-    if (onPostgres()) {
+    if (reusedDatabase() != null) {
+      arguments.put("spring.datasource.url", "jdbc:postgresql://" + PostgresDatabase.HOST + ":" + PostgresDatabase.PORT + "/" + reusedDatabase());
+      arguments.put("spring.datasource.username", "postgres");
+      arguments.put("spring.datasource.password", "");
+    } else if (onPostgres()) {
       postgres = PostgresDatabase.create("bench_" + purpose);
       arguments.put("spring.datasource.url", postgres.url(PostgresDatabase.HOST, PostgresDatabase.PORT));
       arguments.put("spring.datasource.username", "postgres");
@@ -66,7 +76,7 @@ final class BenchApplication implements AutoCloseable {
     return new BenchApplication(context, postgres, (System.nanoTime() - start) / 1_000_000);
   }
 
-  <T> T bean(Class<T> type) {
+  public <T> T bean(Class<T> type) {
     return context.getBean(type);
   }
 

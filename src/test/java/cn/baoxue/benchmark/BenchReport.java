@@ -14,7 +14,7 @@ import java.util.List;
  * One benchmark's figures as a Markdown table, printed and appended to
  * target/benchmark-figures.md for docs/benchmarks.md, with the machine's load at the time.
  */
-final class BenchReport {
+public final class BenchReport {
 
   private static final Path FILE = Path.of("target", "benchmark-figures.md");
 
@@ -23,12 +23,12 @@ final class BenchReport {
   private final List<List<String>> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  BenchReport(String title, String... header) {
+  public BenchReport(String title, String... header) {
     this.title = title;
     this.header = List.of(header);
   }
 
-  BenchReport row(Object... cells) {
+  public BenchReport row(Object... cells) {
     List<String> row = new ArrayList<>();
     for (Object cell : cells) {
       row.add(String.valueOf(cell));
@@ -37,7 +37,7 @@ final class BenchReport {
     return this;
   }
 
-  BenchReport note(String note) {
+  public BenchReport note(String note) {
     notes.add(note);
     return this;
   }
@@ -50,7 +50,7 @@ final class BenchReport {
     }
   }
 
-  void print() {
+  public void print() {
     StringBuilder text = new StringBuilder()
         .append("\n### ").append(title).append(" — ").append(LocalDateTime.now().withNano(0))
         .append(", ").append(BenchApplication.databaseLabel())

@@ -391,11 +391,29 @@ final class ScaleData {
           Object value = row.get(column);
           out[i] = mapped(table, column, value, values, ids, shiftMillis, caseId, studentId, template.state.open());
         }
+        if (row.containsKey("long_")) {
+          variableValue(row, columns, out, caseId, shiftMillis);
+        }
         rows.add(out);
       }
       copy.put(table, rows);
     }
     return copy;
+  }
+
+  /**
+   * Variables whose value is a number the copy changes: the case's id in Baoxue's tables, and dates
+   * (kept as epoch milliseconds in LONG_), which move with the copy's other times.
+   */
+  private static void variableValue(Map<String, Object> row, List<String> columns, Object[] out, long caseId, long shiftMillis) {
+    Object type = row.containsKey("type_") ? row.get("type_") : row.get("var_type_");
+    int longColumn = columns.indexOf("long_");
+    if ("caseId".equals(row.get("name_")) && out[longColumn] != null) {
+      out[longColumn] = caseId;
+      out[columns.indexOf("text_")] = String.valueOf(caseId);
+    } else if ("date".equals(type) && out[longColumn] instanceof Number millis) {
+      out[longColumn] = millis.longValue() - shiftMillis;
+    }
   }
 
   /** A random (version 4) UUID without SecureRandom, whose entropy pool a million cases would drain. */
