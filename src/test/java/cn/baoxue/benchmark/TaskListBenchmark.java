@@ -12,15 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.sql.DataSource;
-import cn.baoxue.org.StaffGroups;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,8 +60,15 @@ class TaskListBenchmark {
       }
       JdbcTemplate jdbc = new JdbcTemplate(dataSource);
       readBack(app, walk, jdbc, data);
-      measure(app, samples, jdbc.queryForObject("select count(*) from dropout_case where closed_at is null", Integer.class),
-          jdbc.queryForObject("select count(*) from dropout_case where closed_at is not null", Integer.class), jdbc);
+      int openCases = jdbc.queryForObject("select count(*) from dropout_case where closed_at is null", Integer.class);
+      int closedCases = jdbc.queryForObject("select count(*) from dropout_case where closed_at is not null", Integer.class);
+      // Before and after the indexes of V30__benchmark_indexes.sql, on the same data in the same run.
+      List<String> indexes = BenchmarkIndexes.statements();
+      BenchmarkIndexes.drop(jdbc, indexes);
+      Map<String, Latencies[]> before = measure(app, samples, jdbc);
+      BenchmarkIndexes.create(jdbc, indexes);
+      Map<String, Latencies[]> after = measure(app, samples, jdbc);
+      report(openCases, closedCases, samples, before, after);
     }
   }
 
@@ -128,38 +132,11 @@ class TaskListBenchmark {
         .isEqualTo(1);
   }
 
-  /** The filters as they were before the benchmark (narrowed by the authorization check alone), to compare in one run. */
-  static final String BEFORE_ALL = "基准：全部待办（仅授权检查）";
-  static final String BEFORE_OVERDUE = "基准：已逾期/督办（仅授权检查）";
-
-  private static void saveBeforeFilters(BenchApplication app) {
-    FilterService filters = app.bean(FilterService.class);
-    TaskService tasks = app.bean(TaskService.class);
-    Map<String, TaskQuery> before = Map.of(
-        BEFORE_ALL, tasks.createTaskQuery().orderByDueDate().asc(),
-        BEFORE_OVERDUE, tasks.createTaskQuery().or().dueBeforeExpression("${now()}").taskMinPriority(51)
-            .processDefinitionKey("supervision").endOr().orderByDueDate().asc());
-    before.forEach((name, query) -> {
-      Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-      if (filter == null) {
-        filter = filters.newTaskFilter(name);
-      }
-      filter.setQuery(query);
-      filter.setProperties(Map.of("variables", List.of(Map.of("name", "caseNumber", "label", "案件编号"),
-          Map.of("name", "studentName", "label", "学生"), Map.of("name", "schoolName", "label", "学校"),
-          Map.of("name", "villageName", "label", "村"))));
-      filters.saveFilter(filter);
-      app.bean(StaffGroups.class).grantFilterToEveryone(filter.getId());
-    });
-  }
-
-  private static void measure(BenchApplication app, int samples, int open, int closed, JdbcTemplate jdbc) throws Exception {
-    saveBeforeFilters(app);
-    BenchReport report = new BenchReport("Task list, ledger and summary at " + open + " open + " + closed + " closed cases, "
-        + samples + " samples each after 5 warm-ups", "what", "as", "rows", "p50", "p95", "p99");
+  private static Map<String, Latencies[]> measure(BenchApplication app, int samples, JdbcTemplate jdbc) throws Exception {
+    Map<String, Latencies[]> rows = new LinkedHashMap<>();
     for (String user : List.of(TEACHER, OFFICIAL, BUREAU)) {
       Map<String, String> filters = filters(app, user);
-      for (String filter : List.of("本单位待办", "全部待办", BEFORE_ALL, "已逾期/督办", BEFORE_OVERDUE)) {
+      for (String filter : List.of("我的待办", "本单位待办", "全部待办", "已逾期/督办")) {
         String id = filters.get(filter);
         String list = "/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=15";
         String count = "/engine-rest/filter/" + id + "/count";
@@ -167,22 +144,48 @@ class TaskListBenchmark {
             new TypeReference<Map<String, Object>>() {}).get("count")).intValue();
         Latencies listed = time(samples, () -> post(app, user, list, TASKLIST_BODY, "application/hal+json"));
         Latencies counted = time(samples, () -> post(app, user, count, TASKLIST_BODY, "application/json"));
-        report.row("Tasklist 「" + filter + "」 first page (hal+json)", user, total, p(listed, 50), p(listed, 95), p(listed, 99));
-        report.row("Tasklist 「" + filter + "」 count", user, total, p(counted, 50), p(counted, 95), p(counted, 99));
+        rows.put("Tasklist 「" + filter + "」 first 15 + variables|" + user + "|" + total, new Latencies[] {listed});
+        rows.put("Tasklist 「" + filter + "」 count|" + user + "|" + total, new Latencies[] {counted});
       }
     }
+    String verify = JSON.<List<Map<String, Object>>>readValue(get(app, TEACHER,
+        "/engine-rest/task?candidateGroup=school_5306270001&taskDefinitionKey=verify&maxResults=1"), new TypeReference<>() {})
+        .get(0).get("id").toString();
+    TaskService tasks = app.bean(TaskService.class);
+    Latencies claims = new Latencies();
+    for (int i = 0; i < samples + 5; i++) {
+      long start = System.nanoTime();
+      post(app, TEACHER, "/engine-rest/task/" + verify + "/claim", "{\"userId\":\"" + TEACHER + "\"}", "application/json");
+      if (i >= 5) {
+        claims.add(System.nanoTime() - start);
+      }
+      tasks.setAssignee(verify, null);
+    }
+    rows.put("claim a task (POST /task/{id}/claim)|" + TEACHER + "|", new Latencies[] {claims});
     long dropouts = jdbc.queryForObject("select count(*) from dropout_case where county_code = '530627' and verify_result = 'CONFIRMED'", Long.class);
-    Latencies ledger = time(samples, () -> get(app, BUREAU, "/ledgers/dropouts"));
-    report.row("辍学台账 first page (50 rows), county", BUREAU, dropouts, p(ledger, 50), p(ledger, 95), p(ledger, 99));
-    Latencies schoolLedger = time(samples, () -> get(app, TEACHER, "/ledgers/dropouts"));
-    report.row("辍学台账 first page, school", TEACHER, "", p(schoolLedger, 50), p(schoolLedger, 95), p(schoolLedger, 99));
+    rows.put("辍学台账 first page (50 rows), county|" + BUREAU + "|" + dropouts,
+        new Latencies[] {time(samples, () -> get(app, BUREAU, "/ledgers/dropouts"))});
+    rows.put("辍学台账 first page, school|" + TEACHER + "|",
+        new Latencies[] {time(samples, () -> get(app, TEACHER, "/ledgers/dropouts"))});
     long countyCases = jdbc.queryForObject("select count(*) from dropout_case where county_code = '530627'", Long.class);
     long allCases = jdbc.queryForObject("select count(*) from dropout_case", Long.class);
-    Latencies summary = time(samples, () -> get(app, BUREAU, "/api/reports/summary?scope=530627"));
-    report.row("summary report, county 530627", BUREAU, countyCases + " of " + allCases, p(summary, 50), p(summary, 95),
-        p(summary, 99));
+    rows.put("summary report, county 530627|" + BUREAU + "|" + countyCases + " of " + allCases,
+        new Latencies[] {time(samples, () -> get(app, BUREAU, "/api/reports/summary?scope=530627"))});
+    return rows;
+  }
+
+  private static void report(int open, int closed, int samples, Map<String, Latencies[]> before, Map<String, Latencies[]> after) {
+    BenchReport report = new BenchReport("Task list, ledger and summary at " + open + " open + " + closed + " closed cases, "
+        + samples + " samples each after 5 warm-ups; before → after V30__benchmark_indexes.sql (same data, same run)",
+        "what", "as", "rows", "p50", "p95", "p99", "p95 before the index");
+    after.forEach((key, latencies) -> {
+      String[] parts = key.split("\\|", -1);
+      Latencies now = latencies[0];
+      Latencies then = before.get(key)[0];
+      report.row(parts[0], parts[1], parts[2], p(now, 50), p(now, 95), p(now, 99), p(then, 95));
+    });
     report.note("Filters as Tasklist asks for them: POST /engine-rest/filter/{id}/list (first 15, by due date, "
-        + "Accept: application/hal+json, variables embedded) and /count, HTTP Basic, authorization on.").print();
+        + "Accept: application/hal+json, the filter's variables embedded) and /count, HTTP Basic, authorization on.").print();
   }
 
   private static Map<String, String> filters(BenchApplication app, String user) throws Exception {
