@@ -68,15 +68,11 @@ class TaskListBenchmark {
       int openCases = jdbc.queryForObject("select count(*) from dropout_case where closed_at is null", Integer.class);
       int closedCases = jdbc.queryForObject("select count(*) from dropout_case where closed_at is not null", Integer.class);
       // Before and after the indexes of V30__benchmark_indexes.sql, on the same data in the same run.
-      // Before and after the fixes, on the same data in the same run: the indexes of
-      // V30__benchmark_indexes.sql and the authorization manager of AuthorizedGroupsPlugin.
-      List<String> indexes = BenchmarkIndexes.statements();
+      // Before and after AuthorizedGroupsPlugin, on the same data in the same run.
       var sessionFactories = ((ProcessEngineImpl) app.bean(ProcessEngine.class)).getProcessEngineConfiguration().getSessionFactories();
       SessionFactory baoxueManagers = sessionFactories.get(AuthorizationManager.class);
-      BenchmarkIndexes.drop(jdbc, indexes);
       sessionFactories.put(AuthorizationManager.class, new GenericManagerFactory(AuthorizationManager.class));
       Map<String, Latencies[]> before = measure(app, samples, jdbc);
-      BenchmarkIndexes.create(jdbc, indexes);
       sessionFactories.put(AuthorizationManager.class, baoxueManagers);
       Map<String, Latencies[]> after = measure(app, samples, jdbc);
       report(openCases, closedCases, samples, before, after);
