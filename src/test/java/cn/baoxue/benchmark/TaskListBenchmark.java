@@ -67,7 +67,6 @@ class TaskListBenchmark {
       readBack(app, walk, jdbc, data);
       int openCases = jdbc.queryForObject("select count(*) from dropout_case where closed_at is null", Integer.class);
       int closedCases = jdbc.queryForObject("select count(*) from dropout_case where closed_at is not null", Integer.class);
-      // Before and after the indexes of V30__benchmark_indexes.sql, on the same data in the same run.
       // Before and after AuthorizedGroupsPlugin, on the same data in the same run.
       var sessionFactories = ((ProcessEngineImpl) app.bean(ProcessEngine.class)).getProcessEngineConfiguration().getSessionFactories();
       SessionFactory baoxueManagers = sessionFactories.get(AuthorizationManager.class);
