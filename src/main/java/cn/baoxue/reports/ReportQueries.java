@@ -76,10 +76,13 @@ class ReportQueries {
             });
 
     Map<String, Long> placement = zeros(Placement.class);
-    // The latest plan of each case: a re-dropout may have been placed again.
+    // The latest plan of each case: a re-dropout may have been placed again. "No later plan" rather
+    // than "= the case's max(id)": the database answers it as one anti-join instead of a max per
+    // plan (0.74 s → 0.44 s for a county of 112,657 cases, docs/benchmarks.md).
     params(jdbc.sql(
             "select p.placement, count(*) from placement_plan p join dropout_case c on c.id = p.case_id" + where
-                + " and p.id = (select max(p2.id) from placement_plan p2 where p2.case_id = p.case_id) group by p.placement"), scope)
+                + " and not exists (select 1 from placement_plan later where later.case_id = p.case_id and later.id > p.id)"
+                + " group by p.placement"), scope)
         .query(rs -> {
           placement.merge(rs.getString(1), rs.getLong(2), Long::sum);
         });

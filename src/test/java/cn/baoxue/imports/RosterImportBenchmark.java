@@ -2,6 +2,8 @@ package cn.baoxue.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.baoxue.benchmark.BenchApplication;
+import cn.baoxue.benchmark.BenchReport;
 import cn.baoxue.imports.RosterImportService.Outcome;
 import cn.baoxue.org.Staff;
 import cn.baoxue.web.Spreadsheet;
@@ -11,20 +13,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Times the import of a 50,000-row roster (1% of the children out of school, so 500 cases are
  * opened), as .csv and as .xlsx. Not part of the test suite: {@code mvn -B -Pbench test
- * -Dtest=RosterImportBenchmark}; figures in docs/benchmarks.md.
+ * -Dtest=RosterImportBenchmark [-Dbench.db=postgres]}; figures in docs/benchmarks.md.
  */
-@SpringBootTest(
-    properties = {
-      "camunda.bpm.generate-unique-process-engine-name=true",
-      "camunda.bpm.job-execution.enabled=false",
-      "baoxue.demo.enabled=true"
-    })
 class RosterImportBenchmark {
 
   static final int ROWS = 50_000;
@@ -32,10 +26,14 @@ class RosterImportBenchmark {
   static final String HEADER = "姓名,身份证号,性别,出生日期,学校代码,年级,村代码,监护人,联系电话,在校状态,辍学原因,特殊群体";
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
-  @Autowired RosterImportService imports;
-
   @Test
   void import50000Rows() throws Exception {
+    try (BenchApplication app = BenchApplication.start("import")) {
+      import50000Rows(app.bean(RosterImportService.class));
+    }
+  }
+
+  private void import50000Rows(RosterImportService imports) throws Exception {
     byte[] csv = csv(0);
     long start = System.nanoTime();
     Outcome outcome = imports.importRoster("bench.csv", csv, BUREAU);
@@ -51,11 +49,16 @@ class RosterImportBenchmark {
     long xlsxMillis = (System.nanoTime() - start) / 1_000_000;
     assertThat(again.updated()).isEqualTo(ROWS);
 
-    System.out.printf(
-        "%nBENCHMARK roster import: %d rows as .csv (%d KB, %d new children, %d cases opened) in %.1f s; "
-            + "as .xlsx (%d KB, all updates) in %.1f s%n%n",
-        ROWS, csv.length / 1024, outcome.registered(), outcome.caseNumbers().size(), csvMillis / 1000.0,
-        xlsx.length / 1024, xlsxMillis / 1000.0);
+    new BenchReport("Roster import (花名册导入), " + ROWS + " rows, one transaction each file", "file", "size", "outcome", "time")
+        .row(".csv, all new children", csv.length / 1024 + " KB",
+            outcome.registered() + " registered, " + outcome.caseNumbers().size() + " cases opened", seconds(csvMillis))
+        .row(".xlsx, the same children again", xlsx.length / 1024 + " KB", again.updated() + " updated, no case opened",
+            seconds(xlsxMillis))
+        .print();
+  }
+
+  private static String seconds(long millis) {
+    return String.format("%.1f s", millis / 1000.0);
   }
 
   static String[] row(int i) {

@@ -30,13 +30,15 @@ public final class ApplicationNode implements AutoCloseable {
   private final int port;
   private final Map<String, String> environment;
   private final List<String> arguments;
+  private final List<String> jvmOptions;
   private Process process;
 
-  private ApplicationNode(String name, Map<String, String> environment, List<String> arguments) {
+  private ApplicationNode(String name, Map<String, String> environment, List<String> arguments, List<String> jvmOptions) {
     this.name = name;
     this.port = freePort();
     this.environment = environment;
     this.arguments = arguments;
+    this.jvmOptions = jvmOptions;
   }
 
   public static Builder named(String name) {
@@ -68,8 +70,7 @@ public final class ApplicationNode implements AutoCloseable {
   public ApplicationNode start() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx768m");
-    command.add("-XX:TieredStopAtLevel=1");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classpath());
     command.add("cn.baoxue.BaoxueApplication");
@@ -112,6 +113,11 @@ public final class ApplicationNode implements AutoCloseable {
       sleep(Duration.ofMillis(500));
     }
     throw new IllegalStateException("Node " + name + " did not become healthy within " + START_TIMEOUT + "; see " + log);
+  }
+
+  /** The operating system's id of the node's JVM (for /proc/<pid>/status). */
+  public long pid() {
+    return process.pid();
   }
 
   /** {@code kill -9}: no shutdown hook, no connection pool closed, no transaction finished. */
@@ -171,6 +177,8 @@ public final class ApplicationNode implements AutoCloseable {
     private final String name;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> arguments = new ArrayList<>();
+    // Tests favour a quick start (C1 only) and a bounded heap; FootprintBenchmark runs as operators do.
+    private List<String> jvmOptions = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1");
 
     private Builder(String name) {
       this.name = name;
@@ -186,8 +194,14 @@ public final class ApplicationNode implements AutoCloseable {
       return this;
     }
 
+    /** Replaces the JVM options (default: -Xmx768m -XX:TieredStopAtLevel=1). */
+    public Builder jvmOptions(String... options) {
+      jvmOptions = List.of(options);
+      return this;
+    }
+
     public ApplicationNode build() {
-      return new ApplicationNode(name, environment, arguments);
+      return new ApplicationNode(name, environment, arguments, jvmOptions);
     }
   }
 }

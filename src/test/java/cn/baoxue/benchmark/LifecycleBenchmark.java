@@ -1,0 +1,90 @@
+package cn.baoxue.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lifecycle ratio: cases per second walked from report to 销号 through Baoxue (its model,
+ * listeners, forms and tables) against the bare engine walking a twin of the same shape, on the
+ * same database in the same run. The two alternate in rounds, so both see the same machine load.
+ *
+ * <pre>mvn -B -Pbench test -Dtest=LifecycleBenchmark [-Dbench.db=postgres] [-Dbench.cases=200] [-Dbench.rounds=5]</pre>
+ */
+class LifecycleBenchmark {
+
+  @Test
+  void baoxueAgainstTheBareEngine() throws Exception {
+    int perRound = BenchApplication.intProperty("bench.cases", 100);
+    int rounds = BenchApplication.intProperty("bench.rounds", 5);
+    try (BenchApplication app = BenchApplication.start("lifecycle")) {
+      EngineWalk.deployBareTwin(app);
+      EngineWalk walk = new EngineWalk(app);
+      // Warm-up: JIT, caches of the engine and of Hibernate.
+      for (int i = 0; i < Math.max(20, perRound / 5); i++) {
+        walk.walkBaoxue();
+        walk.walkBare();
+      }
+      List<Long> baoxueNanos = new ArrayList<>();
+      List<Long> bareNanos = new ArrayList<>();
+      String lastBaoxue = null;
+      String lastBare = null;
+      for (int round = 0; round < rounds; round++) {
+        long start = System.nanoTime();
+        for (int i = 0; i < perRound; i++) {
+          lastBaoxue = walk.walkBaoxue();
+        }
+        baoxueNanos.add(System.nanoTime() - start);
+        start = System.nanoTime();
+        for (int i = 0; i < perRound; i++) {
+          lastBare = walk.walkBare();
+        }
+        bareNanos.add(System.nanoTime() - start);
+      }
+      assertThat(walk.isEnded(lastBaoxue)).isTrue();
+      assertThat(walk.isEnded(lastBare)).isTrue();
+
+      int walked = Math.max(20, perRound / 5) + rounds * perRound;
+      JdbcTemplate jdbc = new JdbcTemplate(app.bean(DataSource.class));
+      double baoxue = casesPerSecond(perRound, baoxueNanos);
+      double bare = casesPerSecond(perRound, bareNanos);
+      new BenchReport("Lifecycle: report → 销号, in process, " + rounds + " rounds × " + perRound + " cases each",
+          "walk", "cases/s (median round)", "ms per case", "rounds (cases/s)", "history rows per case")
+          .row("Baoxue (dropout-case.bpmn)", fmt(baoxue), fmt(1000 / baoxue), perRoundFigures(perRound, baoxueNanos),
+              historyRowsPerCase(jdbc, "dropout-case", walked))
+          .row("bare engine (same shape)", fmt(bare), fmt(1000 / bare), perRoundFigures(perRound, bareNanos),
+              historyRowsPerCase(jdbc, BareDropoutCase.KEY, walked))
+          .row("**ratio bare/Baoxue**", "**" + String.format("%.2f×", bare / baoxue) + "**", "", "", "")
+          .note("Each case: 1 start + 9 task completions + 1 timer, each step as its user with authorization checks on.")
+          .print();
+    }
+  }
+
+  /** What the engine's history keeps of one case (full history level), summed over its tables. */
+  private static String historyRowsPerCase(JdbcTemplate jdbc, String processKey, int cases) {
+    long rows = 0;
+    for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_detail",
+        "act_hi_identitylink", "act_hi_op_log")) {
+      rows += jdbc.queryForObject("select count(*) from " + table + " where proc_def_key_ = ?", Long.class, processKey);
+    }
+    rows += jdbc.queryForObject("select count(*) from act_hi_job_log where process_def_key_ = ?", Long.class, processKey);
+    return fmt((double) rows / cases);
+  }
+
+  private static double casesPerSecond(int perRound, List<Long> roundNanos) {
+    List<Long> sorted = roundNanos.stream().sorted().toList();
+    return perRound / (sorted.get(sorted.size() / 2) / 1e9);
+  }
+
+  private static String perRoundFigures(int perRound, List<Long> roundNanos) {
+    return String.join(", ", roundNanos.stream().map(nanos -> fmt(perRound / (nanos / 1e9))).toList());
+  }
+
+  static String fmt(double value) {
+    return String.format("%.1f", value);
+  }
+}
