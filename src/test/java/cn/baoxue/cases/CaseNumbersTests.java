@@ -2,6 +2,7 @@ package cn.baoxue.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.baoxue.testing.BaoxueWebTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -10,14 +11,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The first reports of a county in a year, at the same moment (RestBenchmark's four clients found
  * the second one failing with a duplicate key): each gets a number, none twice.
  */
-@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true"})
+// The shared web context: a context of its own would register a second engine in the JVM-wide
+// registry, and the webapps of the browser tests would then show an engine chooser.
+@BaoxueWebTest
 class CaseNumbersTests {
 
   @Autowired CaseNumbers numbers;
