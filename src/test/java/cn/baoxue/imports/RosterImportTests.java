@@ -20,16 +20,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * {@code POST /api/imports/roster}: good files register children and open cases; a file with any
@@ -213,18 +207,7 @@ class RosterImportTests {
   }
 
   private ResponseEntity<Map<String, Object>> upload(String user, String fileName, byte[] content) {
-    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return anonymous.withBasicAuth(user, EngineRest.DEMO_PASSWORD)
-        .exchange("/api/imports/roster", HttpMethod.POST, new HttpEntity<>(form, headers),
-            new ParameterizedTypeReference<Map<String, Object>>() {});
+    return EngineRest.as(anonymous, user).upload("/api/imports/roster", fileName, content);
   }
 
   record Footprint(long students, long cases, long processInstances) {}

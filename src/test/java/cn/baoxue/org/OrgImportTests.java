@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -26,7 +25,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * {@code POST /api/admin/org} and {@code POST /api/admin/staff}: a county without demo data goes
@@ -301,17 +299,7 @@ class OrgImportTests {
   }
 
   private ResponseEntity<Map<String, Object>> upload(String user, String path, String fileName, byte[] content) {
-    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return anonymous.withBasicAuth(user, EngineRest.DEMO_PASSWORD)
-        .exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), JSON);
+    return EngineRest.as(anonymous, user).upload(path, fileName, content);
   }
 
   private ResponseEntity<String> page(String user, String path) {

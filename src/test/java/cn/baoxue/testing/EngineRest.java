@@ -88,8 +88,12 @@ public final class EngineRest {
 
   /** A file upload (multipart field {@code file}), as the import pages send it. */
   public ResponseEntity<Map<String, Object>> upload(String path, String fileName, String content) {
+    return upload(path, fileName, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public ResponseEntity<Map<String, Object>> upload(String path, String fileName, byte[] content) {
     LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+    form.add("file", new ByteArrayResource(content) {
       @Override
       public String getFilename() {
         return fileName;

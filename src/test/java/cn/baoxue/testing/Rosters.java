@@ -2,15 +2,9 @@ package cn.baoxue.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** Registers pupils as a school does: through the roster import, status 在校. */
 public final class Rosters {
@@ -23,18 +17,8 @@ public final class Rosters {
     String idNumber = TestStudents.idNumber(birthDate, true);
     String csv = "姓名,身份证号,性别,出生日期,学校代码,年级,村代码,监护人,联系电话,在校状态,辍学原因,特殊群体\n"
         + "李小军," + idNumber + ",男," + birthDate + "," + schoolCode + ",5," + villageCode + ",李大山,13800000009,在校,,\n";
-    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "roster.csv";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var imported = anonymous.withBasicAuth(user, EngineRest.DEMO_PASSWORD)
-        .postForEntity("/api/imports/roster", new HttpEntity<>(form, headers), String.class);
-    assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.OK);
+    var imported = EngineRest.as(anonymous, user).upload("/api/imports/roster", "roster.csv", csv);
+    assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.OK);
     return idNumber;
   }
 }

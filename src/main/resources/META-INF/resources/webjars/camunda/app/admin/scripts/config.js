@@ -1,7 +1,7 @@
 // Baoxue's configuration of this Camunda webapp. Login and logout belong to Baoxue's one login
-// page (see scripts/baoxue-login.js).
+// page (see ../tasklist/scripts/baoxue-login.js, shared by the four apps).
 export default {
-  customScripts: ['scripts/baoxue-login.js', '../tasklist/scripts/baoxue-names.js'],
+  customScripts: ['../tasklist/scripts/baoxue-login.js', '../tasklist/scripts/baoxue-names.js'],
 
   // Chinese (locales/zh.json, Baoxue's own translation) for a browser set to Chinese, English
   // for everyone else. zh.json also carries the Chinese date locale (2026年3月5日 14:30, 4 天后).
