@@ -51,6 +51,10 @@ public class DropoutCase {
   @Column(name = "county_code", nullable = false)
   private String countyCode;
 
+  /** The child's sex as reported (M/F), kept with the case like the grade, for the summary. */
+  @Column(nullable = false)
+  private String gender;
+
   @Column(nullable = false)
   private Integer grade;
 
@@ -67,6 +71,11 @@ public class DropoutCase {
 
   @Column(name = "report_notes")
   private String reportNotes;
+
+  /** Where the latest placement plan puts the child; null until a plan is made. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "placement")
+  private Placement placement;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -114,6 +123,7 @@ public class DropoutCase {
     this.villageCode = jurisdiction.village().getCode();
     this.townshipCode = jurisdiction.township().getCode();
     this.countyCode = jurisdiction.county().getCode();
+    this.gender = report.gender();
     this.grade = report.grade();
     this.source = report.source();
     this.reason = report.reason();
@@ -153,7 +163,8 @@ public class DropoutCase {
     this.escalated = rung == PersuasionRung.LEGAL && result == PersuasionResult.NOT_RETURNED;
   }
 
-  void startFollowUp() {
+  void startFollowUp(Placement placement) {
+    this.placement = placement;
     this.status = CaseStatus.FOLLOWING_UP;
   }
 
@@ -207,6 +218,10 @@ public class DropoutCase {
     return countyCode;
   }
 
+  public String getGender() {
+    return gender;
+  }
+
   public Integer getGrade() {
     return grade;
   }
@@ -225,6 +240,10 @@ public class DropoutCase {
 
   public String getReportNotes() {
     return reportNotes;
+  }
+
+  public Placement getPlacement() {
+    return placement;
   }
 
   public CaseStatus getStatus() {

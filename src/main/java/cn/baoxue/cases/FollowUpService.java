@@ -24,7 +24,7 @@ public class FollowUpService {
     String planText = in.notes(plan, "一人一案内容", true);
     in.check();
     DropoutCase dropoutCase = cases.requireOpen(caseId);
-    dropoutCase.startFollowUp();
+    dropoutCase.startFollowUp(where);
     return plans.save(new PlacementPlan(dropoutCase, actor, where, planText));
   }
 

@@ -86,15 +86,17 @@ class SummaryBenchmark {
       String status = STATUSES[i % STATUSES.length];
       cases.add(new Object[] {
         "B-" + i, ids.get(i), nantai ? "5306270002" : "5306270001", nantai ? "530627104201" : "530627205201",
-        nantai ? "530627104" : "530627205", "530627", 1 + i % 9, "IMPORT", REASONS[i % REASONS.length],
+        nantai ? "530627104" : "530627205", "530627", i % 2 == 0 ? "M" : "F", 1 + i % 9, "IMPORT",
+        REASONS[i % REASONS.length],
         i % 5 == 0 ? "LEFT_BEHIND,POOR_REGISTERED" : null, status,
         "REPORTED".equals(status) || "NOT_DROPOUT".equals(status) ? null : "CONFIRMED",
-        Timestamp.valueOf(now.minusDays(i % 400))
+        Timestamp.valueOf(now.minusDays(i % 400)), i % 2 == 0 ? "ORIGINAL_CLASS" : null
       });
     }
     jdbc.batchUpdate(
-        "insert into dropout_case (case_number, student_id, school_code, village_code, township_code, county_code, grade,"
-            + " source, reason, special_groups, status, verify_result, reported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into dropout_case (case_number, student_id, school_code, village_code, township_code, county_code, gender,"
+            + " grade, source, reason, special_groups, status, verify_result, reported_at, placement)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         cases);
     List<Long> caseIds = jdbc.queryForList("select id from dropout_case where case_number like 'B-%' order by id", Long.class);
     List<Object[]> plans = new ArrayList<>();
