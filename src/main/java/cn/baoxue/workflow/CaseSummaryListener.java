@@ -5,6 +5,9 @@ import cn.baoxue.cases.DropoutCaseRepository;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,6 +21,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseSummaryListener implements TaskListener {
+
+  /** The task-local variables this listener writes; they stay out of the history (TaskCopiesOutOfHistory). */
+  static final Set<String> TASK_COPIES = Stream.concat(Stream.of("currentRung", "daysOpen"), TasklistFilters.CASE_COLUMNS.stream())
+      .collect(Collectors.toUnmodifiableSet());
 
   private final DropoutCaseRepository cases;
 

@@ -31,6 +31,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -143,6 +145,30 @@ class DropoutCaseProcessTests {
 
     assertThat(pi).isWaitingAt("planPlacement").hasNotPassed("issueReturnOrder");
     assertThat(rungs(pi)).containsExactly(PersuasionRung.SCHOOL, PersuasionRung.JOINT);
+  }
+
+  @Test
+  void theCopiesEachTaskGetsStayOutOfTheHistoryAndEverythingElseStaysIn() {
+    ProcessInstance pi = confirmedAndVisited();
+    Task persuadeSchool = task(pi);
+    assertThat(taskService.getVariablesLocal(persuadeSchool.getId()))
+        .containsKeys("caseNumber", "studentName", "schoolName", "villageName", "currentRung", "daysOpen");
+    persuade(TEACHER, "NOT_RETURNED");
+
+    var history = engine.getHistoryService();
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getId()).isEqualTo(3);
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getName()).isEqualTo("full");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+        .filteredOn(variable -> variable.getTaskId() != null)
+        .extracting(variable -> variable.getName())
+        .doesNotContain("caseNumber", "studentName", "schoolName", "villageName", "currentRung", "daysOpen");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("caseNumber").list())
+        .singleElement().satisfies(variable -> assertThat(variable.getTaskId()).isNull());
+    // What the teacher submitted is in the history as ever, with every update.
+    assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+        .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+        .contains("persuasionResult", "persuasionNotes", "verifyResult", "caseNumber")
+        .doesNotContain("currentRung", "daysOpen");
   }
 
   @Test
