@@ -7,15 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
@@ -33,26 +29,18 @@ final class EngineWalk {
   private final StaffDirectory staff;
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
 
+  /** Walks on Baoxue's engine. */
   EngineWalk(BenchApplication app) {
-    runtime = app.bean(RuntimeService.class);
-    tasks = app.bean(TaskService.class);
-    management = app.bean(ManagementService.class);
-    identity = app.bean(IdentityService.class);
-    staff = app.bean(StaffDirectory.class);
+    this(app.bean(ProcessEngine.class), app.bean(StaffDirectory.class));
   }
 
-  /** Deploys the bare twin and lets the school's teachers start it, as they may start a real case. */
-  static void deployBareTwin(BenchApplication app) {
-    app.bean(RepositoryService.class).createDeployment().name("benchmark")
-        .addModelInstance(BareDropoutCase.KEY + ".bpmn", BareDropoutCase.model()).deploy();
-    AuthorizationService authorizations = app.bean(AuthorizationService.class);
-    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    grant.setGroupId(BareDropoutCase.SCHOOL);
-    grant.setResource(Resources.PROCESS_DEFINITION);
-    grant.setResourceId(BareDropoutCase.KEY);
-    grant.addPermission(Permissions.CREATE_INSTANCE);
-    grant.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(grant);
+  /** Walks on the given engine (Baoxue's, or the bare one), each user with the groups Baoxue gives her. */
+  EngineWalk(ProcessEngine engine, StaffDirectory staff) {
+    runtime = engine.getRuntimeService();
+    tasks = engine.getTaskService();
+    management = engine.getManagementService();
+    identity = engine.getIdentityService();
+    this.staff = staff;
   }
 
   /** One case through dropout-case.bpmn; returns its process instance id. */
@@ -60,7 +48,10 @@ final class EngineWalk {
     return walk("dropout-case", HappyPath.newChild(), Map.of());
   }
 
-  /** The same walk through the bare twin (the follow-up period, set by a listener in Baoxue, is supplied). */
+  /**
+   * The same walk through the bare twin, on a walk of the bare engine (the follow-up period, set by
+   * a listener in Baoxue, is supplied).
+   */
   String walkBare() {
     return walk(BareDropoutCase.KEY, HappyPath.newChild(), Map.of("followUpUntil", new Date()));
   }
