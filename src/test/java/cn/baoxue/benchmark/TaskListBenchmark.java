@@ -107,7 +107,7 @@ class TaskListBenchmark {
         seconds(start), perSecond(rows, start));
     start = System.nanoTime();
     data.finish();
-    load.row("sequences, counters, analyze", "", "", seconds(start), "");
+    load.row("sequences, counters, vacuum analyze", "", "", seconds(start), "");
     load.note(String.format("Generating the copies took %.1f s, writing them %.1f s.", data.copyNanos / 1e9, data.writeNanos / 1e9));
     load.print();
 
