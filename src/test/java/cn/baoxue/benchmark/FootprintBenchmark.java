@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class FootprintBenchmark {
 
-  private static final String ADMIN_PASSWORD = "Bench-Admin-2026!x";
+  private static final String ADMIN_PASSWORD = "Bench-Root-2026!x";
   private static final Pattern STARTED = Pattern.compile("Started BaoxueApplication in ([0-9.]+) seconds");
 
   @Test
