@@ -3,22 +3,21 @@ package cn.baoxue.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.testing.BaoxueWebTest;
+import cn.baoxue.testing.BrowserPerClass;
 import cn.baoxue.testing.ChineseBrowser;
 import cn.baoxue.testing.EngineRest;
 import cn.baoxue.testing.TestStudents;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Tasklist (with a Camunda Form open), Cockpit, Admin, the dashboard's ECharts and the roster
@@ -28,28 +27,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BaoxueWebTest
 class ContentSecurityPolicyBrowserTests {
 
-  @LocalServerPort int port;
   @Autowired TestRestTemplate anonymous;
-  private static ChineseBrowser browser;
-
-  @BeforeAll
-  static void chromium() {
-    ChineseBrowser.assumeChromium();
-  }
+  @RegisterExtension static final BrowserPerClass chromium = new BrowserPerClass();
+  private ChineseBrowser browser;
 
   @BeforeEach
-  void openBrowser() {
-    if (browser == null) {
-      browser = ChineseBrowser.open(port);
-    }
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
+  void browser() {
+    browser = chromium.browser();
   }
 
   @Test

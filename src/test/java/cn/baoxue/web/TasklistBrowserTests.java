@@ -3,16 +3,16 @@ package cn.baoxue.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.testing.BaoxueWebTest;
+import cn.baoxue.testing.BrowserPerClass;
 import cn.baoxue.testing.ChineseBrowser;
 import cn.baoxue.testing.EngineRest;
 import cn.baoxue.testing.TestStudents;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -37,26 +37,12 @@ class TasklistBrowserTests {
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate anonymous;
-  private static ChineseBrowser browser;
-
-  @BeforeAll
-  static void chromium() {
-    ChineseBrowser.assumeChromium();
-  }
+  @RegisterExtension static final BrowserPerClass chromium = new BrowserPerClass();
+  private ChineseBrowser browser;
 
   @BeforeEach
-  void openBrowser() {
-    if (browser == null) {
-      browser = ChineseBrowser.open(port);
-    }
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
+  void browser() {
+    browser = chromium.browser();
   }
 
   @Test
