@@ -52,18 +52,7 @@ class EmbeddedCrashSafetyTests {
       restarted.start();
       figures.add(String.format("| restart on the same H2 files (recovery included) | %.1f s |", (System.nanoTime() - started) / 1e9));
       EngineRest admin = restarted.as("admin", EngineRest.DEMO_PASSWORD);
-      for (Map.Entry<String, String> entry : verifyTaskOfCase.entrySet()) {
-        String pi = entry.getValue();
-        List<Map<String, Object>> verifications =
-            admin.getList("/engine-rest/history/task?processInstanceId=" + pi + "&taskDefinitionKey=verify").getBody();
-        assertThat(verifications).hasSize(1);
-        boolean completed = "completed".equals(verifications.get(0).get("deleteReason"));
-        if (acknowledged.contains(entry.getKey())) {
-          assertThat(completed).as("acknowledged completion in case %s", pi).isTrue();
-        }
-        assertThat(admin.tasks(pi)).extracting(task -> task.get("taskDefinitionKey"))
-            .containsExactly(completed ? "assignHelpers" : "verify");
-      }
+      CompletionStream.assertNothingLostOrHalfDone(admin, verifyTaskOfCase, acknowledged, (pi, completed) -> {});
       String continued = verifyTaskOfCase.get(acknowledged.iterator().next());
       EngineRest official = restarted.as("official-jianshan", EngineRest.DEMO_PASSWORD);
       String assign = (String) official.tasks(continued).get(0).get("id");

@@ -11,6 +11,7 @@ import cn.baoxue.testing.TestStudents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -238,21 +239,8 @@ class ProductionClusterTests {
     // Every acknowledged completion is in the database exactly once, engine and Baoxue alike, and
     // no case is half-done: a case is either still at verify or verified and waiting for helpers.
     EngineRest admin = admin(nodeB);
-    int completedInFlight = 0;
-    for (Map.Entry<String, String> entry : verifyTaskOfCase.entrySet()) {
-      String pi = entry.getValue();
-      List<Map<String, Object>> verifications =
-          admin.getList("/engine-rest/history/task?processInstanceId=" + pi + "&taskDefinitionKey=verify").getBody();
-      assertThat(verifications).hasSize(1);
-      boolean completed = "completed".equals(verifications.get(0).get("deleteReason"));
-      if (acknowledged.contains(entry.getKey())) {
-        assertThat(completed).as("acknowledged completion of %s", pi).isTrue();
-      } else if (completed) {
-        completedInFlight++;
-      }
-      assertThat(taskKeys(admin, pi)).containsExactly(completed ? "assignHelpers" : "verify");
-      assertThat(caseColumn(pi, "verified_by")).isEqualTo(completed ? "teacher-changan" : null);
-    }
+    int completedInFlight = CompletionStream.assertNothingLostOrHalfDone(admin, verifyTaskOfCase, acknowledged,
+        (pi, completed) -> assertThat(caseColumn(pi, "verified_by")).isEqualTo(completed ? "teacher-changan" : null));
     figures.add("| unacknowledged completions found committed after the kill | " + completedInFlight + " |");
 
     // Node B carries the cases on: the rest of the verifications, then a township's assignment.
@@ -321,7 +309,7 @@ class ProductionClusterTests {
     }
   }
 
-  private String caseColumn(String processInstanceId, String column) throws Exception {
+  private String caseColumn(String processInstanceId, String column) {
     try (Connection connection = database.connect();
         PreparedStatement query = connection.prepareStatement(
             "select " + column + " from dropout_case where process_instance_id = ?")) {
@@ -330,6 +318,8 @@ class ProductionClusterTests {
         assertThat(row.next()).isTrue();
         return row.getString(1);
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

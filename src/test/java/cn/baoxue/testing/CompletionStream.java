@@ -1,7 +1,10 @@
 package cn.baoxue.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +27,36 @@ public final class CompletionStream {
   public record Outcome(Set<String> acknowledged, int inFlightAtKill) {}
 
   private CompletionStream() {}
+
+  /**
+   * What the node that carries on must show after the kill: each case's verification recorded
+   * exactly once, completed wherever the client had the acknowledgement, and the case waiting where
+   * that puts it (verify, or assignHelpers) — nothing lost, nothing half-done. {@code andAlso}
+   * checks more of a case, given its process instance and whether its verification completed.
+   *
+   * @param processOfTask the verify task of each case, to its process instance
+   * @return how many completions were committed without the client having been told
+   */
+  public static int assertNothingLostOrHalfDone(
+      EngineRest admin, Map<String, String> processOfTask, Set<String> acknowledged, BiConsumer<String, Boolean> andAlso) {
+    int committedUnacknowledged = 0;
+    for (Map.Entry<String, String> entry : processOfTask.entrySet()) {
+      String pi = entry.getValue();
+      List<Map<String, Object>> verifications =
+          admin.getList("/engine-rest/history/task?processInstanceId=" + pi + "&taskDefinitionKey=verify").getBody();
+      assertThat(verifications).hasSize(1);
+      boolean completed = "completed".equals(verifications.get(0).get("deleteReason"));
+      if (acknowledged.contains(entry.getKey())) {
+        assertThat(completed).as("acknowledged completion of %s", pi).isTrue();
+      } else if (completed) {
+        committedUnacknowledged++;
+      }
+      assertThat(admin.tasks(pi)).extracting(task -> task.get("taskDefinitionKey"))
+          .containsExactly(completed ? "assignHelpers" : "verify");
+      andAlso.accept(pi, completed);
+    }
+    return committedUnacknowledged;
+  }
 
   public static Outcome killMidStream(
       ApplicationNode node,
