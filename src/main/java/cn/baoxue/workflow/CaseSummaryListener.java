@@ -22,8 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseSummaryListener implements TaskListener {
 
+  private static final String CURRENT_RUNG = "currentRung";
+  private static final String DAYS_OPEN = "daysOpen";
+
   /** The task-local variables this listener writes; they stay out of the history (TaskCopiesOutOfHistory). */
-  static final Set<String> TASK_COPIES = Stream.concat(Stream.of("currentRung", "daysOpen"), TasklistFilters.CASE_COLUMNS.stream())
+  static final Set<String> TASK_COPIES = Stream.concat(Stream.of(CURRENT_RUNG, DAYS_OPEN), TasklistFilters.CASE_COLUMNS.stream())
       .collect(Collectors.toUnmodifiableSet());
 
   private final DropoutCaseRepository cases;
@@ -39,8 +42,8 @@ public class CaseSummaryListener implements TaskListener {
       return;
     }
     cases.findById(id.longValue()).ifPresent(dropoutCase -> {
-      task.setVariableLocal("currentRung", dropoutCase.getRung() == null ? "尚未劝返" : dropoutCase.getRung().label());
-      task.setVariableLocal("daysOpen", daysOpen(dropoutCase));
+      task.setVariableLocal(CURRENT_RUNG, dropoutCase.getRung() == null ? "尚未劝返" : dropoutCase.getRung().label());
+      task.setVariableLocal(DAYS_OPEN, daysOpen(dropoutCase));
       // Tasklist's list shows the filter's columns from variables the user may read: those of her
       // tasks, not of the whole process instance.
       for (String column : TasklistFilters.CASE_COLUMNS) {
