@@ -3,6 +3,7 @@ package cn.baoxue.workflow;
 import cn.baoxue.org.StaffDirectory;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
@@ -19,6 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component("helperChoicesListener")
 public class HelperChoicesListener implements TaskListener {
 
+  static final String TEACHER_CHOICES = "teacherHelperChoices";
+  static final String CADRE_CHOICES = "cadreHelperChoices";
+  static final String WOMENFED_CHOICES = "womenfedHelperChoices";
+  /** The form's option lists, task-local and kept out of the history (LeanFullHistory). */
+  static final Set<String> CHOICES = Set.of(TEACHER_CHOICES, CADRE_CHOICES, WOMENFED_CHOICES);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StaffDirectory staff;
@@ -29,10 +36,10 @@ public class HelperChoicesListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal("teacherHelperChoices", choices((String) task.getVariable("schoolGroup")));
-    task.setVariableLocal("cadreHelperChoices", choices((String) task.getVariable("villageGroup")));
+    task.setVariableLocal(TEACHER_CHOICES, choices((String) task.getVariable("schoolGroup")));
+    task.setVariableLocal(CADRE_CHOICES, choices((String) task.getVariable("villageGroup")));
     String county = (String) task.getVariable("countyCode");
-    task.setVariableLocal("womenfedHelperChoices", choices("womenfed_" + county));
+    task.setVariableLocal(WOMENFED_CHOICES, choices("womenfed_" + county));
   }
 
   /** The form-js option list: [{"label": "李明华（teacher-changan）", "value": "teacher-changan"}, …] */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ public class RoutingVariablesGuard implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String caseNumber = task.getExecution().getProcessBusinessKey();
-    DropoutCase dropoutCase = caseNumber == null ? null : cases.findByCaseNumber(caseNumber).orElse(null);
+    DropoutCase dropoutCase = caseNumber == null ? null : caseOpenedAs(caseNumber, task.getVariable("caseId"));
     if (dropoutCase == null) {
       return;
     }
@@ -66,6 +67,22 @@ public class RoutingVariablesGuard implements TaskListener {
     if (!changed.isEmpty()) {
       throw new InvalidCaseInputException("办理任务时不能修改案件的编号和承办单位：" + String.join("、", changed));
     }
+  }
+
+  /**
+   * The case the process was opened for. Usually the case its {@code caseId} names, whose number
+   * must then be the business key — a lookup by id, which the listeners after this one find
+   * already loaded; if the id names another case (or none), the case is looked up by its number,
+   * and the id is then reported as changed.
+   */
+  private DropoutCase caseOpenedAs(String caseNumber, Object caseId) {
+    if (caseId instanceof Number id) {
+      Optional<DropoutCase> named = cases.findById(id.longValue()).filter(found -> caseNumber.equals(found.getCaseNumber()));
+      if (named.isPresent()) {
+        return named.get();
+      }
+    }
+    return cases.findByCaseNumber(caseNumber).orElse(null);
   }
 
   /** The 督办 process acts on the escalation that started it, not on another one. */

@@ -84,28 +84,20 @@ public class TasklistFilters implements ApplicationRunner {
     staffGroups.grantFilterToEveryone(filter.getId());
   }
 
-  /** The case's columns of every filter: variable name → Chinese label. */
-  static final Map<String, String> CASE_COLUMN_LABELS = new LinkedHashMap<>();
+  /**
+   * The one case column of every filter: the task's line from {@link CaseSummaryListener}. One
+   * column, because Tasklist cuts each column to the list's width and the child's name leads.
+   */
+  static final Map<String, String> CASE_COLUMN = Map.of("name", CaseSummaryListener.CASE_SUMMARY, "label", "案件");
 
-  static {
-    CASE_COLUMN_LABELS.put("caseNumber", "案件编号");
-    CASE_COLUMN_LABELS.put("studentName", "学生");
-    CASE_COLUMN_LABELS.put("schoolName", "学校");
-    CASE_COLUMN_LABELS.put("villageName", "村");
-  }
-
-  static final List<String> CASE_COLUMNS = List.copyOf(CASE_COLUMN_LABELS.keySet());
-
-  /** Tasklist shows each task's name and due date itself; these are the case's columns. */
+  /** Tasklist shows each task's name and due date itself; the column adds the case. */
   private static Map<String, Object> properties(int order, String description) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", description);
     properties.put("priority", order);
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
-    properties.put("variables", CASE_COLUMN_LABELS.entrySet().stream()
-        .map(column -> Map.of("name", column.getKey(), "label", column.getValue()))
-        .toList());
+    properties.put("variables", List.of(CASE_COLUMN));
     return properties;
   }
 }

@@ -3,6 +3,7 @@ package cn.baoxue.benchmark;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ExclusiveGatewayBuilder;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /**
  * The bare-engine twin of dropout-case.bpmn: the same user tasks, gateways and timers in the same
@@ -13,6 +14,8 @@ import org.camunda.bpm.model.bpmn.builder.ExclusiveGatewayBuilder;
 final class BareDropoutCase {
 
   static final String KEY = "bare-dropout-case";
+  /** The twin with an escalation timer on every user task, as each of Baoxue's tasks has. */
+  static final String KEY_WITH_TIMERS = "bare-dropout-case-timers";
   static final String SCHOOL = "school_5306270001";
   static final String VILLAGE = "village_530627205201";
   static final String TOWNSHIP = "township_530627205";
@@ -21,7 +24,25 @@ final class BareDropoutCase {
   private BareDropoutCase() {}
 
   static BpmnModelInstance model() {
-    ExclusiveGatewayBuilder verified = Bpmn.createExecutableProcess(KEY)
+    return model(KEY);
+  }
+
+  /**
+   * The twin whose every user task carries a timeout listener with a timer cycle, as Baoxue's
+   * escalation does, but whose listener does nothing: the engine's own cost of a timer per task
+   * (the task becomes a scope, its timer job is created and deleted, the job log), which the
+   * lifecycle benchmark reports beside the plain twin.
+   */
+  static BpmnModelInstance modelWithEscalationTimers() {
+    BpmnModelInstance model = model(KEY_WITH_TIMERS);
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      task.builder().camundaTaskListenerExpressionTimeoutWithCycle(task.getId() + "Overdue", "${true}", "R2/P5D");
+    }
+    return model;
+  }
+
+  private static BpmnModelInstance model(String key) {
+    ExclusiveGatewayBuilder verified = Bpmn.createExecutableProcess(key)
         .name("Bare dropout case")
         .camundaHistoryTimeToLive(3650)
         .startEvent("caseReported")

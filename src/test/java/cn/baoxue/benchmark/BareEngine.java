@@ -1,5 +1,6 @@
 package cn.baoxue.benchmark;
 
+import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,16 +36,20 @@ final class BareEngine implements AutoCloseable {
     configuration.setIdGenerator(new StrongUuidGenerator());
     ProcessEngine engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().name("benchmark")
-        .addModelInstance(BareDropoutCase.KEY + ".bpmn", BareDropoutCase.model()).deploy();
-    // The school's teachers may start the twin, as they may start a real case.
+        .addModelInstance(BareDropoutCase.KEY + ".bpmn", BareDropoutCase.model())
+        .addModelInstance(BareDropoutCase.KEY_WITH_TIMERS + ".bpmn", BareDropoutCase.modelWithEscalationTimers())
+        .deploy();
+    // The school's teachers may start the twins, as they may start a real case.
     AuthorizationService authorizations = engine.getAuthorizationService();
-    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    grant.setGroupId(BareDropoutCase.SCHOOL);
-    grant.setResource(Resources.PROCESS_DEFINITION);
-    grant.setResourceId(BareDropoutCase.KEY);
-    grant.addPermission(Permissions.CREATE_INSTANCE);
-    grant.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(grant);
+    for (String key : List.of(BareDropoutCase.KEY, BareDropoutCase.KEY_WITH_TIMERS)) {
+      Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId(BareDropoutCase.SCHOOL);
+      grant.setResource(Resources.PROCESS_DEFINITION);
+      grant.setResourceId(key);
+      grant.addPermission(Permissions.CREATE_INSTANCE);
+      grant.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(grant);
+    }
     return new BareEngine(engine);
   }
 

@@ -49,11 +49,11 @@ final class EngineWalk {
   }
 
   /**
-   * The same walk through the bare twin, on a walk of the bare engine (the follow-up period, set by
-   * a listener in Baoxue, is supplied).
+   * The same walk through a bare twin ({@link BareDropoutCase#KEY} or
+   * {@link BareDropoutCase#KEY_WITH_TIMERS}); the follow-up period, set by a listener in Baoxue, is supplied.
    */
-  String walkBare() {
-    return walk(BareDropoutCase.KEY, HappyPath.newChild(), Map.of("followUpUntil", new Date()));
+  String walkTwin(String processKey) {
+    return walk(processKey, HappyPath.newChild(), Map.of("followUpUntil", new Date()));
   }
 
   /**

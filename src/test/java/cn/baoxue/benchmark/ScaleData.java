@@ -1,5 +1,6 @@
 package cn.baoxue.benchmark;
 
+import cn.baoxue.workflow.CaseSummaryListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -292,6 +295,8 @@ final class ScaleData {
     caseCounters.computeIfAbsent(counter, this::lastCaseNumber);
     String caseNumber = "%s-%d-%05d".formatted(place.county(), year, caseCounters.merge(counter, 1, Integer::sum));
     values.put(template.caseNumber, caseNumber);
+    values.put(((Timestamp) template.rows.get("dropout_case").get(0).get("reported_at")).toLocalDateTime().toLocalDate().toString(),
+        reportedAt.toLocalDate().toString());
     int n = children++;
     int sequence = n % 1000;
     boolean boy = sequence % 2 == 1;
@@ -453,6 +458,12 @@ final class ScaleData {
       String id = ids.get(text);
       if (id != null) {
         return id;
+      }
+      if (text.contains(CaseSummaryListener.CASE_SUMMARY_SEPARATOR)) {
+        // The case's line in Tasklist's list names the case, child, school and village in one value.
+        return Arrays.stream(text.split(CaseSummaryListener.CASE_SUMMARY_SEPARATOR))
+            .map(part -> String.valueOf(values.getOrDefault(part, part)))
+            .collect(Collectors.joining(CaseSummaryListener.CASE_SUMMARY_SEPARATOR));
       }
       return values.getOrDefault(text, text);
     }

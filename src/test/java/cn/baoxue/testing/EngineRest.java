@@ -74,6 +74,14 @@ public final class EngineRest {
     return rest.exchange(paged, HttpMethod.GET, null, LIST);
   }
 
+  /** A filter's list as Tasklist asks for it: HAL, with the filter's variables embedded in each task. */
+  public ResponseEntity<Map<String, Object>> filterListAsTasklist(String filterId) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    return rest.exchange("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=" + PAGE, HttpMethod.GET,
+        new HttpEntity<>(headers), OBJECT);
+  }
+
   public ResponseEntity<Map<String, Object>> post(String path, Object body) {
     return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, json()), OBJECT);
   }

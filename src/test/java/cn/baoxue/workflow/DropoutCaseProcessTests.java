@@ -139,8 +139,9 @@ class DropoutCaseProcessTests {
 
     assertThat(pi).isWaitingAt("persuadeJoint").task()
         .hasCandidateGroup("village_530627205201").hasCandidateGroup("township_530627205");
-    // The form's summary: the rung reached and the days the case has been open.
-    assertThat(taskService.getVariablesLocal(task(pi).getId())).containsEntry("currentRung", "学校劝返").containsEntry("daysOpen", 0L);
+    // The form's summary, read through the task: the rung reached and the day the case was reported.
+    assertThat(taskService.getVariables(task(pi).getId()))
+        .containsEntry("currentRung", "学校劝返").containsEntry("reportedOn", LocalDate.now().toString());
     persuade(CADRE, "RETURNED");
 
     assertThat(pi).isWaitingAt("planPlacement").hasNotPassed("issueReturnOrder");
@@ -148,12 +149,14 @@ class DropoutCaseProcessTests {
   }
 
   @Test
-  void theCopiesEachTaskGetsStayOutOfTheHistoryAndEverythingElseStaysIn() {
+  void eachTaskGetsOneLineOfTheCaseThatStaysOutOfTheHistoryAndTheFormsFactsLiveOnceOnTheCase() {
     ProcessInstance pi = confirmedAndVisited();
     Task persuadeSchool = task(pi);
-    assertThat(taskService.getVariablesLocal(persuadeSchool.getId()))
-        .containsKeys("caseNumber", "studentName", "schoolName", "villageName", "currentRung", "daysOpen");
+    assertThat(taskService.getVariablesLocal(persuadeSchool.getId())).containsOnlyKeys("caseSummary");
+    assertThat((String) taskService.getVariableLocal(persuadeSchool.getId(), "caseSummary"))
+        .endsWith(" · 长安村小学 · 长安村 · " + caseOf(pi).getCaseNumber());
     persuade(TEACHER, "NOT_RETURNED");
+    persuade(CADRE, "NOT_RETURNED");
 
     var history = engine.getHistoryService();
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getId()).isEqualTo(3);
@@ -161,14 +164,24 @@ class DropoutCaseProcessTests {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
         .filteredOn(variable -> variable.getTaskId() != null)
         .extracting(variable -> variable.getName())
-        .doesNotContain("caseNumber", "studentName", "schoolName", "villageName", "currentRung", "daysOpen");
+        .doesNotContain("caseSummary", "teacherHelperChoices", "cadreHelperChoices", "womenfedHelperChoices");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("caseNumber").list())
         .singleElement().satisfies(variable -> assertThat(variable.getTaskId()).isNull());
+    // The rung is written when the case reaches a new one, not once per task; the report's day once.
+    assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+        .map(detail -> (HistoricVariableUpdate) detail)
+        .filteredOn(update -> update.getVariableName().equals("currentRung"))
+        .extracting(update -> update.getValue())
+        .containsExactlyInAnyOrder("尚未劝返", "学校劝返", "联合劝返");
+    assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+        .map(detail -> (HistoricVariableUpdate) detail)
+        .filteredOn(update -> update.getVariableName().equals("reportedOn"))
+        .singleElement().satisfies(update -> assertThat(update.getTaskId()).isNull());
     // What the teacher submitted is in the history as ever, with every update.
     assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
         .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
         .contains("persuasionResult", "persuasionNotes", "verifyResult", "caseNumber")
-        .doesNotContain("currentRung", "daysOpen");
+        .doesNotContain("caseSummary");
   }
 
   @Test

@@ -77,6 +77,10 @@ class EscalationProcessTests {
 
     assertThat(escalations.countByTaskId(verify.getId())).isZero();
     assertThat(jobsOf(pi, "verify")).isEmpty();
+    // Timers that never fired — verify's, and the one assignHelpers now waits with — leave no
+    // trace in the job log (LeanFullHistory).
+    assertThat(jobsOf(pi, "assignHelpers")).hasSize(1);
+    assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(pi.getId()).list()).isEmpty();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("supervision")
         .processInstanceBusinessKey(pi.getBusinessKey()).count()).isZero();
   }
@@ -124,6 +128,11 @@ class EscalationProcessTests {
     assertThat(supervisionTasks(pi)).extracting(this::candidateGroups)
         .containsExactlyInAnyOrder(List.of("township_530627205"), List.of("county_530627"));
     assertThat(jobsOf(pi, "verify")).isEmpty();
+    // Each firing is in the job log, though the timers' creation is not.
+    assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(pi.getId()).list())
+        .allSatisfy(log -> assertThat(log.getActivityId()).isEqualTo("verify"))
+        .extracting(log -> log.isSuccessLog())
+        .containsExactly(true, true);
   }
 
   @Test

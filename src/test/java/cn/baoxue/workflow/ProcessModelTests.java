@@ -114,7 +114,7 @@ class ProcessModelTests {
         assertThat(fields(form)).as(formId)
             .filteredOn(c -> c.path("disabled").asBoolean())
             .extracting(c -> c.get("key").asText())
-            .contains("caseNumber", "studentName", "schoolName", "villageName", "currentRung", "daysOpen");
+            .contains("caseNumber", "studentName", "schoolName", "villageName", "currentRung", "reportedOn");
       }
     });
   }

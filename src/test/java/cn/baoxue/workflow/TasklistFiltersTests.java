@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -39,7 +41,29 @@ class TasklistFiltersTests {
     Map<String, Object> properties = (Map<String, Object>) filters.stream()
         .filter(f -> "本单位待办".equals(f.get("name"))).findFirst().orElseThrow().get("properties");
     assertThat((List<Map<String, Object>>) properties.get("variables")).extracting(v -> v.get("label"))
-        .containsExactly("案件编号", "学生", "学校", "村");
+        .containsExactly("案件");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void tasklistsListShowsTheTeacherTheCaseOfHerTaskInOneLineAndNothingMoreOfIt() {
+    EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
+    Map<String, Object> child = TestStudents.changanGirl();
+    String pi = (String) teacher.startCase(child).getBody().get("id");
+    String verify = taskOf(pi).getId();
+    String caseNumber = (String) taskService.getVariable(verify, "caseNumber");
+
+    Map<String, Object> list = teacher.filterListAsTasklist(filterId(teacher, "本单位待办")).getBody();
+
+    Map<String, Object> embedded = (Map<String, Object>) list.get("_embedded");
+    Map<String, Object> task = ((List<Map<String, Object>>) embedded.get("task")).stream()
+        .filter(t -> verify.equals(t.get("id"))).findFirst().orElseThrow();
+    List<Map<String, Object>> variables = (List<Map<String, Object>>) ((Map<String, Object>) task.get("_embedded")).get("variable");
+    // Without the task-local line the list would show nothing of the case: the teacher may read
+    // her task's variables, not the process instance's.
+    assertThat(variables).extracting(v -> v.get("name")).containsExactly("caseSummary");
+    assertThat((String) variables.get(0).get("value"))
+        .isEqualTo(child.get("studentName") + " · 长安村小学 · 长安村 · " + caseNumber);
   }
 
   @Test
@@ -78,21 +102,53 @@ class TasklistFiltersTests {
 
   @Test
   void overdueAndEscalatedTasksAreSeparatedFromThoseDueThisWeek() {
-    EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
-    String late = taskOf((String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id")).getId();
-    String escalated = taskOf((String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id")).getId();
-    String thisWeek = taskOf((String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id")).getId();
-    String nextWeek = taskOf((String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id")).getId();
-    LocalDate sunday = LocalDate.now().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-    setDue(late, LocalDateTime.now().minusDays(1));
+    // A fixed Wednesday morning: a real clock on a Sunday evening leaves no room before the week ends.
+    LocalDateTime wednesday = LocalDateTime.of(2026, 11, 18, 10, 0);
+    LocalDate sunday = wednesday.toLocalDate().with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+    setEngineClock(wednesday);
+    String late = newCaseTask();
+    String escalated = newCaseTask();
+    String thisWeek = newCaseTask();
+    String nextWeek = newCaseTask();
+    setDue(late, wednesday.minusDays(1));
     setDue(escalated, sunday.plusDays(30).atTime(12, 0));
     taskService.setPriority(escalated, 80);
-    setDue(thisWeek, sunday.atTime(23, 0).isAfter(LocalDateTime.now()) ? sunday.atTime(23, 0) : LocalDateTime.now().plusMinutes(30));
+    setDue(thisWeek, sunday.atTime(23, 0));
     setDue(nextWeek, sunday.plusDays(1).atTime(9, 0));
 
     assertThat(taskIds("teacher-changan", "已逾期/督办")).contains(late, escalated).doesNotContain(thisWeek, nextWeek);
     assertThat(taskIds("teacher-changan", "本周到期")).contains(thisWeek).doesNotContain(late, escalated, nextWeek);
     assertThat(taskIds("teacher-nantai", "已逾期/督办")).doesNotContain(late, escalated);
+  }
+
+  @Test
+  void onSundayEveningThisWeekEndsAtMidnightAndNotADayLater() {
+    LocalDateTime sundayEvening = LocalDateTime.of(2026, 11, 22, 23, 30);
+    setEngineClock(sundayEvening);
+    String beforeMidnight = newCaseTask();
+    String afterMidnight = newCaseTask();
+    String passed = newCaseTask();
+    setDue(beforeMidnight, sundayEvening.plusMinutes(15));
+    setDue(afterMidnight, sundayEvening.plusMinutes(45));
+    setDue(passed, sundayEvening.minusMinutes(15));
+
+    assertThat(taskIds("teacher-changan", "本周到期")).contains(beforeMidnight).doesNotContain(afterMidnight, passed);
+    assertThat(taskIds("teacher-changan", "已逾期/督办")).contains(passed).doesNotContain(beforeMidnight, afterMidnight);
+  }
+
+  @AfterEach
+  void realClock() {
+    ClockUtil.reset();
+  }
+
+  /** The filters' "now" and "this week" are the engine's clock, in the engine's time zone. */
+  private static void setEngineClock(LocalDateTime now) {
+    ClockUtil.setCurrentTime(Date.from(now.atZone(ZoneId.systemDefault()).toInstant()));
+  }
+
+  private String newCaseTask() {
+    EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
+    return taskOf((String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id")).getId();
   }
 
   private Task taskOf(String processInstanceId) {
@@ -105,10 +161,14 @@ class TasklistFiltersTests {
     taskService.saveTask(task);
   }
 
+  private static String filterId(EngineRest rest, String filterName) {
+    return (String) rest.getList("/engine-rest/filter?resourceType=Task").getBody().stream()
+        .filter(f -> filterName.equals(f.get("name"))).findFirst().orElseThrow().get("id");
+  }
+
   private List<Object> taskIds(String user, String filterName) {
     EngineRest rest = EngineRest.as(anonymous, user);
-    String id = (String) rest.getList("/engine-rest/filter?resourceType=Task").getBody().stream()
-        .filter(f -> filterName.equals(f.get("name"))).findFirst().orElseThrow().get("id");
+    String id = filterId(rest, filterName);
     return rest.getList("/engine-rest/filter/" + id + "/list?maxResults=500").getBody().stream()
         .map(task -> task.get("id")).toList();
   }
