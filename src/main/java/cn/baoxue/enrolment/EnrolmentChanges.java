@@ -12,8 +12,11 @@ import cn.baoxue.org.OrgUnit;
 import cn.baoxue.org.OrgUnitType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +54,7 @@ public class EnrolmentChanges {
         .orElseThrow(() -> new InvalidCaseInputException("没有身份证号为 " + IdNumber.mask(idNumber) + " 的在册学生"));
     EnrolmentChangeType type = in.code(EnrolmentChangeType.class, change.type(), "异动类型");
     LocalDate date = in.date(change.date(), "异动日期");
-    if (date != null && date.isAfter(LocalDate.now())) {
+    if (date != null && date.isAfter(today())) {
       in.problem("异动日期不能晚于今天");
     }
     String reason = in.text(change.reason(), "异动原因", false, 500);
@@ -68,13 +71,13 @@ public class EnrolmentChanges {
       if (to.isEmpty() && otherSchool == null) {
         in.problem("转出须填写转入学校代码，或县外学校名称");
       }
-      if (!jurisdiction.covers(from)) {
+      if (!coversSchool(jurisdiction, from)) {
         in.problem("只有" + orgTree.name(from) + "或上级单位可以办理转出");
       }
     } else if (type == EnrolmentChangeType.TRANSFER_IN) {
       if (to.isEmpty()) {
         in.problem("转入须填写转入学校代码");
-      } else if (!jurisdiction.covers(to.get().getCode())) {
+      } else if (!coversSchool(jurisdiction, to.get().getCode())) {
         in.problem("只有" + to.get().getName() + "或上级单位可以办理转入");
       }
     }
@@ -97,7 +100,7 @@ public class EnrolmentChanges {
   /** The changes of a term (学期) touching the given unit, from or to. */
   @Transactional(readOnly = true)
   public List<Listed> ofTerm(String termName, String unitCode, Jurisdiction jurisdiction) {
-    CalendarProperties.SchoolTerm term = term(termName);
+    TermOfChanges term = term(termName);
     return jdbc.sql("""
             select e.change_date, e.change_type, s.name, s.id_number, s.gender, s.grade, e.from_school_code, e.to_school_code,
                    e.other_school, e.reason, e.recorded_by
@@ -114,11 +117,24 @@ public class EnrolmentChanges {
         .toList();
   }
 
-  public CalendarProperties.SchoolTerm term(String termName) {
-    return calendar.schoolTerms().stream()
-        .filter(term -> termName == null ? !LocalDate.now().isBefore(term.from()) : term.name().equals(termName))
-        .reduce((first, second) -> termName == null ? second : first)
-        .orElseThrow(() -> new InvalidCaseInputException("没有这个学期：" + termName));
+  /**
+   * A term's 异动花名册 runs from the day after the previous term ended, so the changes of a holiday
+   * (the summer's transfers above all) are listed with the term they prepare for.
+   */
+  public record TermOfChanges(String name, LocalDate from, LocalDate to, LocalDate termStarts) {}
+
+  /** The term asked for by name; without a name, the term under way or, in a holiday, the coming one. */
+  public TermOfChanges term(String termName) {
+    List<CalendarProperties.SchoolTerm> terms = calendar.schoolTerms().stream()
+        .sorted(Comparator.comparing(CalendarProperties.SchoolTerm::from)).toList();
+    LocalDate today = today();
+    int index = termName == null
+        ? IntStream.range(0, terms.size()).filter(i -> !terms.get(i).to().isBefore(today)).findFirst().orElse(terms.size() - 1)
+        : IntStream.range(0, terms.size()).filter(i -> terms.get(i).name().equals(termName)).findFirst()
+            .orElseThrow(() -> new InvalidCaseInputException("没有这个学期：" + termName));
+    CalendarProperties.SchoolTerm term = terms.get(index);
+    LocalDate from = index == 0 ? term.from() : terms.get(index - 1).to().plusDays(1);
+    return new TermOfChanges(term.name(), from, term.to(), term.from());
   }
 
   public List<String> termNames() {
@@ -127,18 +143,29 @@ public class EnrolmentChanges {
 
   /** A school code lies in the unit asked for and in the reader's jurisdiction. */
   private boolean touches(String schoolCode, String unitCode, Jurisdiction jurisdiction) {
-    if (schoolCode == null) {
-      return false;
-    }
-    OrgUnit school = orgTree.find(schoolCode, OrgUnitType.SCHOOL).orElse(null);
+    List<String> units = schoolAndItsUnits(schoolCode);
+    return !units.isEmpty() && (unitCode == null || units.contains(unitCode)) && jurisdiction.covers(units.toArray(String[]::new));
+  }
+
+  /** The school's staff and those of its village, township and county may act for it. */
+  private boolean coversSchool(Jurisdiction jurisdiction, String schoolCode) {
+    return jurisdiction.covers(schoolAndItsUnits(schoolCode).toArray(String[]::new));
+  }
+
+  /** The school's code, its village's, its township's and its county's; nothing for an unknown school. */
+  private List<String> schoolAndItsUnits(String schoolCode) {
+    OrgUnit school = schoolCode == null ? null : orgTree.find(schoolCode, OrgUnitType.SCHOOL).orElse(null);
     if (school == null) {
-      return false;
+      return List.of();
     }
-    String village = school.getParentCode();
-    String township = orgTree.ancestor(school, OrgUnitType.TOWNSHIP).map(OrgUnit::getCode).orElse(null);
-    String county = orgTree.ancestor(school, OrgUnitType.COUNTY).map(OrgUnit::getCode).orElse(null);
-    boolean inUnit = unitCode == null || List.of(schoolCode, String.valueOf(village), String.valueOf(township),
-        String.valueOf(county)).contains(unitCode);
-    return inUnit && jurisdiction.covers(schoolCode, village, township, county);
+    return Stream.of(Optional.of(school.getCode()), Optional.ofNullable(school.getParentCode()),
+            orgTree.ancestor(school, OrgUnitType.TOWNSHIP).map(OrgUnit::getCode),
+            orgTree.ancestor(school, OrgUnitType.COUNTY).map(OrgUnit::getCode))
+        .flatMap(Optional::stream).toList();
+  }
+
+  /** Today where the schools are, whatever the server's time zone. */
+  private LocalDate today() {
+    return LocalDate.now(calendar.zone());
   }
 }

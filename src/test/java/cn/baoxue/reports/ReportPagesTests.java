@@ -29,9 +29,11 @@ class ReportPagesTests {
   @Test
   void theMonthlySchoolReportCarriesTheSummaryFiguresWithChineseLabels() throws Exception {
     EngineRest.as(anonymous, "teacher-changan").startCase(TestStudents.changanGirl());
-    String month = YearMonth.now().toString();
+    // Read once, right after the report: every figure below is of the case's month.
+    YearMonth thisMonth = YearMonth.now();
+    String month = thisMonth.toString();
     Map<String, Object> summary = EngineRest.as(anonymous, "teacher-changan")
-        .get("/api/reports/summary?scope=5306270001&from=" + YearMonth.now().atDay(1) + "&to=" + YearMonth.now().atEndOfMonth())
+        .get("/api/reports/summary?scope=5306270001&from=" + thisMonth.atDay(1) + "&to=" + thisMonth.atEndOfMonth())
         .getBody();
 
     byte[] xlsx = anonymous.withBasicAuth("teacher-changan", "demo")

@@ -317,23 +317,23 @@ class HostileInputTests {
     Caller teacher = Caller.basic(port, "teacher-changan");
     String pupil = Rosters.registerPupil(anonymous, "teacher-changan", TestStudents.CHANGAN_SCHOOL, TestStudents.CHANGAN_VILLAGE);
     long before = count("enrolment_change");
-    String today = LocalDate.now().toString();
+    String schoolDay = "2026-11-20"; // in the term whose roll is read below, whenever this runs
     assertRefusedInChinese(teacher.postJson("/api/students/" + URLEncoder.encode("530627' OR '1'='1", StandardCharsets.UTF_8)
-        + "/changes", "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + today + "\",\"toSchoolCode\":\"5306270002\"}"), 400, "没有身份证号");
+        + "/changes", "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + schoolDay + "\",\"toSchoolCode\":\"5306270002\"}"), 400, "没有身份证号");
     assertRefusedInChinese(teacher.postJson("/api/students/" + pupil + "/changes",
-        "{\"type\":\"<script>\",\"date\":\"" + today + "\",\"toSchoolCode\":\"5306270002\"}"), 400, "异动类型");
+        "{\"type\":\"<script>\",\"date\":\"" + schoolDay + "\",\"toSchoolCode\":\"5306270002\"}"), 400, "异动类型");
     assertRefusedInChinese(teacher.postJson("/api/students/" + pupil + "/changes",
-        "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + today + "\",\"toSchoolCode\":\"../5306270002\"}"), 400, "转入学校代码不存在");
+        "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + schoolDay + "\",\"toSchoolCode\":\"../5306270002\"}"), 400, "转入学校代码不存在");
     assertRefusedInChinese(teacher.postJson("/api/students/" + pupil + "/changes",
-        "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + today + "\",\"toSchoolCode\":\"5306270002\",\"reason\":\"" + "因".repeat(501) + "\"}"),
+        "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + schoolDay + "\",\"toSchoolCode\":\"5306270002\",\"reason\":\"" + "因".repeat(501) + "\"}"),
         400, "异动原因不能超过500个字");
     assertRefusedInChinese(teacher.postJson("/api/students/" + pupil + "/changes", "{\"type\":"), 400, "请求内容无法读取");
     assertThat(count("enrolment_change")).isEqualTo(before);
 
-    Reply recorded = teacher.postJson("/api/students/" + pupil + "/changes", "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + today
+    Reply recorded = teacher.postJson("/api/students/" + pupil + "/changes", "{\"type\":\"TRANSFER_OUT\",\"date\":\"" + schoolDay
         + "\",\"toSchoolCode\":\"5306270002\",\"reason\":\"" + MARKUP_NOTE.replace("\"", "\\\"") + "\"}");
     assertThat(recorded.status()).as("%s", recorded).isEqualTo(200);
-    String page = Caller.loggedIn(port, "teacher-changan").get("/students/changes").body();
+    String page = Caller.loggedIn(port, "teacher-changan").get("/students/changes?term=" + URLEncoder.encode("2026年秋季学期", StandardCharsets.UTF_8)).body();
     assertThat(page).contains(ESCAPED_NOTE).doesNotContain("<script>alert('笔记')");
   }
 

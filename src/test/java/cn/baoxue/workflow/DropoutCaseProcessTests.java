@@ -141,7 +141,8 @@ class DropoutCaseProcessTests {
         .hasCandidateGroup("village_530627205201").hasCandidateGroup("township_530627205");
     // The form's summary, read through the task: the rung reached and the day the case was reported.
     assertThat(taskService.getVariables(task(pi).getId()))
-        .containsEntry("currentRung", "学校劝返").containsEntry("reportedOn", LocalDate.now().toString());
+        .containsEntry("currentRung", "学校劝返")
+        .containsEntry("reportedOn", caseOf(pi).getReportedAt().toLocalDate().toString());
     persuade(CADRE, "RETURNED");
 
     assertThat(pi).isWaitingAt("planPlacement").hasNotPassed("issueReturnOrder");
@@ -187,14 +188,15 @@ class DropoutCaseProcessTests {
   @Test
   void childReturnsWhenTheWrittenOrderIsServed() {
     ProcessInstance pi = atReturnOrder();
+    LocalDate deadline = LocalDate.now().plusDays(10);
 
-    complete(OFFICIAL, Map.of("orderDeadline", LocalDate.now().plusDays(10).toString(),
+    complete(OFFICIAL, Map.of("orderDeadline", deadline.toString(),
         "persuasionResult", "RETURNED", "persuasionNotes", "送达后家长当场表示送孩子返校"));
 
     assertThat(pi).isWaitingAt("planPlacement").hasNotPassed("orderDeadlinePassed", "checkOrderCompliance");
     assertThat(orders.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId()))
         .singleElement().satisfies(order -> {
-          assertThat(order.getDeadline()).isEqualTo(LocalDate.now().plusDays(10));
+          assertThat(order.getDeadline()).isEqualTo(deadline);
           assertThat(order.getTownshipCode()).isEqualTo("530627205");
           assertThat(order.getRecordedBy()).isEqualTo(OFFICIAL);
         });
