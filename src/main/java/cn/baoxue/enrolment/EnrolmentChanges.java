@@ -71,14 +71,15 @@ public class EnrolmentChanges {
       if (to.isEmpty() && otherSchool == null) {
         in.problem("转出须填写转入学校代码，或县外学校名称");
       }
-      if (!coversSchool(jurisdiction, from)) {
-        in.problem("只有" + orgTree.name(from) + "或上级单位可以办理转出");
+      // The roll is the school's own record (学籍管理): its staff record a change, no other unit.
+      if (!jurisdiction.covers(from)) {
+        in.problem("只有" + orgTree.name(from) + "可以办理转出");
       }
     } else if (type == EnrolmentChangeType.TRANSFER_IN) {
       if (to.isEmpty()) {
         in.problem("转入须填写转入学校代码");
-      } else if (!coversSchool(jurisdiction, to.get().getCode())) {
-        in.problem("只有" + to.get().getName() + "或上级单位可以办理转入");
+      } else if (!jurisdiction.covers(to.get().getCode())) {
+        in.problem("只有" + to.get().getName() + "可以办理转入");
       }
     }
     in.check();
@@ -145,11 +146,6 @@ public class EnrolmentChanges {
   private boolean touches(String schoolCode, String unitCode, Jurisdiction jurisdiction) {
     List<String> units = schoolAndItsUnits(schoolCode);
     return !units.isEmpty() && (unitCode == null || units.contains(unitCode)) && jurisdiction.covers(units.toArray(String[]::new));
-  }
-
-  /** The school's staff and those of its village, township and county may act for it. */
-  private boolean coversSchool(Jurisdiction jurisdiction, String schoolCode) {
-    return jurisdiction.covers(schoolAndItsUnits(schoolCode).toArray(String[]::new));
   }
 
   /** The school's code, its village's, its township's and its county's; nothing for an unknown school. */

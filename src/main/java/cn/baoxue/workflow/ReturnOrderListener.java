@@ -3,11 +3,11 @@ package cn.baoxue.workflow;
 import static cn.baoxue.workflow.VariableText.caseId;
 import static cn.baoxue.workflow.VariableText.of;
 
+import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.cases.PersuasionService;
 import cn.baoxue.cases.ReturnOrder;
 import cn.baoxue.documents.CaseDocument;
 import cn.baoxue.documents.CaseDocuments;
-import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,14 +24,17 @@ public class ReturnOrderListener implements TaskListener {
 
   private final PersuasionService persuasion;
   private final CaseDocuments documents;
+  private final WorkingDayCalendar calendar;
   private final int complianceCheckHour;
 
   public ReturnOrderListener(
       PersuasionService persuasion,
       CaseDocuments documents,
+      WorkingDayCalendar calendar,
       @Value("${baoxue.order.compliance-check-hour:8}") int complianceCheckHour) {
     this.persuasion = persuasion;
     this.documents = documents;
+    this.calendar = calendar;
     this.complianceCheckHour = complianceCheckHour;
   }
 
@@ -43,8 +46,9 @@ public class ReturnOrderListener implements TaskListener {
             caseId(task), of(task, "orderDeadline"), of(task, "persuasionResult"), of(task, "persuasionNotes"), issuer);
     CaseDocument notice = documents.issueReturnOrder(caseId(task), order.getDeadline(), task.getId(), issuer);
     task.setVariable("returnOrderDocumentId", notice.getId());
+    // The township's morning, whatever the server's time zone.
     Date checkDate =
-        Date.from(order.getDeadline().plusDays(1).atTime(complianceCheckHour, 0).atZone(ZoneId.systemDefault()).toInstant());
+        Date.from(order.getDeadline().plusDays(1).atTime(complianceCheckHour, 0).atZone(calendar.zone()).toInstant());
     task.setVariable("complianceCheckDate", checkDate);
   }
 }

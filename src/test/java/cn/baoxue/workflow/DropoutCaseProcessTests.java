@@ -209,7 +209,9 @@ class DropoutCaseProcessTests {
     complete(OFFICIAL, Map.of("orderDeadline", deadline.toString(), "persuasionResult", "NOT_RETURNED", "persuasionNotes", "已送达监护人"));
 
     assertThat(pi).isWaitingAt("orderDeadlinePassed");
-    assertThat(job().getDuedate()).isEqualTo(Date.from(deadline.plusDays(1).atTime(8, 0).atZone(ZoneId.systemDefault()).toInstant()));
+    // 08:00 in Zhenxiong, whatever the server's zone (the tests' JVM runs in UTC).
+    assertThat(job().getDuedate())
+        .isEqualTo(Date.from(deadline.plusDays(1).atTime(8, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
     execute(job());
 
     assertThat(pi).isWaitingAt("checkOrderCompliance").task().hasCandidateGroup("township_530627205");
