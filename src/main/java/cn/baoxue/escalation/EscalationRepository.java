@@ -13,5 +13,7 @@ public interface EscalationRepository extends Repository<Escalation, Long> {
 
   long countByTaskId(String taskId);
 
+  List<Escalation> findByTaskIdAndSupervisionProcessIdNotNull(String taskId);
+
   List<Escalation> findByCaseIdOrderByEscalatedAtAscIdAsc(Long caseId);
 }

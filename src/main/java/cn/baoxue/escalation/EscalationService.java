@@ -1,6 +1,7 @@
 package cn.baoxue.escalation;
 
 import cn.baoxue.notifications.Notifications;
+import cn.baoxue.security.WithoutEngineAuthorization;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -22,22 +23,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class EscalationService {
 
   static final String SUPERVISION_PROCESS = "supervision";
+  /** The message of supervision.bpmn's boundary event 逾期任务已办结. */
+  static final String OVERDUE_TASK_ENDED = "overdueTaskEnded";
   private static final int[] PRIORITY_BY_LEVEL = {50, 80, 100};
 
   private final EscalationRepository escalations;
   private final RuntimeService runtimeService;
   private final Notifications notifications;
   private final ApplicationEventPublisher events;
+  private final WithoutEngineAuthorization withoutEngineAuthorization;
 
   EscalationService(
       EscalationRepository escalations,
       RuntimeService runtimeService,
       Notifications notifications,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      WithoutEngineAuthorization withoutEngineAuthorization) {
     this.escalations = escalations;
     this.runtimeService = runtimeService;
     this.notifications = notifications;
     this.events = events;
+    this.withoutEngineAuthorization = withoutEngineAuthorization;
   }
 
   /** What the caller applies to the task: the superior to add as candidate (if any), the new priority. */
@@ -74,5 +80,19 @@ public class EscalationService {
         .businessKey(task.caseNumber())
         .setVariables(variables)
         .execute();
+  }
+
+  /**
+   * The overdue task is done, or ended with its case: its 督办 tasks still open are withdrawn, so no
+   * superior is left with a task that has nothing to act on. Those already acted on stay as they are.
+   */
+  @Transactional
+  public void withdrawSupervision(String overdueTaskId) {
+    for (Escalation escalation : escalations.findByTaskIdAndSupervisionProcessIdNotNull(overdueTaskId)) {
+      // The one who finished the task may not see her superior's 督办; the withdrawal is the system's.
+      withoutEngineAuthorization.run(() -> runtimeService.createMessageCorrelation(OVERDUE_TASK_ENDED)
+          .processInstanceId(escalation.getSupervisionProcessId())
+          .correlateAll());
+    }
   }
 }

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the listeners that every user task of every model needs — the notification of new work, the
- * case summary of its form, the rule that a claim is for oneself, and the guard of the case's
- * routing variables on completion — so analysts need not repeat them on each task and no new task
- * can forget them.
+ * case summary of its form, the rule that a claim is for oneself, the guard of the case's routing
+ * variables on completion, and the withdrawal of its 督办 once it is done — so analysts need not
+ * repeat them on each task and no new task can forget them.
  */
 @Component
 public class EveryTaskListenersPlugin extends AbstractProcessEnginePlugin {
@@ -25,13 +25,16 @@ public class EveryTaskListenersPlugin extends AbstractProcessEnginePlugin {
   private final CaseSummaryListener caseSummary;
   private final ClaimForSelfOnly claimForSelfOnly;
   private final RoutingVariablesGuard routingVariablesGuard;
+  private final SupervisionWithdrawalListener supervisionWithdrawal;
 
   public EveryTaskListenersPlugin(TaskNotificationListener listener, CaseSummaryListener caseSummary,
-      ClaimForSelfOnly claimForSelfOnly, RoutingVariablesGuard routingVariablesGuard) {
+      ClaimForSelfOnly claimForSelfOnly, RoutingVariablesGuard routingVariablesGuard,
+      SupervisionWithdrawalListener supervisionWithdrawal) {
     this.listener = listener;
     this.caseSummary = caseSummary;
     this.claimForSelfOnly = claimForSelfOnly;
     this.routingVariablesGuard = routingVariablesGuard;
+    this.supervisionWithdrawal = supervisionWithdrawal;
   }
 
   @Override
@@ -49,6 +52,8 @@ public class EveryTaskListenersPlugin extends AbstractProcessEnginePlugin {
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, claimForSelfOnly);
         taskDefinition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
+        taskDefinition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, supervisionWithdrawal);
+        taskDefinition.addTaskListener(TaskListener.EVENTNAME_DELETE, supervisionWithdrawal);
       }
     });
   }

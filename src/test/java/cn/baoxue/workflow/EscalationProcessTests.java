@@ -196,6 +196,64 @@ class EscalationProcessTests {
     assertThat(taskService.createTaskQuery().taskId(secondVerify.getId()).singleResult().getAssignee()).isNull();
   }
 
+  @Test
+  void finishingTheOverdueTaskWithdrawsEveryOpen督办OfItAndNoOther() {
+    ProcessInstance late = users.reportAtChangan();
+    ProcessInstance alsoLate = users.reportAtChangan();
+    Task verify = users.taskOf(late.getId());
+    missTheDeadline(verify);
+    missTheDeadline(users.taskOf(alsoLate.getId()));
+    ClockUtil.setCurrentTime(at(2026, 10, 16, 9));
+    managementService.executeJob(escalationTimer(verify).getId());
+    assertThat(supervisionTasks(late)).hasSize(2);
+
+    users.complete("teacher-changan", verify.getId(), Map.of("verifyResult", "CONFIRMED"));
+
+    assertThat(supervisionTasks(late)).isEmpty();
+    assertThat(supervisionEnds(late)).containsExactly("supervisionWithdrawn", "supervisionWithdrawn");
+    assertThat(supervisionTasks(alsoLate)).singleElement()
+        .satisfies(task -> assertThat(candidateGroups(task)).containsExactly("township_530627205"));
+    // What was escalated stays on the record.
+    assertThat(escalations.findByCaseIdOrderByEscalatedAtAscIdAsc(caseId(late))).hasSize(2);
+  }
+
+  @Test
+  void a督办AlreadyActedOnStaysAsItEndedWhenTheTaskIsDone() {
+    ProcessInstance pi = users.reportAtChangan();
+    Task verify = users.taskOf(pi.getId());
+    missTheDeadline(verify);
+    users.complete("official-jianshan", supervisionTasks(pi).get(0).getId(),
+        Map.of("supervisionAction", "TAKE_OVER", "supervisionNotes", "乡镇直接核实"));
+
+    users.complete("official-jianshan", verify.getId(), Map.of("verifyResult", "CONFIRMED"));
+
+    assertThat(supervisionEnds(pi)).containsExactly("supervised");
+  }
+
+  @Test
+  void aCaseEndedWhileItsTaskIsOverdueWithdrawsThe督办() {
+    ProcessInstance pi = users.reportAtChangan();
+    missTheDeadline(users.taskOf(pi.getId()));
+
+    engine.getRuntimeService().deleteProcessInstance(pi.getId(), "重复上报，已撤销");
+
+    assertThat(supervisionTasks(pi)).isEmpty();
+    assertThat(supervisionEnds(pi)).containsExactly("supervisionWithdrawn");
+  }
+
+  /** The end events that the case's 督办 processes reached, in the order they started. */
+  private List<String> supervisionEnds(ProcessInstance pi) {
+    var history = engine.getHistoryService();
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey("supervision")
+        .processInstanceBusinessKey(pi.getBusinessKey()).orderByProcessInstanceStartTime().asc().list().stream()
+        .map(instance -> {
+          assertThat(instance.getEndTime()).as("督办 %s ended", instance.getId()).isNotNull();
+          return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+              .activityType("noneEndEvent").singleResult().getActivityId();
+        })
+        .toList();
+  }
+
   /** Monday 12 October, the first working day after the verify deadline: the timer fires. */
   private void missTheDeadline(Task task) {
     ClockUtil.setCurrentTime(at(2026, 10, 12, 9));
