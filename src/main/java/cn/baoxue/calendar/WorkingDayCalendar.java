@@ -99,6 +99,7 @@ public class WorkingDayCalendar {
     return properties.zone();
   }
 
+  /** Today where the schools are, by the engine's clock: "not after today" means the user's today. */
   public LocalDate today() {
     return ClockUtil.getCurrentTime().toInstant().atZone(properties.zone()).toLocalDate();
   }

@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.org.GroupIds;
 import cn.baoxue.org.Staff;
 import java.math.BigDecimal;
@@ -25,11 +26,14 @@ public class ContactLogService {
   private final DropoutCaseRepository cases;
   private final HelperAssignmentRepository assignments;
   private final ContactLogRepository contacts;
+  private final WorkingDayCalendar calendar;
 
-  ContactLogService(DropoutCaseRepository cases, HelperAssignmentRepository assignments, ContactLogRepository contacts) {
+  ContactLogService(DropoutCaseRepository cases, HelperAssignmentRepository assignments, ContactLogRepository contacts,
+      WorkingDayCalendar calendar) {
     this.cases = cases;
     this.assignments = assignments;
     this.contacts = contacts;
+    this.calendar = calendar;
   }
 
   /** A contact as typed. */
@@ -41,7 +45,7 @@ public class ContactLogService {
     Inputs in = new Inputs();
     ContactType type = in.code(ContactType.class, input.type(), "帮扶方式");
     LocalDate date = in.date(input.date(), "帮扶日期");
-    if (date != null && date.isAfter(LocalDate.now())) {
+    if (date != null && date.isAfter(calendar.today())) {
       in.problem("帮扶日期不能晚于今天");
     }
     String notes = in.notes(input.notes(), "帮扶内容", false);

@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.calendar.WorkingDayCalendar;
 import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,10 +11,12 @@ public class HomeVisitService {
 
   private final DropoutCaseRepository cases;
   private final HomeVisitRepository visits;
+  private final WorkingDayCalendar calendar;
 
-  HomeVisitService(DropoutCaseRepository cases, HomeVisitRepository visits) {
+  HomeVisitService(DropoutCaseRepository cases, HomeVisitRepository visits, WorkingDayCalendar calendar) {
     this.cases = cases;
     this.visits = visits;
+    this.calendar = calendar;
   }
 
   /** What the visit form holds, as typed. */
@@ -24,7 +27,7 @@ public class HomeVisitService {
   public HomeVisit record(Long caseId, VisitReport report, String actor) {
     Inputs in = new Inputs();
     LocalDate visitDate = in.date(report.visitDate(), "家访日期");
-    if (visitDate != null && visitDate.isAfter(LocalDate.now())) {
+    if (visitDate != null && visitDate.isAfter(calendar.today())) {
       in.problem("家访日期不能晚于今天");
     }
     String metWith = in.text(report.metWith(), "见到的人", false, 200);

@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.calendar.WorkingDayCalendar;
 import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,11 +12,14 @@ public class PersuasionService {
   private final DropoutCaseRepository cases;
   private final PersuasionAttemptRepository attempts;
   private final ReturnOrderRepository orders;
+  private final WorkingDayCalendar calendar;
 
-  PersuasionService(DropoutCaseRepository cases, PersuasionAttemptRepository attempts, ReturnOrderRepository orders) {
+  PersuasionService(DropoutCaseRepository cases, PersuasionAttemptRepository attempts, ReturnOrderRepository orders,
+      WorkingDayCalendar calendar) {
     this.cases = cases;
     this.attempts = attempts;
     this.orders = orders;
+    this.calendar = calendar;
   }
 
   @Transactional
@@ -38,10 +42,10 @@ public class PersuasionService {
   public ReturnOrder issueOrder(Long caseId, String deadline, String result, String notes, String actor) {
     Inputs in = new Inputs();
     LocalDate orderDeadline = in.date(deadline, "限期复学日期");
-    if (orderDeadline != null && !orderDeadline.isAfter(LocalDate.now())) {
+    if (orderDeadline != null && !orderDeadline.isAfter(calendar.today())) {
       in.problem("限期复学日期须晚于今天");
     }
-    if (orderDeadline != null && orderDeadline.isAfter(LocalDate.now().plusMonths(3))) {
+    if (orderDeadline != null && orderDeadline.isAfter(calendar.today().plusMonths(3))) {
       in.problem("限期复学日期不能超过三个月");
     }
     in.code(PersuasionResult.class, result, "送达后结果");

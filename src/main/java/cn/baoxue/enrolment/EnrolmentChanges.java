@@ -1,6 +1,7 @@
 package cn.baoxue.enrolment;
 
 import cn.baoxue.calendar.CalendarProperties;
+import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.cases.IdNumber;
 import cn.baoxue.cases.Inputs;
 import cn.baoxue.cases.InvalidCaseInputException;
@@ -32,12 +33,15 @@ public class EnrolmentChanges {
   private final OrgTree orgTree;
   private final JdbcClient jdbc;
   private final CalendarProperties calendar;
+  private final WorkingDayCalendar workingDays;
 
-  EnrolmentChanges(StudentRepository students, OrgTree orgTree, JdbcClient jdbc, CalendarProperties calendar) {
+  EnrolmentChanges(StudentRepository students, OrgTree orgTree, JdbcClient jdbc, CalendarProperties calendar,
+      WorkingDayCalendar workingDays) {
     this.students = students;
     this.orgTree = orgTree;
     this.jdbc = jdbc;
     this.calendar = calendar;
+    this.workingDays = workingDays;
   }
 
   /** A change as posted: the new school's code when it is on Baoxue's roll, else its name. */
@@ -54,7 +58,7 @@ public class EnrolmentChanges {
         .orElseThrow(() -> new InvalidCaseInputException("没有身份证号为 " + IdNumber.mask(idNumber) + " 的在册学生"));
     EnrolmentChangeType type = in.code(EnrolmentChangeType.class, change.type(), "异动类型");
     LocalDate date = in.date(change.date(), "异动日期");
-    if (date != null && date.isAfter(today())) {
+    if (date != null && date.isAfter(workingDays.today())) {
       in.problem("异动日期不能晚于今天");
     }
     String reason = in.text(change.reason(), "异动原因", false, 500);
@@ -128,7 +132,7 @@ public class EnrolmentChanges {
   public TermOfChanges term(String termName) {
     List<CalendarProperties.SchoolTerm> terms = calendar.schoolTerms().stream()
         .sorted(Comparator.comparing(CalendarProperties.SchoolTerm::from)).toList();
-    LocalDate today = today();
+    LocalDate today = workingDays.today();
     int index = termName == null
         ? IntStream.range(0, terms.size()).filter(i -> !terms.get(i).to().isBefore(today)).findFirst().orElse(terms.size() - 1)
         : IntStream.range(0, terms.size()).filter(i -> terms.get(i).name().equals(termName)).findFirst()
@@ -160,8 +164,5 @@ public class EnrolmentChanges {
         .flatMap(Optional::stream).toList();
   }
 
-  /** Today where the schools are, whatever the server's time zone. */
-  private LocalDate today() {
-    return LocalDate.now(calendar.zone());
-  }
+
 }

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -217,6 +218,27 @@ class DropoutCaseProcessTests {
     assertThat(pi).isWaitingAt("checkOrderCompliance").task().hasCandidateGroup("township_530627205");
     persuade(OFFICIAL, "RETURNED");
     assertThat(pi).isWaitingAt("planPlacement").hasNotPassed("legalReferral");
+  }
+
+  @Test
+  void aVisitIsDatedByTheSchoolsTodayNotTheServers() {
+    ProcessInstance pi = report();
+    complete(TEACHER, Map.of("verifyResult", "CONFIRMED"));
+    complete(OFFICIAL, Map.of("teacherHelper", TEACHER, "cadreHelper", CADRE));
+    // 01:30 in Zhenxiong, a month from now: still the day before in UTC, the tests' server zone.
+    LocalDate zhenxiongToday = LocalDate.now().plusDays(30);
+    ClockUtil.setCurrentTime(Date.from(zhenxiongToday.atTime(1, 30).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+    Map<String, Object> visit = new HashMap<>(Map.of("metWith", "祖母", "childWhereabouts", "WORKING_AWAY",
+        "reason", "WEARY", "familyAttitude", "HESITANT", "visitNotes", "凌晨随村干部赶到，孩子已回家"));
+
+    visit.put("visitDate", zhenxiongToday.plusDays(1).toString());
+    assertThatThrownBy(() -> complete(TEACHER, visit))
+        .hasRootCauseInstanceOf(InvalidCaseInputException.class)
+        .hasMessageContaining("家访日期不能晚于今天");
+
+    visit.put("visitDate", zhenxiongToday.toString());
+    complete(TEACHER, visit);
+    assertThat(pi).hasPassed("homeVisit");
   }
 
   @Test
