@@ -10,6 +10,7 @@ import cn.baoxue.testing.TestStudents;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +38,7 @@ class TasklistBrowserTests {
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate anonymous;
+  @Autowired RuntimeService runtimeService;
   @RegisterExtension static final BrowserPerClass chromium = new BrowserPerClass();
   private ChineseBrowser browser;
 
@@ -59,6 +61,10 @@ class TasklistBrowserTests {
       browser.assertAllChinese("the task list");
 
       reportStudent(child, studentName);
+      String reported = runtimeService.createProcessInstanceQuery().variableValueEquals("studentName", studentName)
+          .singleResult().getId();
+      assertThat(runtimeService.getVariable(reported, "birthDate")).as("the birth date typed year first")
+          .isEqualTo(child.get("birthDate"));
 
       openFilter(browser, "本单位待办");
       browser.click(taskInList(studentName));
@@ -170,9 +176,14 @@ class TasklistBrowserTests {
     type("学校代码", TestStudents.CHANGAN_SCHOOL);
     type("年级", "6");
     type("户籍村代码", TestStudents.CHANGAN_VILLAGE);
+    // Typed year first, as a Chinese user writes it; form-js alone reads month/day/year.
     LocalDate birth = LocalDate.parse((String) child.get("birthDate"));
-    // form-js's date field reads month/day/year
-    type("出生日期", birth.getMonthValue() + "/" + birth.getDayOfMonth() + "/" + birth.getYear() + Keys.TAB);
+    assertThat(browser.field("出生日期").getAttribute("placeholder")).isEqualTo("如 2014-03-05");
+    type("出生日期", birth.toString() + Keys.TAB);
+    assertThat(browser.field("出生日期").getAttribute("value"))
+        .isEqualTo(birth.getMonthValue() + "/" + birth.getDayOfMonth() + "/" + birth.getYear());
+    assertThat(calendarText()).as("the date field's calendar")
+        .contains("一月", "十二月", "一", "日").doesNotContainPattern("[A-Za-z]{3,}");
     browser.click(By.xpath("//label[normalize-space(.)='疑似辍学原因*' or normalize-space(.)='疑似辍学原因']"
         + "/following-sibling::*[contains(@class,'fjs-input-group')]"));
     browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='外出务工']"));
@@ -188,6 +199,13 @@ class TasklistBrowserTests {
     settle();
     browser.click(start);
     browser.waitUntilGone(By.cssSelector(".modal-dialog"));
+  }
+
+  /** The hidden calendar of the page's date field: its months and weekdays. */
+  private String calendarText() {
+    return (String) browser.driver().executeScript("const c = document.querySelector('.flatpickr-calendar');"
+        + "return [...c.querySelectorAll('.flatpickr-monthDropdown-month, .flatpickr-weekday')]"
+        + ".map(e => e.textContent.trim()).join(' ');");
   }
 
   private void type(String label, CharSequence text) {

@@ -1,7 +1,8 @@
 // Camunda Forms (form-js 1.8, bundled with Tasklist) write their own validation messages and
 // placeholders in English and cannot be configured otherwise. For a browser set to Chinese this
-// script rewrites them in Chinese as they appear, and checks the 身份证号 of the start form
-// (length, date of birth, check digit) before the report is submitted.
+// script rewrites them in Chinese as they appear, shows the date fields' calendars in Chinese, and
+// checks the 身份证号 of the start form (length, date of birth, check digit) before the report is
+// submitted. In every browser a date typed year first is read as the user meant it.
 const chinese = (navigator.languages && navigator.languages[0] || navigator.language || '')
   .toLowerCase().indexOf('zh') === 0;
 
@@ -12,7 +13,8 @@ const EXACT = {
   'Select': '请选择',
   'Search': '搜索',
   'No results': '没有匹配项',
-  'Invalid date': '日期无效'
+  'Invalid date': '日期无效',
+  'mm/dd/yyyy': '如 2014-03-05'
 };
 const PATTERNS = [
   [/^Field must have minimum value of (.+)\.$/, '不能小于 $1。'],
@@ -51,6 +53,72 @@ function translateTree(root) {
       }
     });
   }
+}
+
+// form-js's date fields read what is typed as month/day/year, and a year-first date silently
+// became another day (2014-03-05 was read as 8/4/2027). Chinese users write the year first
+// (2014-03-05, 2014/3/5, 2014.3.5, 2014年3月5日): such a date is rewritten month first before
+// the field reads it, which it does on Enter, on Tab and when it loses focus.
+const YEAR_FIRST = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/;
+
+function readYearFirst(event) {
+  const input = event.target;
+  if (!input || !input.classList || !input.classList.contains('flatpickr-input')) {
+    return;
+  }
+  const date = YEAR_FIRST.exec(input.value);
+  if (date) {
+    input.value = Number(date[2]) + '/' + Number(date[3]) + '/' + date[1];
+  }
+}
+
+document.addEventListener('keydown', event => {
+  if (event.key === 'Enter' || event.key === 'Tab') {
+    readYearFirst(event);
+  }
+}, true);
+// Capturing: the document hears a field's blur before the field's own listeners do.
+document.addEventListener('blur', readYearFirst, true);
+
+// The calendar of a date field (flatpickr), in Chinese, weeks starting on Monday.
+const CHINESE_CALENDAR = {
+  weekdays: {
+    shorthand: ['日', '一', '二', '三', '四', '五', '六'],
+    longhand: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
+  },
+  months: {
+    shorthand: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    longhand: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月']
+  },
+  firstDayOfWeek: 1,
+  rangeSeparator: ' 至 ',
+  weekAbbreviation: '周',
+  scrollTitle: '滚动切换',
+  toggleTitle: '点击切换 12/24 小时时制',
+  time_24hr: true
+};
+
+function chineseCalendars(root) {
+  if (!root.querySelectorAll) {
+    return;
+  }
+  root.querySelectorAll('input.flatpickr-input').forEach(input => {
+    const calendar = input._flatpickr;
+    if (calendar && !calendar.baoxueChinese) {
+      calendar.baoxueChinese = true;
+      calendar.set('locale', CHINESE_CALENDAR);
+      // The month list is built once, in the language of the moment: rewritten as well.
+      calendar.calendarContainer.querySelectorAll('.flatpickr-monthDropdown-month').forEach(option => {
+        option.textContent = CHINESE_CALENDAR.months.longhand[Number(option.value)];
+      });
+      calendar.calendarContainer.querySelectorAll('[aria-label="Month"]').forEach(select => {
+        select.setAttribute('aria-label', '月份');
+      });
+      calendar.calendarContainer.querySelectorAll('[aria-label="Year"]').forEach(year => {
+        year.setAttribute('aria-label', '年份');
+      });
+    }
+  });
 }
 
 // GB 11643: 17 digits weighted, the 18th is the check character.
@@ -117,7 +185,11 @@ if (chinese) {
           mutation.target.nodeValue = translated;
         }
       }
-      mutation.addedNodes.forEach(node => translateTree(node.nodeType === 1 ? node : node.parentNode || document.body));
+      mutation.addedNodes.forEach(node => {
+        const root = node.nodeType === 1 ? node : node.parentNode || document.body;
+        translateTree(root);
+        chineseCalendars(root);
+      });
     }
   }).observe(document.body, {childList: true, subtree: true, characterData: true});
 }
