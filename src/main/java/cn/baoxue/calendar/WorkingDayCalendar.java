@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +29,12 @@ public class WorkingDayCalendar {
   private final Set<LocalDate> holidays = new HashSet<>();
   private final Set<LocalDate> makeUpWorkdays = new HashSet<>();
   private final Set<Integer> knownYears = new HashSet<>();
+  private final List<CalendarProperties.SchoolTerm> schoolTerms;
 
   public WorkingDayCalendar(CalendarProperties properties) {
     this.properties = properties;
+    this.schoolTerms = properties.schoolTerms().stream()
+        .sorted(Comparator.comparing(CalendarProperties.SchoolTerm::from)).toList();
     for (Map.Entry<String, CalendarProperties.Year> entry : properties.years().entrySet()) {
       CalendarProperties.Year year = entry.getValue();
       knownYears.add(Integer.parseInt(entry.getKey()));
@@ -92,7 +96,12 @@ public class WorkingDayCalendar {
   /** Whether pupils are expected at school that day: a working day inside a school term. */
   public boolean isSchoolDay(LocalDate day) {
     return isWorkingDay(day)
-        && properties.schoolTerms().stream().anyMatch(term -> !day.isBefore(term.from()) && !day.isAfter(term.to()));
+        && schoolTerms.stream().anyMatch(term -> !day.isBefore(term.from()) && !day.isAfter(term.to()));
+  }
+
+  /** The school terms in order of their first day. */
+  public List<CalendarProperties.SchoolTerm> schoolTerms() {
+    return schoolTerms;
   }
 
   public ZoneId zone() {

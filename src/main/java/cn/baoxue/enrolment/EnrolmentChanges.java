@@ -13,7 +13,6 @@ import cn.baoxue.org.OrgUnit;
 import cn.baoxue.org.OrgUnitType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -32,16 +31,13 @@ public class EnrolmentChanges {
   private final StudentRepository students;
   private final OrgTree orgTree;
   private final JdbcClient jdbc;
-  private final CalendarProperties calendar;
-  private final WorkingDayCalendar workingDays;
+  private final WorkingDayCalendar calendar;
 
-  EnrolmentChanges(StudentRepository students, OrgTree orgTree, JdbcClient jdbc, CalendarProperties calendar,
-      WorkingDayCalendar workingDays) {
+  EnrolmentChanges(StudentRepository students, OrgTree orgTree, JdbcClient jdbc, WorkingDayCalendar calendar) {
     this.students = students;
     this.orgTree = orgTree;
     this.jdbc = jdbc;
     this.calendar = calendar;
-    this.workingDays = workingDays;
   }
 
   /** A change as posted: the new school's code when it is on Baoxue's roll, else its name. */
@@ -58,7 +54,7 @@ public class EnrolmentChanges {
         .orElseThrow(() -> new InvalidCaseInputException("没有身份证号为 " + IdNumber.mask(idNumber) + " 的在册学生"));
     EnrolmentChangeType type = in.code(EnrolmentChangeType.class, change.type(), "异动类型");
     LocalDate date = in.date(change.date(), "异动日期");
-    if (date != null && date.isAfter(workingDays.today())) {
+    if (date != null && date.isAfter(calendar.today())) {
       in.problem("异动日期不能晚于今天");
     }
     String reason = in.text(change.reason(), "异动原因", false, 500);
@@ -130,9 +126,8 @@ public class EnrolmentChanges {
 
   /** The term asked for by name; without a name, the term under way or, in a holiday, the coming one. */
   public TermOfChanges term(String termName) {
-    List<CalendarProperties.SchoolTerm> terms = calendar.schoolTerms().stream()
-        .sorted(Comparator.comparing(CalendarProperties.SchoolTerm::from)).toList();
-    LocalDate today = workingDays.today();
+    List<CalendarProperties.SchoolTerm> terms = calendar.schoolTerms();
+    LocalDate today = calendar.today();
     int index = termName == null
         ? IntStream.range(0, terms.size()).filter(i -> !terms.get(i).to().isBefore(today)).findFirst().orElse(terms.size() - 1)
         : IntStream.range(0, terms.size()).filter(i -> terms.get(i).name().equals(termName)).findFirst()
@@ -163,6 +158,4 @@ public class EnrolmentChanges {
             orgTree.ancestor(school, OrgUnitType.COUNTY).map(OrgUnit::getCode))
         .flatMap(Optional::stream).toList();
   }
-
-
 }

@@ -68,9 +68,7 @@ class TasklistFiltersTests {
 
   @Test
   void aNewUserOfASchoolGroupGetsTheFiltersWithHerSchoolsTasks() {
-    EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
-    String pi = (String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id");
-    String verify = taskOf(pi).getId();
+    String verify = newCaseTask();
     String newcomer = "teacher-newcomer-" + System.nanoTime() % 100000;
     var user = identityService.newUser(newcomer);
     user.setFirstName("新");
@@ -87,8 +85,7 @@ class TasklistFiltersTests {
   @Test
   void aClaimedTaskMovesFromTheUnitsFilterToMine() {
     EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
-    String pi = (String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id");
-    String verify = taskOf(pi).getId();
+    String verify = newCaseTask();
     assertThat(taskIds("teacher-changan", "本单位待办")).contains(verify);
     assertThat(taskIds("principal-changan", "本单位待办")).contains(verify);
     assertThat(taskIds("teacher-changan", "我的待办")).doesNotContain(verify);
