@@ -1,15 +1,15 @@
 package cn.baoxue.attendance;
 
 import cn.baoxue.calendar.WorkingDayCalendar;
-import cn.baoxue.cases.IdNumber;
-import cn.baoxue.cases.Inputs;
-import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.kernel.validation.IdNumber;
+import cn.baoxue.kernel.validation.Inputs;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.cases.Student;
 import cn.baoxue.cases.StudentRepository;
 import cn.baoxue.org.CaseJurisdiction;
-import cn.baoxue.org.Jurisdiction;
+import cn.baoxue.kernel.identity.Jurisdiction;
 import cn.baoxue.org.OrgTree;
-import cn.baoxue.org.OrgUnitType;
+import cn.baoxue.kernel.identity.OrgUnitType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

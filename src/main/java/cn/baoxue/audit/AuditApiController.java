@@ -1,6 +1,6 @@
 package cn.baoxue.audit;
 
-import cn.baoxue.cases.IdNumber;
+import cn.baoxue.kernel.validation.IdNumber;
 import cn.baoxue.cases.StudentRepository;
 import java.time.LocalDate;
 import java.util.List;

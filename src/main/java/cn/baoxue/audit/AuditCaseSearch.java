@@ -1,8 +1,8 @@
 package cn.baoxue.audit;
 
 import cn.baoxue.cases.CaseStatus;
-import cn.baoxue.cases.IdNumber;
-import cn.baoxue.org.Jurisdiction;
+import cn.baoxue.kernel.validation.IdNumber;
+import cn.baoxue.kernel.identity.Jurisdiction;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;

@@ -1,7 +1,8 @@
 package cn.baoxue.cases;
 
-import cn.baoxue.org.Jurisdiction;
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
+import cn.baoxue.kernel.identity.Jurisdiction;
+import cn.baoxue.kernel.identity.Staff;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;

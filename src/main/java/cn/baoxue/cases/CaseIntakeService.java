@@ -1,7 +1,9 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.process.CaseStart;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.org.CaseJurisdiction;
-import cn.baoxue.org.Jurisdiction;
+import cn.baoxue.kernel.identity.Jurisdiction;
 import cn.baoxue.org.OrgTree;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +40,7 @@ public class CaseIntakeService {
    * @param reporterJurisdiction where the reporter may report; ignored without a reporter
    */
   @Transactional
-  public OpenedCase open(CaseReport report, String reporter, Jurisdiction reporterJurisdiction) {
+  public OpenedCase open(CaseStart report, String reporter, Jurisdiction reporterJurisdiction) {
     ValidReport valid = validator.validate(report);
     CaseJurisdiction jurisdiction = orgTree.jurisdictionOf(valid.school(), valid.village());
     if (reporter != null && !jurisdiction.isWithin(reporterJurisdiction)) {

@@ -1,6 +1,6 @@
 package cn.baoxue.cases;
 
-import cn.baoxue.org.Jurisdiction;
+import cn.baoxue.kernel.identity.Jurisdiction;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** Where a case stands on the ledgers (案件状态). */
 public enum CaseStatus implements Coded {
   REPORTED("疑似辍学"),

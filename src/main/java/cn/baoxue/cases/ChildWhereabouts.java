@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** Where the helpers found the child (孩子去向). */
 public enum ChildWhereabouts implements Coded {
   AT_HOME("在家"),

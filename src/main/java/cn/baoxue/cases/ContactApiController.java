@@ -1,7 +1,8 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.cases.ContactLogService.ContactInput;
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.identity.Staff;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

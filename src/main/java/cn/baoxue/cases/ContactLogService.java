@@ -1,8 +1,9 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Inputs;
 import cn.baoxue.calendar.WorkingDayCalendar;
-import cn.baoxue.org.GroupIds;
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.identity.GroupIds;
+import cn.baoxue.kernel.identity.Staff;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** The kinds of contact a helper has with a case's family (结对帮扶记录, seed 004). */
 public enum ContactType implements Coded {
   PHONE("电话联系"),

@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.process.CaseSource;
 import cn.baoxue.org.CaseJurisdiction;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** Why a child left school (辍学原因). */
 public enum DropoutReason implements Coded {
   WORK("外出务工"),

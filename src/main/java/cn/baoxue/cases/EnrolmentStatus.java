@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** Whether a child on the roster is at school (在校状态), as the school reports it. */
 public enum EnrolmentStatus implements Coded {
   IN_SCHOOL("在校"),

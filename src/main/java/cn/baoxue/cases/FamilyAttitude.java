@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** The family's attitude to the child's return (家庭态度). */
 public enum FamilyAttitude implements Coded {
   SUPPORTIVE("支持复学"),

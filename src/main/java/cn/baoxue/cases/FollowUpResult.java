@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** Outcome of a follow-up visit (回访结果). */
 public enum FollowUpResult implements Coded {
   STABLE("在校稳定"),

@@ -1,6 +1,7 @@
 package cn.baoxue.cases;
 
-import cn.baoxue.org.GroupIds;
+import cn.baoxue.kernel.validation.Inputs;
+import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.org.StaffDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

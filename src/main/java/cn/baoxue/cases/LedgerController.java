@@ -3,7 +3,7 @@ package cn.baoxue.cases;
 import cn.baoxue.cases.LedgerQueries.Filter;
 import cn.baoxue.cases.LedgerQueries.Ledger;
 import cn.baoxue.cases.LedgerQueries.Row;
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.Spreadsheet;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

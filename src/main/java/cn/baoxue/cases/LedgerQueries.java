@@ -1,6 +1,9 @@
 package cn.baoxue.cases;
 
-import cn.baoxue.org.Jurisdiction;
+import cn.baoxue.kernel.process.CaseSource;
+import cn.baoxue.kernel.validation.IdNumber;
+import cn.baoxue.kernel.validation.Coded;
+import cn.baoxue.kernel.identity.Jurisdiction;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** Why a reported child turned out not to be a dropout (非辍学原因). */
 public enum NotDropoutReason implements Coded {
   TRANSFERRED("已转学"),

@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** Outcome of one persuasion rung (劝返结果). */
 public enum PersuasionResult implements Coded {
   RETURNED("已复学"),

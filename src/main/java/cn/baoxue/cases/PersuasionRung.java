@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
 import java.util.Arrays;
 import java.util.Optional;
 

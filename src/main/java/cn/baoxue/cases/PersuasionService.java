@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Inputs;
 import cn.baoxue.calendar.WorkingDayCalendar;
 import java.time.LocalDate;
 import org.springframework.stereotype.Service;

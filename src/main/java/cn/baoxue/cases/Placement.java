@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** Where the returned child studies (安置方式). */
 public enum Placement implements Coded {
   ORIGINAL_CLASS("回原班就读"),

@@ -1,8 +1,13 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.process.CaseSource;
+import cn.baoxue.kernel.process.CaseStart;
+import cn.baoxue.kernel.validation.IdNumber;
+import cn.baoxue.kernel.validation.Inputs;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.org.OrgTree;
 import cn.baoxue.org.OrgUnit;
-import cn.baoxue.org.OrgUnitType;
+import cn.baoxue.kernel.identity.OrgUnitType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -37,7 +42,7 @@ class ReportValidator {
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
 
-  ValidReport validate(CaseReport report) {
+  ValidReport validate(CaseStart report) {
     return validate(report, true);
   }
 
@@ -45,7 +50,7 @@ class ReportValidator {
    * @param reasonRequired false for a roster row of a child at school: the roster registers her
    *     and opens no case, so she has no reason to give
    */
-  ValidReport validate(CaseReport report, boolean reasonRequired) {
+  ValidReport validate(CaseStart report, boolean reasonRequired) {
     Inputs in = new Inputs();
 
     String name = in.personName(report.studentName(), "学生姓名", true, MAX_NAME);

@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** Groups that policy watches most closely (特殊群体). */
 public enum SpecialGroup implements Coded {
   POOR_REGISTERED("建档立卡"),

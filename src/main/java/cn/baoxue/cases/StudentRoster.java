@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.process.CaseStart;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.org.CaseJurisdiction;
 import cn.baoxue.org.OrgTree;
 import java.sql.Date;
@@ -68,7 +70,7 @@ public class StudentRoster {
    * @param opensCase whether the row reports a dropout (then a reason is required)
    * @throws InvalidCaseInputException with every problem of the row
    */
-  public RosterStudent check(CaseReport row, boolean opensCase, String enrolmentStatus) {
+  public RosterStudent check(CaseStart row, boolean opensCase, String enrolmentStatus) {
     ValidReport valid = validator.validate(row, opensCase);
     return new RosterStudent(
         valid.idNumber().value(),

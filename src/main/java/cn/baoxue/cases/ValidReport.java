@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.process.CaseSource;
+import cn.baoxue.kernel.validation.IdNumber;
 import cn.baoxue.org.OrgUnit;
 import java.time.LocalDate;
 

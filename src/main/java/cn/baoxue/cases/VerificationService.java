@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Inputs;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

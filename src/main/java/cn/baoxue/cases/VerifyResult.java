@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.validation.Coded;
+
 /** The school's finding on a report (核实结果). */
 public enum VerifyResult implements Coded {
   CONFIRMED("确认辍学"),

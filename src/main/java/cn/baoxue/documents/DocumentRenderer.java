@@ -1,7 +1,7 @@
 package cn.baoxue.documents;
 
 import cn.baoxue.cases.CaseQueries.CaseFile;
-import cn.baoxue.cases.Coded;
+import cn.baoxue.kernel.validation.Coded;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.HomeVisit;
 import cn.baoxue.cases.PersuasionAttempt;

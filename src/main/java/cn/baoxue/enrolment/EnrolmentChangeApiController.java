@@ -1,6 +1,6 @@
 package cn.baoxue.enrolment;
 
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.identity.Staff;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;

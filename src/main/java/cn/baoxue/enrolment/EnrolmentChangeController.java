@@ -1,6 +1,6 @@
 package cn.baoxue.enrolment;
 
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.Spreadsheet;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

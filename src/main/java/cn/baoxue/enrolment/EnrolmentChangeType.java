@@ -1,6 +1,6 @@
 package cn.baoxue.enrolment;
 
-import cn.baoxue.cases.Coded;
+import cn.baoxue.kernel.validation.Coded;
 
 /** Kinds of 学籍异动. */
 public enum EnrolmentChangeType implements Coded {

@@ -1,8 +1,8 @@
 package cn.baoxue.escalation;
 
 import cn.baoxue.calendar.WorkingDayCalendar;
-import cn.baoxue.cases.InvalidCaseInputException;
-import cn.baoxue.cases.Inputs;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
+import cn.baoxue.kernel.validation.Inputs;
 import cn.baoxue.org.StaffDirectory;
 import cn.baoxue.security.WithoutEngineAuthorization;
 import java.time.LocalDate;

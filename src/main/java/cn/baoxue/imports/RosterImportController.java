@@ -1,8 +1,8 @@
 package cn.baoxue.imports;
 
-import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.imports.RosterImportService.Outcome;
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.UnreadableUploadException;
 import java.io.IOException;
 import java.net.URLEncoder;

@@ -1,15 +1,15 @@
 package cn.baoxue.imports;
 
-import cn.baoxue.cases.CaseReport;
-import cn.baoxue.cases.CaseSource;
-import cn.baoxue.cases.Coded;
+import cn.baoxue.kernel.process.CaseStart;
+import cn.baoxue.kernel.process.CaseSource;
+import cn.baoxue.kernel.validation.Coded;
 import cn.baoxue.cases.EnrolmentStatus;
-import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.cases.StudentRoster;
 import cn.baoxue.cases.StudentRoster.Registration;
 import cn.baoxue.cases.StudentRoster.RosterStudent;
-import cn.baoxue.org.GroupIds;
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.identity.GroupIds;
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.UnreadableUploadException;
 import cn.baoxue.web.UploadedTable;
 import cn.baoxue.web.UploadedTable.Line;
@@ -180,8 +180,8 @@ public class RosterImportService {
       }
     }
     boolean opensCase = enrolment != null && enrolment.opensCase();
-    CaseReport report =
-        new CaseReport(
+    CaseStart report =
+        new CaseStart(
             line.get(RosterColumn.NAME),
             line.get(RosterColumn.ID_NUMBER),
             gender(line.get(RosterColumn.GENDER)),

@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.GroupIds;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

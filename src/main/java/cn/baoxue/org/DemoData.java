@@ -1,5 +1,7 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.StaffRole;
+import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.org.OrgUnitImport.UnitRow;
 import java.util.ArrayList;
 import java.util.List;

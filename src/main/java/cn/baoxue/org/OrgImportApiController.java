@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.UnreadableUploadException;
 import java.io.IOException;
 import java.util.LinkedHashMap;

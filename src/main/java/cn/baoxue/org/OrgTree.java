@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.OrgUnitType;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.OrgUnitType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.OrgUnitType;
 import cn.baoxue.org.ImportOutcome.BadRow;
 import cn.baoxue.web.UploadedTable;
 import cn.baoxue.web.UploadedTable.Line;

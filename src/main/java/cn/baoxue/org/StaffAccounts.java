@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.StaffRole;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ public class StaffAccounts {
    */
   @Transactional
   public boolean enrol(String userId, String fullName, StaffRole role, OrgUnit unit, String initialPassword) {
-    return enrol(userId, fullName, role.groupIds(unit), initialPassword);
+    return enrol(userId, fullName, role.groupIds(unit.getCode()), initialPassword);
   }
 
   /** As above, with the groups given: the demo administrator holds no role of the staff file. */

@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.Staff;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.GroupIds;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
@@ -42,7 +43,7 @@ public class StaffGroups {
           case VILLAGE -> "村委会";
           case SCHOOL -> "";
         };
-    String groupId = GroupIds.of(unit);
+    String groupId = GroupIds.of(unit.getType(), unit.getCode());
     ensureGroup(groupId, unit.getName() + suffix, unit.getType().name());
     grantCaseWork(groupId);
     grant(groupId, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);

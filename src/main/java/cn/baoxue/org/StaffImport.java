@@ -1,5 +1,7 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.StaffRole;
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.org.ImportOutcome.BadRow;
 import cn.baoxue.web.UploadedTable;
 import cn.baoxue.web.UploadedTable.Line;

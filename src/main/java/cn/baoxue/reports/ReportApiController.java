@@ -1,6 +1,6 @@
 package cn.baoxue.reports;
 
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.identity.Staff;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;

@@ -2,8 +2,8 @@ package cn.baoxue.reports;
 
 import cn.baoxue.org.OrgTree;
 import cn.baoxue.org.OrgUnit;
-import cn.baoxue.org.OrgUnitType;
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.identity.OrgUnitType;
+import cn.baoxue.kernel.identity.Staff;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package cn.baoxue.reports;
 
 import cn.baoxue.cases.CaseStatus;
-import cn.baoxue.cases.Coded;
+import cn.baoxue.kernel.validation.Coded;
 import cn.baoxue.cases.ContactType;
 import cn.baoxue.cases.DropoutReason;
 import cn.baoxue.cases.Placement;

@@ -1,6 +1,6 @@
 package cn.baoxue.web;
 
-import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

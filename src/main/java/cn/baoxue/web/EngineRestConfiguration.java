@@ -1,6 +1,6 @@
 package cn.baoxue.web;
 
-import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.security.StartAtTheBeginningOnly;
 import cn.baoxue.security.VariableLengthLimit;
 import jakarta.annotation.Priority;

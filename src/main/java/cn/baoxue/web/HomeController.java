@@ -1,6 +1,6 @@
 package cn.baoxue.web;
 
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.identity.Staff;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -4,10 +4,10 @@ import static cn.baoxue.workflow.VariableText.of;
 
 import cn.baoxue.cases.CaseIntakeService;
 import cn.baoxue.cases.CaseIntakeService.OpenedCase;
-import cn.baoxue.cases.CaseReport;
+import cn.baoxue.kernel.process.CaseStart;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.org.CaseJurisdiction;
-import cn.baoxue.org.Jurisdiction;
+import cn.baoxue.kernel.identity.Jurisdiction;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,8 +30,8 @@ public class CaseIntakeListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Actor actor = Actor.of(execution);
-    CaseReport report =
-        new CaseReport(
+    CaseStart report =
+        new CaseStart(
             of(execution, "studentName"),
             of(execution, "studentIdNumber"),
             of(execution, "gender"),

@@ -2,9 +2,9 @@ package cn.baoxue.workflow;
 
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.DropoutCaseRepository;
-import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.escalation.EscalationRepository;
-import cn.baoxue.org.GroupIds;
+import cn.baoxue.kernel.identity.GroupIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.baoxue.benchmark.BenchApplication;
 import cn.baoxue.benchmark.BenchReport;
 import cn.baoxue.imports.RosterImportService.Outcome;
-import cn.baoxue.org.Staff;
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.Spreadsheet;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.OrgUnitType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.testing.BaoxueWebTest;

@@ -36,7 +36,7 @@ class SummaryBenchmark {
   @Test
   void summaryOver100000Cases() {
     populate();
-    ReportScope county = scopes.resolve("530627", null, null, new cn.baoxue.org.Staff("auditor", List.of("auditors")));
+    ReportScope county = scopes.resolve("530627", null, null, new cn.baoxue.kernel.identity.Staff("auditor", List.of("auditors")));
     long first = time(() -> queries.summary(county));
     long best = Long.MAX_VALUE;
     long total = 0;
@@ -50,7 +50,7 @@ class SummaryBenchmark {
     }
     assertThat(summary.cases()).isGreaterThanOrEqualTo(CASES);
     ReportScope township = scopes.resolve("530627205", LocalDate.now().minusDays(30), LocalDate.now(),
-        new cn.baoxue.org.Staff("auditor", List.of("auditors")));
+        new cn.baoxue.kernel.identity.Staff("auditor", List.of("auditors")));
     long ranged = time(() -> queries.summary(township));
     System.out.printf(
         "%nBENCHMARK summary over %d cases (county 530627): first %d ms, then best %d ms, mean %d ms of 5; "

@@ -12,7 +12,7 @@ import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.DropoutCaseRepository;
 import cn.baoxue.cases.HelperAssignmentRepository;
 import cn.baoxue.cases.HomeVisitRepository;
-import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.cases.PersuasionAttempt;
 import cn.baoxue.cases.PersuasionAttemptRepository;
 import cn.baoxue.cases.PersuasionRung;

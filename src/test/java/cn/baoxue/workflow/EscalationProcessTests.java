@@ -3,7 +3,7 @@ package cn.baoxue.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.baoxue.cases.InvalidCaseInputException;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.escalation.Escalation;
 import cn.baoxue.escalation.EscalationRepository;
 import cn.baoxue.notifications.Notification;

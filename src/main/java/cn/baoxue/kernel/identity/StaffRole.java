@@ -1,4 +1,4 @@
-package cn.baoxue.org;
+package cn.baoxue.kernel.identity;
 
 import java.util.Arrays;
 import java.util.List;
@@ -45,11 +45,11 @@ public enum StaffRole {
    * The groups of this role in the given unit. Auditors read every case wherever they sit (see
    * {@link Jurisdiction}); their county only tells whom they report to.
    */
-  public List<String> groupIds(OrgUnit unit) {
+  public List<String> groupIds(String unitCode) {
     return switch (this) {
-      case TEACHER, VILLAGE_CADRE, TOWNSHIP_OFFICIAL, EDUCATION_BUREAU -> List.of(GroupIds.of(unit));
-      case PRINCIPAL -> List.of(GroupIds.of(unit), GroupIds.PRINCIPALS);
-      case WOMEN_FEDERATION -> List.of(GroupIds.womenFederation(unit.getCode()));
+      case TEACHER, VILLAGE_CADRE, TOWNSHIP_OFFICIAL, EDUCATION_BUREAU -> List.of(GroupIds.of(unitType, unitCode));
+      case PRINCIPAL -> List.of(GroupIds.of(unitType, unitCode), GroupIds.PRINCIPALS);
+      case WOMEN_FEDERATION -> List.of(GroupIds.womenFederation(unitCode));
       case AUDITOR -> List.of(GroupIds.AUDITORS);
     };
   }
@@ -58,7 +58,7 @@ public enum StaffRole {
    * Whether a group is one that roles hand out, so that a change of role or unit takes it away.
    * Other groups (系统管理员, groups made by hand in Camunda Admin) are left alone.
    */
-  static boolean handsOut(String groupId) {
+  public static boolean handsOut(String groupId) {
     return GroupIds.unitCode(groupId) != null || GroupIds.PRINCIPALS.equals(groupId) || GroupIds.AUDITORS.equals(groupId);
   }
 }

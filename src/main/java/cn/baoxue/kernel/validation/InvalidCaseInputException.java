@@ -1,4 +1,4 @@
-package cn.baoxue.cases;
+package cn.baoxue.kernel.validation;
 
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;

@@ -1,4 +1,4 @@
-package cn.baoxue.org;
+package cn.baoxue.kernel.identity;
 
 /**
  * The Camunda group ids of DESIGN.md. Task routing, authorizations and jurisdiction all read
@@ -19,8 +19,8 @@ public final class GroupIds {
   private GroupIds() {}
 
   /** The group whose members work the cases of an org unit: school, village, township or county. */
-  public static String of(OrgUnit unit) {
-    return prefix(unit.getType()) + unit.getCode();
+  public static String of(OrgUnitType type, String code) {
+    return prefix(type) + code;
   }
 
   public static String school(String schoolCode) {
@@ -53,7 +53,7 @@ public final class GroupIds {
   }
 
   /** The org unit code a jurisdiction group stands for, or null for role groups. */
-  static String unitCode(String groupId) {
+  public static String unitCode(String groupId) {
     for (String prefix : new String[] {SCHOOL, VILLAGE, TOWNSHIP, COUNTY, WOMENFED}) {
       if (groupId.startsWith(prefix)) {
         return groupId.substring(prefix.length());

@@ -1,10 +1,10 @@
-package cn.baoxue.cases;
+package cn.baoxue.kernel.process;
 
 /**
  * A report of a suspected dropout as it arrives from any entry path (Tasklist start form,
  * REST, import, attendance feed): text as typed, not yet validated.
  */
-public record CaseReport(
+public record CaseStart(
     String studentName,
     String studentIdNumber,
     String gender,

@@ -1,4 +1,4 @@
-package cn.baoxue.org;
+package cn.baoxue.kernel.identity;
 
 import java.util.List;
 import org.springframework.security.core.Authentication;

@@ -1,4 +1,6 @@
-package cn.baoxue.cases;
+package cn.baoxue.kernel.process;
+
+import cn.baoxue.kernel.validation.Coded;
 
 /** How a case came in (案件来源). */
 public enum CaseSource implements Coded {

@@ -1,4 +1,4 @@
-package cn.baoxue.cases;
+package cn.baoxue.kernel.validation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package cn.baoxue.cases;
+package cn.baoxue.kernel.validation;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
