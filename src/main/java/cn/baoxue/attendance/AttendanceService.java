@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.RuntimeService;
+import cn.baoxue.cases.DropoutReason;
+import cn.baoxue.kernel.process.CaseSource;
+import cn.baoxue.kernel.process.CaseStart;
+import cn.baoxue.kernel.process.CaseStarter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,16 +40,16 @@ public class AttendanceService {
   private final StudentRepository students;
   private final OrgTree orgTree;
   private final WorkingDayCalendar calendar;
-  private final RuntimeService runtimeService;
+  private final CaseStarter caseStarter;
   private final int threshold;
 
   AttendanceService(JdbcClient jdbc, StudentRepository students, OrgTree orgTree, WorkingDayCalendar calendar,
-      RuntimeService runtimeService, @Value("${baoxue.attendance.unexcused-days:3}") int threshold) {
+      CaseStarter caseStarter, @Value("${baoxue.attendance.unexcused-days:3}") int threshold) {
     this.jdbc = jdbc;
     this.students = students;
     this.orgTree = orgTree;
     this.calendar = calendar;
-    this.runtimeService = runtimeService;
+    this.caseStarter = caseStarter;
     this.threshold = threshold;
   }
 
@@ -67,24 +70,25 @@ public class AttendanceService {
     for (int i = 0; i < absences.size(); i++) {
       Absence absence = absences.get(i);
       String where = "第" + (i + 1) + "条：";
+      String field = "absences[" + i + "]";
       String idNumber = absence.studentIdNumber() == null ? "" : absence.studentIdNumber().trim().toUpperCase();
       Student student = byIdNumber.computeIfAbsent(idNumber, id -> students.findByIdNumber(id).orElse(null));
       if (student == null) {
-        in.problem(where + "没有身份证号为 " + IdNumber.mask(idNumber) + " 的在册学生");
+        in.problem(field + ".studentIdNumber", where + "没有身份证号为 " + IdNumber.mask(idNumber) + " 的在册学生");
         continue;
       }
       if (!jurisdictionOf(student).isWithin(reporterJurisdiction)) {
-        in.problem(where + "您无权报送" + orgTree.name(student.getSchoolCode()) + "学生的考勤");
+        in.problem(field + ".studentIdNumber", where + "您无权报送" + orgTree.name(student.getSchoolCode()) + "学生的考勤");
         continue;
       }
-      LocalDate date = in.date(absence.date(), where + "缺勤日期");
+      LocalDate date = in.date(field + ".date", absence.date(), where + "缺勤日期");
       if (date != null && date.isAfter(calendar.today())) {
-        in.problem(where + "缺勤日期不能晚于今天");
+        in.problem(field + ".date", where + "缺勤日期不能晚于今天");
       } else if (date != null && !calendar.isSchoolDay(date)) {
-        in.problem(where + date + " 不是上学日（周末、节假日或假期）");
+        in.problem(field + ".date", where + date + " 不是上学日（周末、节假日或假期）");
       }
       if (absence.excused() == null) {
-        in.problem(where + "请说明是否请假（excused）");
+        in.problem(field + ".excused", where + "请说明是否请假（excused）");
       }
       if (date != null) {
         valid.computeIfAbsent(student, s -> new HashMap<>()).put(date, Boolean.TRUE.equals(absence.excused()));
@@ -161,21 +165,20 @@ public class AttendanceService {
 
   /** Started as the reporter, so the engine and the case record who raised it. */
   private String openCase(Student student, int run, LocalDate start) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("studentName", student.getName());
-    variables.put("studentIdNumber", student.getIdNumber());
-    variables.put("gender", student.getGender());
-    variables.put("birthDate", student.getBirthDate().toString());
-    variables.put("schoolCode", student.getSchoolCode());
-    variables.put("grade", student.getGrade());
-    variables.put("villageCode", student.getVillageCode());
-    variables.put("guardianName", student.getGuardianName());
-    variables.put("guardianPhone", student.getGuardianPhone());
-    variables.put("specialGroups", student.getSpecialGroups());
-    variables.put("reason", "OTHER");
-    variables.put("source", "ATTENDANCE");
-    variables.put("reportNotes", "考勤预警：自" + start + "起连续" + run + "个上学日无故缺勤");
-    return runtimeService.createProcessInstanceByKey("dropout-case").setVariables(variables).execute().getBusinessKey();
+    return caseStarter.start(new CaseStart(
+        student.getName(),
+        student.getIdNumber(),
+        student.getGender(),
+        student.getBirthDate().toString(),
+        student.getSchoolCode(),
+        String.valueOf(student.getGrade()),
+        student.getVillageCode(),
+        student.getGuardianName(),
+        student.getGuardianPhone(),
+        DropoutReason.OTHER.name(),
+        CaseSource.ATTENDANCE.name(),
+        student.getSpecialGroups(),
+        "考勤预警：自" + start + "起连续" + run + "个上学日无故缺勤"));
   }
 
   private CaseJurisdiction jurisdictionOf(Student student) {

@@ -43,11 +43,9 @@ class AuditCaseSearch {
                (select count(*) from escalation e where e.case_id = c.id) as escalations
         from dropout_case c join student s on s.id = c.student_id where 1 = 1""");
     Map<String, Object> params = new HashMap<>();
-    if (!jurisdiction.isEverywhere()) {
-      sql.append(" and (c.school_code in (:units) or c.village_code in (:units) or c.township_code in (:units)"
-          + " or c.county_code in (:units))");
-      params.put("units", jurisdiction.unitCodes().isEmpty() ? List.of("-") : jurisdiction.unitCodes());
-    }
+    Jurisdiction.SqlScope scope = jurisdiction.sqlScope("c.school_code", "c.village_code", "c.township_code", "c.county_code");
+    sql.append(" and ").append(scope.condition());
+    params.putAll(scope.params());
     if (criteria.q() != null && !criteria.q().isBlank()) {
       sql.append(" and (c.case_number = :q or s.name like :qLike or s.id_number = :qUpper)");
       params.put("q", criteria.q().trim());

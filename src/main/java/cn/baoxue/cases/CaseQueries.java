@@ -1,6 +1,8 @@
 package cn.baoxue.cases;
 
 import cn.baoxue.kernel.identity.Jurisdiction;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -19,6 +21,7 @@ public class CaseQueries {
   private final PlacementPlanRepository plans;
   private final FollowUpRepository followUps;
   private final ClosureReviewRepository reviews;
+  private final EntityManager entityManager;
 
   CaseQueries(
       DropoutCaseRepository cases,
@@ -28,7 +31,8 @@ public class CaseQueries {
       ReturnOrderRepository orders,
       PlacementPlanRepository plans,
       FollowUpRepository followUps,
-      ClosureReviewRepository reviews) {
+      ClosureReviewRepository reviews,
+      EntityManager entityManager) {
     this.cases = cases;
     this.assignments = assignments;
     this.visits = visits;
@@ -37,16 +41,15 @@ public class CaseQueries {
     this.plans = plans;
     this.followUps = followUps;
     this.reviews = reviews;
+    this.entityManager = entityManager;
   }
 
   public List<DropoutCase> visibleTo(Jurisdiction jurisdiction) {
-    if (jurisdiction.isEverywhere()) {
-      return cases.findAllByOrderByReportedAtDesc();
-    }
-    if (jurisdiction.unitCodes().isEmpty()) {
-      return List.of();
-    }
-    return cases.findWithinUnits(jurisdiction.unitCodes());
+    Jurisdiction.SqlScope scope = jurisdiction.sqlScope("c.schoolCode", "c.villageCode", "c.townshipCode", "c.countyCode");
+    TypedQuery<DropoutCase> query = entityManager.createQuery(
+        "select c from DropoutCase c where " + scope.condition() + " order by c.reportedAt desc", DropoutCase.class);
+    scope.params().forEach(query::setParameter);
+    return query.getResultList();
   }
 
   /** A case with everything recorded on it; empty when it does not exist or lies outside. */

@@ -19,7 +19,7 @@ public class ClosureService {
   @Transactional
   public ClosureReview review(Long caseId, boolean approved, String comment, String actor) {
     Inputs in = new Inputs();
-    String reviewComment = in.notes(comment, "审批意见", !approved);
+    String reviewComment = in.notes("closureComment", comment, "审批意见", !approved);
     in.check();
     DropoutCase dropoutCase = cases.requireOpen(caseId);
     if (approved) {

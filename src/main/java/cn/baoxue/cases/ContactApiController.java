@@ -1,17 +1,14 @@
 package cn.baoxue.cases;
 
-import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.cases.ContactLogService.ContactInput;
 import cn.baoxue.kernel.identity.Staff;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,11 +43,6 @@ class ContactApiController {
   @GetMapping
   List<ContactView> list(@PathVariable String caseNumber, Authentication user) {
     return contacts.contactsOf(contacts.requireMayRecord(caseNumber, Staff.of(user))).stream().map(ContactView::of).toList();
-  }
-
-  @ExceptionHandler(InvalidCaseInputException.class)
-  ResponseEntity<Map<String, Object>> invalid(InvalidCaseInputException e) {
-    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "problems", e.problems()));
   }
 
   record ContactView(

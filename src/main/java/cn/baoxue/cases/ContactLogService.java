@@ -44,12 +44,12 @@ public class ContactLogService {
   public ContactLog record(String caseNumber, ContactInput input, Staff actor) {
     DropoutCase dropoutCase = requireMayRecord(caseNumber, actor);
     Inputs in = new Inputs();
-    ContactType type = in.code(ContactType.class, input.type(), "帮扶方式");
-    LocalDate date = in.date(input.date(), "帮扶日期");
+    ContactType type = in.code("type", ContactType.class, input.type(), "帮扶方式");
+    LocalDate date = in.date("date", input.date(), "帮扶日期");
     if (date != null && date.isAfter(calendar.today())) {
-      in.problem("帮扶日期不能晚于今天");
+      in.problem("date", "帮扶日期不能晚于今天");
     }
-    String notes = in.notes(input.notes(), "帮扶内容", false);
+    String notes = in.notes("notes", input.notes(), "帮扶内容", false);
     BigDecimal amount = amount(input.amountYuan(), type, in);
     in.check();
     return contacts.save(new ContactLog(dropoutCase, actor.userId(), type, date, notes, amount));
@@ -85,23 +85,23 @@ public class ContactLogService {
     String value = Inputs.trim(raw);
     if (type != ContactType.FUNDS) {
       if (value != null) {
-        in.problem("只有“资助资金”需要填写金额");
+        in.problem("amountYuan", "只有“资助资金”需要填写金额");
       }
       return null;
     }
     if (value == null) {
-      in.problem("资助资金须填写金额（元）");
+      in.problem("amountYuan", "资助资金须填写金额（元）");
       return null;
     }
     try {
       BigDecimal amount = new BigDecimal(value);
       if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 2) {
-        in.problem("资助金额须为大于0的数字，最多两位小数：" + value);
+        in.problem("amountYuan", "资助金额须为大于0的数字，最多两位小数：" + value);
         return null;
       }
       return amount;
     } catch (NumberFormatException e) {
-      in.problem("资助金额须为数字（元）：" + value);
+      in.problem("amountYuan", "资助金额须为数字（元）：" + value);
       return null;
     }
   }

@@ -1,11 +1,9 @@
 package cn.baoxue.cases;
 
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 public interface DropoutCaseRepository extends JpaRepository<DropoutCase, Long> {
 
@@ -23,14 +21,5 @@ public interface DropoutCaseRepository extends JpaRepository<DropoutCase, Long> 
 
   Optional<DropoutCase> findByOpenStudentId(Long studentId);
 
-  List<DropoutCase> findAllByOrderByReportedAtDesc();
 
-  @Query(
-      """
-      select c from DropoutCase c
-      where c.schoolCode in :units or c.villageCode in :units
-         or c.townshipCode in :units or c.countyCode in :units
-      order by c.reportedAt desc
-      """)
-  List<DropoutCase> findWithinUnits(Collection<String> units);
 }

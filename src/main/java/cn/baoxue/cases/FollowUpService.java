@@ -21,8 +21,8 @@ public class FollowUpService {
   @Transactional
   public PlacementPlan planPlacement(Long caseId, String placement, String plan, String actor) {
     Inputs in = new Inputs();
-    Placement where = in.code(Placement.class, placement, "安置方式");
-    String planText = in.notes(plan, "一人一案内容", true);
+    Placement where = in.code("placement", Placement.class, placement, "安置方式");
+    String planText = in.notes("placementPlan", plan, "一人一案内容", true);
     in.check();
     DropoutCase dropoutCase = cases.requireOpen(caseId);
     dropoutCase.startFollowUp(where);
@@ -32,8 +32,8 @@ public class FollowUpService {
   @Transactional
   public FollowUpResult recordFollowUp(Long caseId, String result, String notes, String actor) {
     Inputs in = new Inputs();
-    FollowUpResult outcome = in.code(FollowUpResult.class, result, "回访结果");
-    String followUpNotes = in.notes(notes, "回访情况", false);
+    FollowUpResult outcome = in.code("followUpResult", FollowUpResult.class, result, "回访结果");
+    String followUpNotes = in.notes("followUpNotes", notes, "回访情况", false);
     in.check();
     DropoutCase dropoutCase = cases.requireOpen(caseId);
     if (outcome == FollowUpResult.DROPPED_AGAIN) {

@@ -27,23 +27,23 @@ public class HelperAssignmentService {
   public HelperAssignment assign(Long caseId, String teacher, String cadre, String womenfed, String actor) {
     DropoutCase dropoutCase = cases.requireOpen(caseId);
     Inputs in = new Inputs();
-    String teacherHelper = member(in, teacher, "包保教师", GroupIds.school(dropoutCase.getSchoolCode()), "本案学校的教师", true);
-    String cadreHelper = member(in, cadre, "包保村干部", GroupIds.village(dropoutCase.getVillageCode()), "本案户籍村的村干部", true);
+    String teacherHelper = member(in, "teacherHelper", teacher, "包保教师", GroupIds.school(dropoutCase.getSchoolCode()), "本案学校的教师", true);
+    String cadreHelper = member(in, "cadreHelper", cadre, "包保村干部", GroupIds.village(dropoutCase.getVillageCode()), "本案户籍村的村干部", true);
     String womenfedHelper =
-        member(in, womenfed, "妇联包保人", GroupIds.womenFederation(dropoutCase.getCountyCode()), "本县妇联干部", false);
+        member(in, "womenfedHelper", womenfed, "妇联包保人", GroupIds.womenFederation(dropoutCase.getCountyCode()), "本县妇联干部", false);
     in.check();
     return assignments.save(new HelperAssignment(dropoutCase, actor, teacherHelper, cadreHelper, womenfedHelper));
   }
 
-  private String member(Inputs in, String raw, String label, String groupId, String who, boolean required) {
-    String userId = in.text(raw, label, required, 64);
+  private String member(Inputs in, String field, String raw, String label, String groupId, String who, boolean required) {
+    String userId = in.text(field, raw, label, required, 64);
     if (userId == null) {
       return null;
     }
     if (staff.user(userId) == null) {
-      in.problem(label + "“" + userId + "”不是系统用户");
+      in.problem(field, label + "“" + userId + "”不是系统用户");
     } else if (!staff.isMember(userId, groupId)) {
-      in.problem(label + "“" + userId + "”不是" + who + "，请重新选择");
+      in.problem(field, label + "“" + userId + "”不是" + who + "，请重新选择");
     }
     return userId;
   }

@@ -27,16 +27,16 @@ public class HomeVisitService {
   @Transactional
   public HomeVisit record(Long caseId, VisitReport report, String actor) {
     Inputs in = new Inputs();
-    LocalDate visitDate = in.date(report.visitDate(), "家访日期");
+    LocalDate visitDate = in.date("visitDate", report.visitDate(), "家访日期");
     if (visitDate != null && visitDate.isAfter(calendar.today())) {
-      in.problem("家访日期不能晚于今天");
+      in.problem("visitDate", "家访日期不能晚于今天");
     }
-    String metWith = in.text(report.metWith(), "见到的人", false, 200);
-    ChildWhereabouts whereabouts = in.code(ChildWhereabouts.class, report.childWhereabouts(), "孩子去向");
-    DropoutReason reason = in.code(DropoutReason.class, report.reason(), "辍学原因");
+    String metWith = in.text("metWith", report.metWith(), "见到的人", false, 200);
+    ChildWhereabouts whereabouts = in.code("childWhereabouts", ChildWhereabouts.class, report.childWhereabouts(), "孩子去向");
+    DropoutReason reason = in.code("reason", DropoutReason.class, report.reason(), "辍学原因");
     FamilyAttitude attitude =
-        Inputs.trim(report.familyAttitude()) == null ? null : in.code(FamilyAttitude.class, report.familyAttitude(), "家庭态度");
-    String notes = in.notes(report.notes(), "家访情况", false);
+        Inputs.trim(report.familyAttitude()) == null ? null : in.code("familyAttitude", FamilyAttitude.class, report.familyAttitude(), "家庭态度");
+    String notes = in.notes("visitNotes", report.notes(), "家访情况", false);
     in.check();
     DropoutCase dropoutCase = cases.requireOpen(caseId);
     // The visit is where the real reason is learnt; the ledger counts by it from now on.

@@ -229,16 +229,9 @@ public class LedgerQueries {
     }
 
     void scope(Jurisdiction reader, String school, String village, String township, String county) {
-      if (reader.isEverywhere()) {
-        return;
-      }
-      if (reader.unitCodes().isEmpty()) {
-        from += " and 1 = 0";
-        return;
-      }
-      from += " and (" + school + " in (:units) or " + village + " in (:units) or " + township + " in (:units) or " + county
-          + " in (:units))";
-      params.put("units", List.copyOf(reader.unitCodes()));
+      Jurisdiction.SqlScope scope = reader.sqlScope(school, village, township, county);
+      from += " and " + scope.condition();
+      params.putAll(scope.params());
     }
 
     JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {

@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.identity.GroupIds;
 import java.util.Collection;
 
 /**
@@ -12,8 +13,8 @@ public final class PersonalDataPolicy {
   private PersonalDataPolicy() {}
 
   public static boolean seesInFull(Collection<String> groupIds) {
-    return groupIds.stream().anyMatch(group ->
-        group.startsWith("school_") || group.startsWith("township_") || group.startsWith("county_"));
+    return groupIds.stream().map(GroupIds::kindOf).anyMatch(kind ->
+        kind == GroupIds.Kind.SCHOOL || kind == GroupIds.Kind.TOWNSHIP || kind == GroupIds.Kind.COUNTY);
   }
 
   /** 138****0001 */

@@ -26,8 +26,8 @@ public class PersuasionService {
   @Transactional
   public PersuasionResult recordAttempt(Long caseId, PersuasionRung rung, String result, String notes, String actor) {
     Inputs in = new Inputs();
-    PersuasionResult outcome = in.code(PersuasionResult.class, result, "劝返结果");
-    String attemptNotes = in.notes(notes, "劝返情况", false);
+    PersuasionResult outcome = in.code("persuasionResult", PersuasionResult.class, result, "劝返结果");
+    String attemptNotes = in.notes("persuasionNotes", notes, "劝返情况", false);
     in.check();
     DropoutCase dropoutCase = cases.requireOpen(caseId);
     dropoutCase.reachRung(rung, outcome);
@@ -42,14 +42,14 @@ public class PersuasionService {
   @Transactional
   public ReturnOrder issueOrder(Long caseId, String deadline, String result, String notes, String actor) {
     Inputs in = new Inputs();
-    LocalDate orderDeadline = in.date(deadline, "限期复学日期");
+    LocalDate orderDeadline = in.date("orderDeadline", deadline, "限期复学日期");
     if (orderDeadline != null && !orderDeadline.isAfter(calendar.today())) {
-      in.problem("限期复学日期须晚于今天");
+      in.problem("orderDeadline", "限期复学日期须晚于今天");
     }
     if (orderDeadline != null && orderDeadline.isAfter(calendar.today().plusMonths(3))) {
-      in.problem("限期复学日期不能超过三个月");
+      in.problem("orderDeadline", "限期复学日期不能超过三个月");
     }
-    in.code(PersuasionResult.class, result, "送达后结果");
+    in.code("persuasionResult", PersuasionResult.class, result, "送达后结果");
     in.check();
     recordAttempt(caseId, PersuasionRung.RETURN_ORDER, result, notes, actor);
     DropoutCase dropoutCase = cases.requireOpen(caseId);

@@ -53,50 +53,50 @@ class ReportValidator {
   ValidReport validate(CaseStart report, boolean reasonRequired) {
     Inputs in = new Inputs();
 
-    String name = in.personName(report.studentName(), "学生姓名", true, MAX_NAME);
+    String name = in.personName(CaseStart.STUDENT_NAME, report.studentName(), "学生姓名", true, MAX_NAME);
 
     IdNumber idNumber = null;
     try {
       idNumber = IdNumber.parse(report.studentIdNumber());
     } catch (InvalidCaseInputException e) {
-      e.problems().forEach(in::problem);
+      e.problems().forEach(problem -> in.problem(CaseStart.STUDENT_ID_NUMBER, problem));
     }
 
     String gender = Inputs.trim(report.gender());
     if (!"M".equals(gender) && !"F".equals(gender)) {
-      in.problem("性别须为 M（男）或 F（女）");
+      in.problem(CaseStart.GENDER, "性别须为 M（男）或 F（女）");
     } else if (idNumber != null && !idNumber.gender().equals(gender)) {
-      in.problem("性别与身份证号不一致（身份证号第17位单数为男、双数为女）");
+      in.problem(CaseStart.GENDER, "性别与身份证号不一致（身份证号第17位单数为男、双数为女）");
     }
 
-    LocalDate birthDate = in.date(report.birthDate(), "出生日期");
+    LocalDate birthDate = in.date(CaseStart.BIRTH_DATE, report.birthDate(), "出生日期");
     if (birthDate != null && idNumber != null && !idNumber.birthDate().orElseThrow().equals(birthDate)) {
-      in.problem("出生日期与身份证号不一致");
+      in.problem(CaseStart.BIRTH_DATE, "出生日期与身份证号不一致");
     }
     if (birthDate != null) {
       int age = Period.between(birthDate, LocalDate.now(clock)).getYears();
       if (age < minAge || age > maxAge) {
-        in.problem("学生年龄" + age + "周岁，不在义务教育适龄范围（" + minAge + "–" + maxAge + "周岁）内");
+        in.problem(CaseStart.BIRTH_DATE, "学生年龄" + age + "周岁，不在义务教育适龄范围（" + minAge + "–" + maxAge + "周岁）内");
       }
     }
 
-    OrgUnit school = orgUnit(report.schoolCode(), OrgUnitType.SCHOOL, "学校代码", in);
-    OrgUnit village = orgUnit(report.villageCode(), OrgUnitType.VILLAGE, "村代码", in);
+    OrgUnit school = orgUnit(CaseStart.SCHOOL_CODE, report.schoolCode(), OrgUnitType.SCHOOL, "学校代码", in);
+    OrgUnit village = orgUnit(CaseStart.VILLAGE_CODE, report.villageCode(), OrgUnitType.VILLAGE, "村代码", in);
     Integer grade = parseGrade(report.grade(), in);
     DropoutReason reason =
         reasonRequired || Inputs.trim(report.reason()) != null
-            ? in.code(DropoutReason.class, report.reason(), "辍学原因")
+            ? in.code(CaseStart.REASON, DropoutReason.class, report.reason(), "辍学原因")
             : null;
     CaseSource source =
-        Inputs.trim(report.source()) == null ? CaseSource.REPORT : in.code(CaseSource.class, report.source(), "案件来源");
+        Inputs.trim(report.source()) == null ? CaseSource.REPORT : in.code(CaseStart.SOURCE, CaseSource.class, report.source(), "案件来源");
     String specialGroups = specialGroups(report.specialGroups(), in);
 
-    String guardianName = in.personName(report.guardianName(), "监护人姓名", false, MAX_NAME);
+    String guardianName = in.personName(CaseStart.GUARDIAN_NAME, report.guardianName(), "监护人姓名", false, MAX_NAME);
     String guardianPhone = Inputs.trim(report.guardianPhone());
     if (guardianPhone != null && !guardianPhone.matches("[0-9+\\-]{7,20}")) {
-      in.problem("监护人电话格式不正确（7–20位数字，可含 + 和 -）：" + guardianPhone);
+      in.problem(CaseStart.GUARDIAN_PHONE, "监护人电话格式不正确（7–20位数字，可含 + 和 -）：" + guardianPhone);
     }
-    String notes = in.notes(report.reportNotes(), "情况说明", false);
+    String notes = in.notes(CaseStart.REPORT_NOTES, report.reportNotes(), "情况说明", false);
 
     in.check();
     return new ValidReport(
@@ -104,14 +104,14 @@ class ReportValidator {
         reason, source, specialGroups, notes);
   }
 
-  private OrgUnit orgUnit(String raw, OrgUnitType type, String label, Inputs in) {
-    String code = in.text(raw, label, true, 12);
+  private OrgUnit orgUnit(String field, String raw, OrgUnitType type, String label, Inputs in) {
+    String code = in.text(field, raw, label, true, 12);
     if (code == null) {
       return null;
     }
     Optional<OrgUnit> unit = orgTree.find(code, type);
     if (unit.isEmpty()) {
-      in.problem(label + "不存在：" + code);
+      in.problem(field, label + "不存在：" + code);
     }
     return unit.orElse(null);
   }
@@ -126,7 +126,7 @@ class ReportValidator {
     } catch (NumberFormatException e) {
       // reported below
     }
-    in.problem("年级须为1–9之间的整数（1–6为小学，7–9为初中）");
+    in.problem(CaseStart.GRADE, "年级须为1–9之间的整数（1–6为小学，7–9为初中）");
     return null;
   }
 
@@ -138,7 +138,7 @@ class ReportValidator {
     Set<String> codes = new LinkedHashSet<>();
     for (String part : value.split("[,;，；]")) {
       if (!part.isBlank()) {
-        SpecialGroup group = in.code(SpecialGroup.class, part.trim(), "特殊群体");
+        SpecialGroup group = in.code(CaseStart.SPECIAL_GROUPS, SpecialGroup.class, part.trim(), "特殊群体");
         if (group != null) {
           codes.add(group.name());
         }

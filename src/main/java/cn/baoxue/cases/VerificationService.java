@@ -20,12 +20,12 @@ public class VerificationService {
   @Transactional
   public VerifyResult verify(Long caseId, String result, String notDropoutReason, String notes, String actor) {
     Inputs in = new Inputs();
-    VerifyResult verifyResult = in.code(VerifyResult.class, result, "核实结果");
+    VerifyResult verifyResult = in.code("verifyResult", VerifyResult.class, result, "核实结果");
     NotDropoutReason reason = null;
     if (verifyResult == VerifyResult.NOT_DROPOUT) {
-      reason = in.code(NotDropoutReason.class, notDropoutReason, "非辍学原因");
+      reason = in.code("notDropoutReason", NotDropoutReason.class, notDropoutReason, "非辍学原因");
     }
-    String verifyNotes = in.notes(notes, "核实情况", false);
+    String verifyNotes = in.notes("verifyNotes", notes, "核实情况", false);
     in.check();
     cases.requireOpen(caseId).verify(verifyResult, reason, verifyNotes, actor);
     return verifyResult;

@@ -52,34 +52,34 @@ public class EnrolmentChanges {
     Inputs in = new Inputs();
     Student student = students.findByIdNumber(idNumber == null ? "" : idNumber.trim().toUpperCase())
         .orElseThrow(() -> new InvalidCaseInputException("没有身份证号为 " + IdNumber.mask(idNumber) + " 的在册学生"));
-    EnrolmentChangeType type = in.code(EnrolmentChangeType.class, change.type(), "异动类型");
-    LocalDate date = in.date(change.date(), "异动日期");
+    EnrolmentChangeType type = in.code("type", EnrolmentChangeType.class, change.type(), "异动类型");
+    LocalDate date = in.date("date", change.date(), "异动日期");
     if (date != null && date.isAfter(calendar.today())) {
-      in.problem("异动日期不能晚于今天");
+      in.problem("date", "异动日期不能晚于今天");
     }
-    String reason = in.text(change.reason(), "异动原因", false, 500);
+    String reason = in.text("reason", change.reason(), "异动原因", false, 500);
     Optional<OrgUnit> to = Optional.empty();
     if (Inputs.trim(change.toSchoolCode()) != null) {
       to = orgTree.find(change.toSchoolCode().trim(), OrgUnitType.SCHOOL);
       if (to.isEmpty()) {
-        in.problem("转入学校代码不存在：" + change.toSchoolCode());
+        in.problem("toSchoolCode", "转入学校代码不存在：" + change.toSchoolCode());
       }
     }
-    String otherSchool = in.text(change.otherSchool(), "县外学校名称", false, 100);
+    String otherSchool = in.text("otherSchool", change.otherSchool(), "县外学校名称", false, 100);
     String from = student.getSchoolCode();
     if (type == EnrolmentChangeType.TRANSFER_OUT) {
       if (to.isEmpty() && otherSchool == null) {
-        in.problem("转出须填写转入学校代码，或县外学校名称");
+        in.problem("toSchoolCode", "转出须填写转入学校代码，或县外学校名称");
       }
       // The roll is the school's own record (学籍管理): its staff record a change, no other unit.
       if (!jurisdiction.covers(from)) {
-        in.problem("只有" + orgTree.name(from) + "可以办理转出");
+        in.problem("type", "只有" + orgTree.name(from) + "可以办理转出");
       }
     } else if (type == EnrolmentChangeType.TRANSFER_IN) {
       if (to.isEmpty()) {
-        in.problem("转入须填写转入学校代码");
+        in.problem("toSchoolCode", "转入须填写转入学校代码");
       } else if (!jurisdiction.covers(to.get().getCode())) {
-        in.problem("只有" + to.get().getName() + "可以办理转入");
+        in.problem("toSchoolCode", "只有" + to.get().getName() + "可以办理转入");
       }
     }
     in.check();

@@ -1,5 +1,6 @@
 package cn.baoxue.escalation;
 
+import cn.baoxue.kernel.process.ProcessKeys;
 import cn.baoxue.notifications.Notifications;
 import cn.baoxue.security.WithoutEngineAuthorization;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EscalationService {
 
-  static final String SUPERVISION_PROCESS = "supervision";
+  static final String SUPERVISION_PROCESS = ProcessKeys.SUPERVISION;
   /** The message of supervision.bpmn's boundary event 逾期任务已办结. */
   static final String OVERDUE_TASK_ENDED = "overdueTaskEnded";
   private static final int[] PRIORITY_BY_LEVEL = {50, 80, 100};

@@ -65,19 +65,19 @@ public class SupervisionService {
     SupervisionAction.Kind kind = kind(decision.action(), in);
     String assignee = null;
     LocalDate newDue = null;
-    String reason = in.notes(decision.reason(), "说明", kind == SupervisionAction.Kind.EXTEND);
+    String reason = in.notes("supervisionNotes", decision.reason(), "说明", kind == SupervisionAction.Kind.EXTEND);
     if (kind == SupervisionAction.Kind.REASSIGN) {
-      assignee = in.text(decision.newAssignee(), "改派给（用户名）", true, 64);
+      assignee = in.text("newAssignee", decision.newAssignee(), "改派给（用户名）", true, 64);
       if (assignee != null && caseGroups.stream().noneMatch(group -> staff.isMember(decision.newAssignee().trim(), group))) {
-        in.problem("“" + assignee + "”不是本案所在学校、村、乡镇或县的工作人员，不能改派");
+        in.problem("newAssignee", "“" + assignee + "”不是本案所在学校、村、乡镇或县的工作人员，不能改派");
       }
     } else if (kind == SupervisionAction.Kind.EXTEND) {
-      newDue = in.date(decision.newDueDate(), "新的办理期限");
+      newDue = in.date("newDueDate", decision.newDueDate(), "新的办理期限");
       if (newDue != null && !newDue.isAfter(calendar.today())) {
-        in.problem("新的办理期限须晚于今天");
+        in.problem("newDueDate", "新的办理期限须晚于今天");
       }
     } else if (kind == SupervisionAction.Kind.TAKE_OVER && actor == null) {
-      in.problem("接手办理须由登录用户操作");
+      in.problem("supervisionAction", "接手办理须由登录用户操作");
     }
     in.check();
 
@@ -99,7 +99,7 @@ public class SupervisionService {
 
   private static SupervisionAction.Kind kind(String raw, Inputs in) {
     if (Inputs.trim(raw) == null) {
-      in.problem("请选择督办措施");
+      in.problem("supervisionAction", "请选择督办措施");
       return null;
     }
     try {

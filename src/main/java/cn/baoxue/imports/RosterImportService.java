@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import cn.baoxue.kernel.process.CaseStart;
+import cn.baoxue.kernel.process.CaseStarter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,7 +50,7 @@ public class RosterImportService {
   private static final Logger log = LoggerFactory.getLogger(RosterImportService.class);
 
   private final StudentRoster roster;
-  private final RuntimeService runtimeService;
+  private final CaseStarter caseStarter;
   private final IdentityService identityService;
   private final JdbcClient jdbc;
   private final int maxRows;
@@ -59,12 +59,12 @@ public class RosterImportService {
 
   RosterImportService(
       StudentRoster roster,
-      RuntimeService runtimeService,
+      CaseStarter caseStarter,
       IdentityService identityService,
       JdbcClient jdbc,
       @Value("${baoxue.imports.max-rows:100000}") int maxRows) {
     this.roster = roster;
-    this.runtimeService = runtimeService;
+    this.caseStarter = caseStarter;
     this.identityService = identityService;
     this.jdbc = jdbc;
     this.maxRows = maxRows;
@@ -225,7 +225,8 @@ public class RosterImportService {
 
   private static boolean mayImportAtAll(Staff staff) {
     return staff.isAdmin()
-        || staff.groupIds().stream().anyMatch(group -> group.startsWith("school_") || group.startsWith("county_"));
+        || staff.groupIds().stream().map(GroupIds::kindOf)
+            .anyMatch(kind -> kind == GroupIds.Kind.SCHOOL || kind == GroupIds.Kind.COUNTY);
   }
 
   private static boolean mayImport(Staff staff, RosterStudent student) {
@@ -235,26 +236,21 @@ public class RosterImportService {
   }
 
   private String openCase(RosterStudent student, String fileName, int line) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("studentName", student.name());
-    variables.put("studentIdNumber", student.idNumber());
-    variables.put("gender", student.gender());
-    variables.put("birthDate", student.birthDate().toString());
-    variables.put("schoolCode", student.jurisdiction().school().getCode());
-    variables.put("grade", student.grade());
-    variables.put("villageCode", student.jurisdiction().village().getCode());
-    variables.put("guardianName", student.guardianName());
-    variables.put("guardianPhone", student.guardianPhone());
-    variables.put("reason", student.reason());
-    variables.put("source", CaseSource.IMPORT.name());
-    variables.put("specialGroups", student.specialGroups() == null ? "" : student.specialGroups());
-    variables.put(
-        "reportNotes",
+    return caseStarter.start(new CaseStart(
+        student.name(),
+        student.idNumber(),
+        student.gender(),
+        student.birthDate().toString(),
+        student.jurisdiction().school().getCode(),
+        String.valueOf(student.grade()),
+        student.jurisdiction().village().getCode(),
+        student.guardianName(),
+        student.guardianPhone(),
+        student.reason(),
+        CaseSource.IMPORT.name(),
+        student.specialGroups(),
         "花名册导入（" + (fileName == null ? "" : fileName + "，") + "第" + line + "行）：在校状态为"
-            + EnrolmentStatus.valueOf(student.enrolmentStatus()).label());
-    ProcessInstance instance =
-        runtimeService.createProcessInstanceByKey("dropout-case").setVariables(variables).execute();
-    return instance.getBusinessKey();
+            + EnrolmentStatus.valueOf(student.enrolmentStatus()).label()));
   }
 
   private void record(

@@ -26,20 +26,15 @@ public class Roles {
     for (String group : groups) {
       String code = GroupIds.unitCode(group);
       String unit = code == null ? null : orgTree.name(code);
-      if (group.startsWith("school_")) {
-        roles.add((groups.contains(GroupIds.PRINCIPALS) ? "校长，" : "教师，") + unit);
-      } else if (group.startsWith("village_")) {
-        roles.add("村干部，" + unit);
-      } else if (group.startsWith("township_")) {
-        roles.add("乡镇干部，" + unit);
-      } else if (group.startsWith("county_")) {
-        roles.add(unit + "教育局");
-      } else if (group.startsWith("womenfed_")) {
-        roles.add(unit + "妇联");
-      } else if (group.equals(GroupIds.AUDITORS)) {
-        roles.add("督导审计");
-      } else if (group.equals(GroupIds.ADMINS)) {
-        roles.add("系统管理员");
+      switch (GroupIds.kindOf(group)) {
+        case SCHOOL -> roles.add((groups.contains(GroupIds.PRINCIPALS) ? "校长，" : "教师，") + unit);
+        case VILLAGE -> roles.add("村干部，" + unit);
+        case TOWNSHIP -> roles.add("乡镇干部，" + unit);
+        case COUNTY -> roles.add(unit + "教育局");
+        case WOMEN_FEDERATION -> roles.add(unit + "妇联");
+        case AUDITORS -> roles.add("督导审计");
+        case ADMINS -> roles.add("系统管理员");
+        case PRINCIPALS, OTHER -> { }
       }
     }
     String name = staff.fullName(userId);

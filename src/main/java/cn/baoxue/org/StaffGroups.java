@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.process.ProcessKeys;
 import cn.baoxue.kernel.identity.GroupIds;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class StaffGroups {
 
-  static final String PROCESS_KEY = "dropout-case";
+  static final String PROCESS_KEY = ProcessKeys.DROPOUT_CASE;
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;

@@ -1,6 +1,6 @@
 package cn.baoxue.security;
 
-import java.util.Set;
+import cn.baoxue.kernel.identity.GroupIds;
 import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -16,10 +16,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  */
 final class ReadOnlyRoles implements AuthorizationManager<RequestAuthorizationContext> {
 
-  static final String AUDITORS = "GROUP_auditors";
-  /** Groups that come with work to do; an auditor who also holds one of these is not read-only. */
-  private static final Set<String> WORKING_GROUP_PREFIXES =
-      Set.of("GROUP_school_", "GROUP_village_", "GROUP_township_", "GROUP_county_", "GROUP_womenfed_", "GROUP_camunda-admin");
+  private static final String GROUP = "GROUP_";
 
   @Override
   public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
@@ -34,9 +31,14 @@ final class ReadOnlyRoles implements AuthorizationManager<RequestAuthorizationCo
     boolean auditor = false;
     for (GrantedAuthority authority : user.getAuthorities()) {
       String name = authority.getAuthority();
-      if (AUDITORS.equals(name)) {
+      if (!name.startsWith(GROUP)) {
+        continue;
+      }
+      // An auditor who also holds a group that comes with work is not read-only.
+      GroupIds.Kind kind = GroupIds.kindOf(name.substring(GROUP.length()));
+      if (kind == GroupIds.Kind.AUDITORS) {
         auditor = true;
-      } else if (WORKING_GROUP_PREFIXES.stream().anyMatch(name::startsWith)) {
+      } else if (kind.givesWork()) {
         return false;
       }
     }

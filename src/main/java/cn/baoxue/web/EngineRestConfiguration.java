@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import cn.baoxue.kernel.validation.ErrorShape;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -106,10 +108,10 @@ class EngineRestConfiguration {
   static Response answer(Throwable thrown, Response camunda) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidCaseInputException refused) {
-        return json(Response.Status.BAD_REQUEST, Map.of(
-            "type", InvalidCaseInputException.class.getSimpleName(),
-            "message", refused.getMessage(),
-            "problems", refused.problems()));
+        // Camunda's error shape (type, message), which Tasklist shows, with Baoxue's fields beside it.
+        Map<String, Object> body = new LinkedHashMap<>(ErrorShape.asMap(refused.toProblemDetail()));
+        body.put("type", InvalidCaseInputException.class.getSimpleName());
+        return json(Response.Status.BAD_REQUEST, body);
       }
       if (cause.getMessage() != null && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
         return json(Response.Status.BAD_REQUEST, Map.of(

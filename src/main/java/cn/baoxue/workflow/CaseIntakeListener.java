@@ -30,21 +30,7 @@ public class CaseIntakeListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Actor actor = Actor.of(execution);
-    CaseStart report =
-        new CaseStart(
-            of(execution, "studentName"),
-            of(execution, "studentIdNumber"),
-            of(execution, "gender"),
-            of(execution, "birthDate"),
-            of(execution, "schoolCode"),
-            of(execution, "grade"),
-            of(execution, "villageCode"),
-            of(execution, "guardianName"),
-            of(execution, "guardianPhone"),
-            of(execution, "reason"),
-            of(execution, "source"),
-            of(execution, "specialGroups"),
-            of(execution, "reportNotes"));
+    CaseStart report = CaseStart.fromVariables(name -> of(execution, name));
     OpenedCase opened = intake.open(report, actor.userId(), Jurisdiction.ofGroups(actor.groupIds()));
     DropoutCase dropoutCase = opened.dropoutCase();
     intake.linkProcessInstance(dropoutCase.getId(), execution.getProcessInstanceId());

@@ -1,5 +1,6 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.org.StaffDirectory;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public class HelperChoicesListener implements TaskListener {
     task.setVariableLocal(TEACHER_CHOICES, choices((String) task.getVariable("schoolGroup")));
     task.setVariableLocal(CADRE_CHOICES, choices((String) task.getVariable("villageGroup")));
     String county = (String) task.getVariable("countyCode");
-    task.setVariableLocal(WOMENFED_CHOICES, choices("womenfed_" + county));
+    task.setVariableLocal(WOMENFED_CHOICES, choices(GroupIds.womenFederation(county)));
   }
 
   /** The form-js option list: [{"label": "李明华（teacher-changan）", "value": "teacher-changan"}, …] */

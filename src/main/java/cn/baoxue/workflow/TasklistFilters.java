@@ -1,5 +1,6 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.kernel.process.ProcessKeys;
 import cn.baoxue.org.StaffGroups;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public class TasklistFilters implements ApplicationRunner {
   /** An escalated task's priority rises above the default of 50 (80 at the first level). */
   static final int ESCALATED_PRIORITY = 51;
   /** The 督办 process an escalation starts for the superior group. */
-  static final String SUPERVISION_PROCESS = "supervision";
+  static final String SUPERVISION_PROCESS = ProcessKeys.SUPERVISION;
 
   /** End of this week (Sunday 24:00), in the engine's time zone. */
   static final String END_OF_WEEK = "${dateTime().withDayOfWeek(7).withTimeAtStartOfDay().plusDays(1).toDate()}";

@@ -52,6 +52,43 @@ public final class GroupIds {
     };
   }
 
+  /** What a group stands for: a unit's staff (by level), a role across units, or anything else. */
+  public enum Kind {
+    SCHOOL, VILLAGE, TOWNSHIP, COUNTY, WOMEN_FEDERATION, PRINCIPALS, AUDITORS, ADMINS, OTHER;
+
+    /** Groups whose members work cases (and so are not read-only like auditors). */
+    public boolean givesWork() {
+      return this != AUDITORS && this != PRINCIPALS && this != OTHER;
+    }
+  }
+
+  public static Kind kindOf(String groupId) {
+    if (groupId == null) {
+      return Kind.OTHER;
+    }
+    if (groupId.startsWith(SCHOOL)) {
+      return Kind.SCHOOL;
+    }
+    if (groupId.startsWith(VILLAGE)) {
+      return Kind.VILLAGE;
+    }
+    if (groupId.startsWith(TOWNSHIP)) {
+      return Kind.TOWNSHIP;
+    }
+    if (groupId.startsWith(COUNTY)) {
+      return Kind.COUNTY;
+    }
+    if (groupId.startsWith(WOMENFED)) {
+      return Kind.WOMEN_FEDERATION;
+    }
+    return switch (groupId) {
+      case PRINCIPALS -> Kind.PRINCIPALS;
+      case AUDITORS -> Kind.AUDITORS;
+      case ADMINS -> Kind.ADMINS;
+      default -> Kind.OTHER;
+    };
+  }
+
   /** The org unit code a jurisdiction group stands for, or null for role groups. */
   public static String unitCode(String groupId) {
     for (String prefix : new String[] {SCHOOL, VILLAGE, TOWNSHIP, COUNTY, WOMENFED}) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads what people typed into a step of a case, collecting a Chinese message for each problem;
- * {@link #check()} throws them all at once, before anything is written.
+ * Reads what people typed into a step of a case, collecting a Chinese message for each problem
+ * with the key of its field; {@link #check()} throws them all at once, before anything is written.
  */
 public final class Inputs {
 
@@ -24,7 +24,7 @@ public final class Inputs {
   private static final Pattern DATE_WITH_OPTIONAL_TIME =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
 
-  private final List<String> problems = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
 
   public static String trim(String value) {
     if (value == null || value.isBlank()) {
@@ -33,69 +33,77 @@ public final class Inputs {
     return value.trim();
   }
 
-  public void problem(String message) {
-    problems.add(message);
+  public void problem(String field, String message) {
+    problems.add(new Problem(field, message));
   }
 
-  public List<String> problems() {
+  public void addAll(List<Problem> found) {
+    problems.addAll(found);
+  }
+
+  public List<Problem> problems() {
     return problems;
   }
 
-  public String text(String raw, String label, boolean required, int maxLength) {
+  public boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+
+  public String text(String field, String raw, String label, boolean required, int maxLength) {
     String value = trim(raw);
     if (value == null) {
       if (required) {
-        problems.add(label + "不能为空");
+        problem(field, label + "不能为空");
       }
       return null;
     }
     if (value.length() > maxLength) {
-      problems.add(label + "不能超过" + maxLength + "个字");
+      problem(field, label + "不能超过" + maxLength + "个字");
     }
     return value;
   }
 
   /** A person's name as typed, at most {@code maxLength} characters, of the characters names have. */
-  public String personName(String raw, String label, boolean required, int maxLength) {
-    String value = text(raw, label, required, maxLength);
+  public String personName(String field, String raw, String label, boolean required, int maxLength) {
+    String value = text(field, raw, label, required, maxLength);
     if (value != null && value.length() <= maxLength && !PERSON_NAME.matcher(value).matches()) {
-      problems.add(label + "只能包含文字、数字、间隔号“·”、空格和连字符");
+      problem(field, label + "只能包含文字、数字、间隔号“·”、空格和连字符");
     }
     return value;
   }
 
-  public String notes(String raw, String label, boolean required) {
-    return text(raw, label, required, MAX_NOTES);
+  public String notes(String field, String raw, String label, boolean required) {
+    return text(field, raw, label, required, MAX_NOTES);
   }
 
-  public LocalDate date(String raw, String label) {
+  public LocalDate date(String field, String raw, String label) {
     String value = trim(raw);
     if (value == null) {
-      problems.add(label + "不能为空");
+      problem(field, label + "不能为空");
       return null;
     }
     // Tasklist's date fields and some clients send a date with a time of day; nothing else may follow.
     if (!DATE_WITH_OPTIONAL_TIME.matcher(value).matches()) {
-      problems.add(label + "格式应为 yyyy-MM-dd：" + value);
+      problem(field, label + "格式应为 yyyy-MM-dd：" + value);
       return null;
     }
     try {
       return LocalDate.parse(value.substring(0, 10));
     } catch (DateTimeParseException e) {
-      problems.add(label + "格式应为 yyyy-MM-dd：" + value);
+      problem(field, label + "格式应为 yyyy-MM-dd：" + value);
       return null;
     }
   }
 
   /** A required code, by its English name or its Chinese label. */
-  public <E extends Enum<E> & Coded> E code(Class<E> type, String raw, String label) {
+  public <E extends Enum<E> & Coded> E code(String field, Class<E> type, String raw, String label) {
     if (trim(raw) == null) {
-      problems.add("请选择" + label);
+      problem(field, "请选择" + label);
       return null;
     }
     Optional<E> code = Coded.find(type, raw);
     if (code.isEmpty()) {
-      problems.add("未知的" + label + "：" + raw);
+      problem(field, "未知的" + label + "：" + raw);
     }
     return code.orElse(null);
   }

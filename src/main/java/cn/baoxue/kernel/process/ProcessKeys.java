@@ -1,0 +1,12 @@
+package cn.baoxue.kernel.process;
+
+/** The process keys of DESIGN.md, a contract with Tasklist, scripts and other systems. */
+public final class ProcessKeys {
+
+  /** The case's lifecycle, {@code processes/dropout-case.bpmn}; its business key is the case number. */
+  public static final String DROPOUT_CASE = "dropout-case";
+  /** 督办 of an overdue task, {@code processes/supervision.bpmn}. */
+  public static final String SUPERVISION = "supervision";
+
+  private ProcessKeys() {}
+}

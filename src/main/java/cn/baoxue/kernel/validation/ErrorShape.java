@@ -1,0 +1,54 @@
+package cn.baoxue.kernel.validation;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The one shape of every refusal Baoxue's own API answers: Spring's {@link ProblemDetail} with the
+ * Chinese reason in {@code detail}, the same in {@code message} (the field clients of the first
+ * release read), the sentences in {@code problems} and, where fields are known, {@code errors}
+ * as {@code [{"field": …, "message": …}]}.
+ */
+public final class ErrorShape {
+
+  private ErrorShape() {}
+
+  public static ProblemDetail of(HttpStatusCode status, String message) {
+    return of(status, message, List.of());
+  }
+
+  public static ProblemDetail of(HttpStatusCode status, String message, List<Problem> problems) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, message);
+    detail.setType(URI.create("about:blank"));
+    detail.setProperty("message", message);
+    if (!problems.isEmpty()) {
+      detail.setProperty("problems", problems.stream().map(Problem::message).toList());
+      detail.setProperty("errors", problems.stream().map(ErrorShape::asMap).toList());
+    }
+    return detail;
+  }
+
+  /** The same shape as a plain map, for the engine's REST API (Jersey) which knows no ProblemDetail. */
+  public static Map<String, Object> asMap(ProblemDetail detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", String.valueOf(detail.getType()));
+    body.put("title", detail.getTitle());
+    body.put("status", detail.getStatus());
+    body.put("detail", detail.getDetail());
+    if (detail.getProperties() != null) {
+      body.putAll(detail.getProperties());
+    }
+    return body;
+  }
+
+  private static Map<String, Object> asMap(Problem problem) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("field", problem.field());
+    error.put("message", problem.message());
+    return error;
+  }
+}
