@@ -44,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * 权限矩阵: every role of DESIGN.md, and anonymous, against every door into Baoxue — its pages, its
+ * 权限矩阵: every role of docs/architecture.md, and anonymous, against every door into Baoxue — its pages, its
  * /api, Camunda's /engine-rest and the Camunda webapps' API. Each cell is one dynamic test: either
  * the role is let in and sees only its own jurisdiction, or it is refused (401, 403, or 404 where
  * Baoxue hides whether a case exists) and nothing has changed. The outcome of every cell is
@@ -59,7 +59,7 @@ class AuthorizationMatrixTests {
 
   static final Path TABLE = Path.of("docs", "security-matrix.md");
 
-  /** The roles of DESIGN.md as demo users, and anonymous. */
+  /** The roles (docs/architecture.md) as demo users, and anonymous. */
   enum Role {
     TEACHER_A("teacher-changan", "长安村小学教师"),
     PRINCIPAL_A("principal-changan", "长安村小学校长"),

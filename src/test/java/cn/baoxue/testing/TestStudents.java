@@ -31,7 +31,7 @@ public final class TestStudents {
     return body + "10X98765432".charAt(sum % 11);
   }
 
-  /** Start variables of DESIGN.md for a 12-year-old girl of 长安村小学 living in 长安村. */
+  /** Start variables (docs/architecture.md) for a 12-year-old girl of 长安村小学 living in 长安村. */
   public static Map<String, Object> changanGirl() {
     LocalDate birthDate = LocalDate.now().minusYears(12).minusDays(40);
     Map<String, Object> variables = new HashMap<>();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model, the forms and the listeners agree: the task ids of DESIGN.md, a Chinese form for
+ * The model, the forms and the listeners agree: the task ids of docs/architecture.md, a Chinese form for
  * each task holding exactly the fields its listener reads, and a listener on every completion.
  */
 class ProcessModelTests {

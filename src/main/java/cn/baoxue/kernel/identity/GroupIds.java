@@ -1,7 +1,7 @@
 package cn.baoxue.kernel.identity;
 
 /**
- * The Camunda group ids of DESIGN.md. Task routing, authorizations and jurisdiction all read
+ * The Camunda group ids (docs/architecture.md). Task routing, authorizations and jurisdiction all read
  * group ids through here, so the patterns live in one place.
  */
 public final class GroupIds {

@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * The one contract every way of starting a case goes through (发现): the Tasklist report form,
  * Camunda's REST start, the roster import, the attendance feed, and each entry path added later.
- * The fields are the start variables of DESIGN.md ("names the outside relies on"), as typed and not
+ * The fields are the start variables of docs/architecture.md ("names the outside relies on"), as typed and not
  * yet validated; the intake validates them ({@code cases.ReportValidator}) with the same keys, so
  * a refusal names the form field.
  */

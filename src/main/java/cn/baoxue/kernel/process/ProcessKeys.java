@@ -1,6 +1,6 @@
 package cn.baoxue.kernel.process;
 
-/** The process keys of DESIGN.md, a contract with Tasklist, scripts and other systems. */
+/** The process keys (docs/architecture.md), a contract with Tasklist, scripts and other systems. */
 public final class ProcessKeys {
 
   /** The case's lifecycle, {@code processes/dropout-case.bpmn}; its business key is the case number. */

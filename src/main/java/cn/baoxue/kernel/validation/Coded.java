@@ -3,7 +3,7 @@ package cn.baoxue.kernel.validation;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A code of DESIGN.md: an upper-case English word with a Chinese label for people. */
+/** A code (docs/architecture.md, "names the outside relies on"): an upper-case English word with a Chinese label for people. */
 public interface Coded {
 
   String name();
