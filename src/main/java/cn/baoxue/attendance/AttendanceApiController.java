@@ -2,7 +2,6 @@ package cn.baoxue.attendance;
 
 import cn.baoxue.kernel.identity.Staff;
 import java.util.List;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,8 +20,7 @@ class AttendanceApiController {
   record Post(List<AttendanceService.Absence> records) {}
 
   @PostMapping("/api/attendance")
-  AttendanceService.Outcome post(@RequestBody Post post, Authentication user) {
-    Staff staff = Staff.of(user);
+  AttendanceService.Outcome post(@RequestBody Post post, Staff staff) {
     return attendance.record(post.records(), staff.userId(), staff.jurisdiction());
   }
 }

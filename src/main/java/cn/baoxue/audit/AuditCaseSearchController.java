@@ -1,9 +1,9 @@
 package cn.baoxue.audit;
 
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.cases.CaseController;
 import cn.baoxue.cases.CaseStatus;
 import java.util.List;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,16 +21,16 @@ class AuditCaseSearchController {
   }
 
   @GetMapping("/audit/cases")
-  String page(@ModelAttribute("criteria") AuditCaseSearch.Criteria criteria, Authentication user, Model model) {
+  String page(@ModelAttribute("criteria") AuditCaseSearch.Criteria criteria, Staff staff, Model model) {
     model.addAttribute("statuses", CaseStatus.values());
-    model.addAttribute("found", search.search(criteria, CaseController.jurisdictionOf(user)));
+    model.addAttribute("found", search.search(criteria, staff.jurisdiction()));
     model.addAttribute("limit", AuditCaseSearch.LIMIT);
     return "audit/cases";
   }
 
   @GetMapping("/api/audit/cases")
   @ResponseBody
-  List<AuditCaseSearch.Found> json(@ModelAttribute AuditCaseSearch.Criteria criteria, Authentication user) {
-    return search.search(criteria, CaseController.jurisdictionOf(user));
+  List<AuditCaseSearch.Found> json(@ModelAttribute AuditCaseSearch.Criteria criteria, Staff staff) {
+    return search.search(criteria, staff.jurisdiction());
   }
 }

@@ -1,11 +1,11 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.validation.IdNumber;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,17 +26,17 @@ class CaseApiController {
   }
 
   @GetMapping
-  List<CaseSummary> list(Authentication user) {
-    return queries.visibleTo(CaseController.jurisdictionOf(user)).stream().map(CaseSummary::of).toList();
+  List<CaseSummary> list(Staff staff) {
+    return queries.visibleTo(staff.jurisdiction()).stream().map(CaseSummary::of).toList();
   }
 
   @GetMapping("/{caseNumber}")
-  CaseSummary show(@PathVariable String caseNumber, Authentication user) {
+  CaseSummary show(@PathVariable String caseNumber, Staff staff) {
     DropoutCase found = queries
-        .caseFile(caseNumber, CaseController.jurisdictionOf(user))
+        .caseFile(caseNumber, staff.jurisdiction())
         .map(CaseQueries.CaseFile::dropoutCase)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
-    events.publishEvent(new PersonalDataViewed(found.getStudent().getId(), found.getId(), user.getName(), "CASE_API"));
+    events.publishEvent(new PersonalDataViewed(found.getStudent().getId(), found.getId(), staff.userId(), "CASE_API"));
     return CaseSummary.of(found);
   }
 

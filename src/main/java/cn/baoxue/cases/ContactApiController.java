@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,18 +30,18 @@ class ContactApiController {
   record ContactBody(String type, String date, String notes, Object amountYuan) {}
 
   @PostMapping
-  ResponseEntity<ContactView> record(@PathVariable String caseNumber, @RequestBody ContactBody body, Authentication user) {
+  ResponseEntity<ContactView> record(@PathVariable String caseNumber, @RequestBody ContactBody body, Staff staff) {
     ContactLog log =
         contacts.record(
             caseNumber,
             new ContactInput(body.type(), body.date(), body.notes(), body.amountYuan() == null ? null : String.valueOf(body.amountYuan())),
-            Staff.of(user));
+            staff);
     return ResponseEntity.status(HttpStatus.CREATED).body(ContactView.of(log));
   }
 
   @GetMapping
-  List<ContactView> list(@PathVariable String caseNumber, Authentication user) {
-    return contacts.contactsOf(contacts.requireMayRecord(caseNumber, Staff.of(user))).stream().map(ContactView::of).toList();
+  List<ContactView> list(@PathVariable String caseNumber, Staff staff) {
+    return contacts.contactsOf(contacts.requireMayRecord(caseNumber, staff)).stream().map(ContactView::of).toList();
   }
 
   record ContactView(

@@ -14,7 +14,6 @@ import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,14 +47,14 @@ class LedgerController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "0") int page,
-      Authentication user,
+      Staff staff,
       Model model) {
     Ledger ledger = ledger(kind);
     Filter filter = new Filter(unit, grade, gender, reason, specialGroup, status, from, to);
     model.addAttribute("kind", kind);
     model.addAttribute("ledger", ledger);
     model.addAttribute("filter", filter);
-    model.addAttribute("result", ledgers.page(ledger, filter, Staff.of(user).jurisdiction(), Math.max(0, page), PAGE_SIZE));
+    model.addAttribute("result", ledgers.page(ledger, filter, staff.jurisdiction(), Math.max(0, page), PAGE_SIZE));
     model.addAttribute("reasons", DropoutReason.values());
     model.addAttribute("specialGroups", SpecialGroup.values());
     model.addAttribute("statuses", Arrays.stream(CaseStatus.values()).filter(s -> s != CaseStatus.NOT_DROPOUT).toList());
@@ -73,12 +72,11 @@ class LedgerController {
       @RequestParam(required = false) String status,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      Authentication user,
+      Staff staff,
       HttpServletResponse response)
       throws IOException {
     Ledger ledger = ledger(kind);
     Filter filter = new Filter(unit, grade, gender, reason, specialGroup, status, from, to);
-    Staff staff = Staff.of(user);
     boolean inFull = PersonalDataPolicy.seesInFull(staff.groupIds());
     int[] rows = {0};
     try (Spreadsheet sheet = Spreadsheet.download(response, ledger.title() + "-" + LocalDate.now())) {
@@ -88,7 +86,7 @@ class LedgerController {
         rows[0]++;
       });
     }
-    events.publishEvent(new PersonalDataExported(user.getName(), "LEDGER_" + ledger.name(), filter.toString(), rows[0], inFull));
+    events.publishEvent(new PersonalDataExported(staff.userId(), "LEDGER_" + ledger.name(), filter.toString(), rows[0], inFull));
   }
 
   /** The row with the ID number and the guardian's phone masked. */

@@ -3,7 +3,6 @@ package cn.baoxue.reports;
 import cn.baoxue.kernel.identity.Staff;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +24,7 @@ class ReportApiController {
       @RequestParam String scope,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      Authentication user) {
-    return queries.summary(scopes.resolve(scope, from, to, Staff.of(user)));
+      Staff staff) {
+    return queries.summary(scopes.resolve(scope, from, to, staff));
   }
 }

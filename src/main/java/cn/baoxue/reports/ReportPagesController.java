@@ -12,7 +12,6 @@ import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +39,7 @@ class ReportPagesController {
   String dashboard(@RequestParam(required = false) String scope,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      Authentication user, Model model) {
-    Staff staff = Staff.of(user);
+      Staff staff, Model model) {
     Summary summary = queries.summary(scopes.resolve(scope == null ? defaultScope(staff) : scope, from, to, staff));
     Map<String, Map<String, Long>> charts = new LinkedHashMap<>();
     SummaryLabels.BREAKDOWNS.forEach((name, title) ->
@@ -53,16 +51,16 @@ class ReportPagesController {
 
   /** 学校控辍保学月报: one school, one calendar month. */
   @GetMapping("/reports/monthly.xlsx")
-  void monthly(@RequestParam String scope, @RequestParam String month, Authentication user, HttpServletResponse response)
+  void monthly(@RequestParam String scope, @RequestParam String month, Staff staff, HttpServletResponse response)
       throws IOException {
     YearMonth yearMonth = parse(() -> YearMonth.parse(month), "月份格式应为 yyyy-MM：" + month);
-    Summary summary = queries.summary(scopes.resolve(scope, yearMonth.atDay(1), yearMonth.atEndOfMonth(), Staff.of(user)));
+    Summary summary = queries.summary(scopes.resolve(scope, yearMonth.atDay(1), yearMonth.atEndOfMonth(), staff));
     write(response, summary, summary.scopeName() + "控辍保学月报（" + yearMonth.getYear() + "年" + yearMonth.getMonthValue() + "月）");
   }
 
   /** 县控辍保学季报: one county (or township), one quarter, e.g. 2026-Q4. */
   @GetMapping("/reports/quarterly.xlsx")
-  void quarterly(@RequestParam String scope, @RequestParam String quarter, Authentication user, HttpServletResponse response)
+  void quarterly(@RequestParam String scope, @RequestParam String quarter, Staff staff, HttpServletResponse response)
       throws IOException {
     if (!quarter.matches("\\d{4}-Q[1-4]")) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "季度格式应为 yyyy-Qn，如 2026-Q4：" + quarter);
@@ -71,7 +69,7 @@ class ReportPagesController {
     int q = quarter.charAt(6) - '0';
     LocalDate from = LocalDate.of(year, (q - 1) * 3 + 1, 1);
     LocalDate to = from.plusMonths(3).minusDays(1);
-    Summary summary = queries.summary(scopes.resolve(scope, from, to, Staff.of(user)));
+    Summary summary = queries.summary(scopes.resolve(scope, from, to, staff));
     write(response, summary, summary.scopeName() + "控辍保学季报（" + year + "年第" + q + "季度）");
   }
 

@@ -1,7 +1,6 @@
 package cn.baoxue.web;
 
 import cn.baoxue.kernel.identity.Staff;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +15,9 @@ class HomeController {
   }
 
   @GetMapping("/")
-  String home(Authentication user, Model model) {
-    model.addAttribute("userId", user.getName());
-    model.addAttribute("admin", Staff.of(user).isAdmin());
+  String home(Staff staff, Model model) {
+    model.addAttribute("userId", staff.userId());
+    model.addAttribute("admin", staff.isAdmin());
     return "home";
   }
 }
