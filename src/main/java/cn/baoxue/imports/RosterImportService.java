@@ -54,6 +54,7 @@ public class RosterImportService {
   private final IdentityService identityService;
   private final JdbcClient jdbc;
   private final int maxRows;
+  private final int maxColumns;
 
   @PersistenceContext private EntityManager entityManager;
 
@@ -62,12 +63,14 @@ public class RosterImportService {
       CaseStarter caseStarter,
       IdentityService identityService,
       JdbcClient jdbc,
-      @Value("${baoxue.imports.max-rows:100000}") int maxRows) {
+      @Value("${baoxue.imports.max-rows:100000}") int maxRows,
+      @Value("${baoxue.imports.max-columns:50}") int maxColumns) {
     this.roster = roster;
     this.caseStarter = caseStarter;
     this.identityService = identityService;
     this.jdbc = jdbc;
     this.maxRows = maxRows;
+    this.maxColumns = maxColumns;
   }
 
   /** One bad row of a refused file. */
@@ -102,7 +105,7 @@ public class RosterImportService {
     }
     requirePlainFileName(fileName);
     long started = System.nanoTime();
-    List<Line<RosterColumn>> lines = UploadedTable.read(content, maxRows, RosterColumn.class, "花名册", "学生");
+    List<Line<RosterColumn>> lines = UploadedTable.read(content, maxRows, maxColumns, RosterColumn.class, "花名册", "学生");
     long read = System.nanoTime();
     List<BadRow> bad = new ArrayList<>();
     List<RosterStudent> good = new ArrayList<>(lines.size());

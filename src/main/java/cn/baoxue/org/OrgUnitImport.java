@@ -36,17 +36,20 @@ public class OrgUnitImport {
   private final OrgUnitRepository units;
   private final OrgUnitService orgUnits;
   private final int maxRows;
+  private final int maxColumns;
 
-  OrgUnitImport(OrgUnitRepository units, OrgUnitService orgUnits, @Value("${baoxue.imports.max-rows}") int maxRows) {
+  OrgUnitImport(OrgUnitRepository units, OrgUnitService orgUnits, @Value("${baoxue.imports.max-rows}") int maxRows,
+      @Value("${baoxue.imports.max-columns}") int maxColumns) {
     this.units = units;
     this.orgUnits = orgUnits;
     this.maxRows = maxRows;
+    this.maxColumns = maxColumns;
   }
 
   @Transactional
   public ImportOutcome importFile(byte[] content) {
     List<UnitRow> rows = new ArrayList<>();
-    for (Line<OrgUnitColumn> line : UploadedTable.read(content, maxRows, OrgUnitColumn.class, "组织机构", "单位")) {
+    for (Line<OrgUnitColumn> line : UploadedTable.read(content, maxRows, maxColumns, OrgUnitColumn.class, "组织机构", "单位")) {
       rows.add(new UnitRow(line.lineNumber(), line.get(OrgUnitColumn.TYPE), line.get(OrgUnitColumn.CODE),
           line.get(OrgUnitColumn.NAME), line.get(OrgUnitColumn.PARENT_CODE)));
     }

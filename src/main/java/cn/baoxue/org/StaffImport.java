@@ -41,6 +41,7 @@ public class StaffImport {
   private final PasswordPolicyCheck passwordPolicy;
   private final Pattern userIdPattern;
   private final int maxRows;
+  private final int maxColumns;
 
   StaffImport(
       OrgUnitRepository units,
@@ -48,13 +49,15 @@ public class StaffImport {
       StaffGroups staffGroups,
       PasswordPolicyCheck passwordPolicy,
       ProcessEngineConfigurationImpl engineConfiguration,
-      @Value("${baoxue.imports.max-rows}") int maxRows) {
+      @Value("${baoxue.imports.max-rows}") int maxRows,
+      @Value("${baoxue.imports.max-columns}") int maxColumns) {
     this.units = units;
     this.accounts = accounts;
     this.staffGroups = staffGroups;
     this.passwordPolicy = passwordPolicy;
     this.userIdPattern = Pattern.compile(userIdPattern(engineConfiguration));
     this.maxRows = maxRows;
+    this.maxColumns = maxColumns;
   }
 
   /** The ids the engine accepts for users: it refuses any other when the user is saved. */
@@ -70,7 +73,7 @@ public class StaffImport {
 
   @Transactional
   public ImportOutcome importFile(byte[] content) {
-    List<Line<StaffColumn>> lines = UploadedTable.read(content, maxRows, StaffColumn.class, "工作人员账号", "人员");
+    List<Line<StaffColumn>> lines = UploadedTable.read(content, maxRows, maxColumns, StaffColumn.class, "工作人员账号", "人员");
     List<BadRow> bad = new ArrayList<>();
     List<CheckedStaff> good = new ArrayList<>();
     Map<String, Integer> firstLineOf = new HashMap<>();

@@ -1,6 +1,7 @@
 package cn.baoxue.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,11 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses logins from an address that has failed too often in the last window, whatever the
- * password. The engine locks an account after each failure too (login-delay-*), but only that
- * account: this throttle is what stops one address from trying a password on every account, and
- * from walking one account into the engine's permanent lock. Kept in memory per node: a restart
- * or a second node starts afresh, which slows an attacker no less than the engine's own lock.
+ * Slows password guessing without handing anyone a way to lock an account: failures are counted
+ * per account AND client address, so failures from other addresses never keep the owner out from
+ * her own; after a few free failures the next attempt from that address waits a delay that doubles
+ * per failure up to a bound, so even the owner's own typing errors cost minutes, never the account.
+ * An address failing on many accounts is refused for all of them until its failures leave the
+ * window. The engine's own per-account lock is off (login-max-attempts, login-delay-* in
+ * application.yaml): it counted every address together and locked for good after ten failures.
+ * Kept in memory per node: a restart or the second node starts afresh.
  */
 @Component
 class LoginThrottle {
@@ -39,8 +43,21 @@ class LoginThrottle {
 
   /** True when this address may not try to log in as this user now. */
   boolean refuses(String userId, String address) {
-    return recent(userKey(userId, address)) >= limits.maxFailuresPerUser()
-        || recent(addressKey(address)) >= limits.maxFailuresPerAddress();
+    if (recent(addressKey(address)).size() >= limits.maxFailuresPerAddress()) {
+      return true;
+    }
+    Deque<Instant> times = recent(userKey(userId, address));
+    if (times.size() < limits.maxFailuresPerUser()) {
+      return false;
+    }
+    return clock.instant().isBefore(times.peekLast().plus(delayAfter(times.size())));
+  }
+
+  /** The wait after the n-th failure in the window, n at least maxFailuresPerUser: base, doubling, bounded. */
+  Duration delayAfter(int failures) {
+    int doublings = Math.min(failures - limits.maxFailuresPerUser(), 30);
+    Duration delay = limits.delayBase().multipliedBy(1L << doublings);
+    return delay.compareTo(limits.delayMax()) > 0 ? limits.delayMax() : delay;
   }
 
   void failed(String userId, String address) {
@@ -65,15 +82,18 @@ class LoginThrottle {
     failures.remove(userKey(userId, address));
   }
 
-  private int recent(String key) {
+  /** The failures of a key within the window, oldest first: a copy taken under the map's lock. */
+  private Deque<Instant> recent(String key) {
     Instant since = clock.instant().minus(limits.window());
-    Deque<Instant> times = failures.computeIfPresent(key, (k, kept) -> {
+    Deque<Instant> snapshot = new ArrayDeque<>();
+    failures.computeIfPresent(key, (k, kept) -> {
       while (!kept.isEmpty() && kept.peekFirst().isBefore(since)) {
         kept.removeFirst();
       }
+      snapshot.addAll(kept);
       return kept.isEmpty() ? null : kept;
     });
-    return times == null ? 0 : times.size();
+    return snapshot;
   }
 
   private static String userKey(String userId, String address) {

@@ -4,9 +4,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How many failed logins {@link LoginThrottle} lets through before it refuses: per user name from
- * one address (guessing one account's password), and per address over all names (trying one
- * password on many accounts), each within the window.
+ * How {@link LoginThrottle} slows failed logins, each counted within the window. Per user name
+ * from one address (guessing one account's password): the first {@code maxFailuresPerUser}
+ * failures cost nothing, then each further attempt waits {@code delayBase}, doubling per failure up
+ * to {@code delayMax}. Per address over all names (trying one password on many accounts): after
+ * {@code maxFailuresPerAddress} failures the address waits until its failures leave the window.
  */
 @ConfigurationProperties("baoxue.security.login-throttle")
-record LoginThrottleProperties(int maxFailuresPerUser, int maxFailuresPerAddress, Duration window) {}
+record LoginThrottleProperties(
+    int maxFailuresPerUser, int maxFailuresPerAddress, Duration window, Duration delayBase, Duration delayMax) {}

@@ -17,7 +17,6 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * One login for everything. Scripts and other systems call /engine-rest and /api with HTTP
@@ -30,16 +29,42 @@ class SecurityConfiguration {
   /** Requests that may change something. */
   private static final RequestMatcher WRITES = request -> !Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
 
+  /**
+   * 401 without {@code WWW-Authenticate}: a challenge would make a browser ask for and then keep
+   * HTTP Basic credentials and send them with any later request, a foreign page's too. Scripts
+   * send their credentials unasked (curl -u), Camunda's webapps answer a 401 with their own view.
+   */
+  private static final HttpStatusEntryPoint NO_CHALLENGE = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+
+  private static final RequestMatcher BASIC_CREDENTIALS = request -> {
+    String authorization = request.getHeader("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+  };
+
+  /**
+   * Password checks outside the login: the webapps' own login and the engine's identity/verify
+   * would let anyone logged in test passwords of any account past {@link LoginThrottle}. Baoxue's
+   * login page and HTTP Basic are the only doors.
+   */
+  private static final RequestMatcher PASSWORD_CHECKS = new OrRequestMatcher(
+      path("/camunda/api/*/auth/user/*/login/**"), path("/engine-rest/identity/verify/**"));
+
   /** Camunda's webapps log out with this call; it must end the one login, not only theirs. */
   static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
 
-  /** Camunda's REST API: HTTP Basic on every call, no session, so no cross-site requests. */
+  /**
+   * Camunda's REST API: HTTP Basic on every call, no session. A cross-site write is refused by
+   * {@link SameOriginWrites} before it gets here.
+   */
   @Bean
   @Order(1)
   SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
     return http.securityMatcher(path("/engine-rest/**"))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("Baoxue"))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(PASSWORD_CHECKS).denyAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(NO_CHALLENGE))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(NO_CHALLENGE))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .build();
@@ -53,10 +78,13 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(WRITES).access(new ReadOnlyRoles())
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("Baoxue"))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-        // A browser cannot forge an Authorization header across sites; session calls need the token.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(new RequestHeaderRequestMatcher("Authorization")))
+        .httpBasic(basic -> basic.authenticationEntryPoint(NO_CHALLENGE))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(NO_CHALLENGE))
+        // Scripts sending HTTP Basic credentials have no token to send. A foreign page cannot add
+        // an Authorization header itself (no CORS), the browser holds no Basic credentials to add
+        // (no challenge is ever sent), and SameOriginWrites refuses its writes anyway; a session's
+        // calls need the token.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_CREDENTIALS))
         .build();
   }
 
@@ -71,6 +99,7 @@ class SecurityConfiguration {
                     .requestMatchers(
                         path("/login"), path("/css/**"), path("/favicon.ico"), path("/actuator/health/**"), path("/error"))
                     .permitAll()
+                    .requestMatchers(PASSWORD_CHECKS).denyAll()
                     // Camunda's webapps refuse an auditor's writes themselves; logging out is no write.
                     .requestMatchers(new AndRequestMatcher(WRITES,
                         new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/logout")))))
@@ -78,7 +107,7 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
-        .httpBasic(basic -> basic.realmName("Baoxue"))
+        .httpBasic(basic -> basic.authenticationEntryPoint(NO_CHALLENGE))
         .logout(
             logout ->
                 logout

@@ -46,16 +46,26 @@ public final class UploadedTable {
   /** Cell formats tell a date typed into Excel from a number. */
   private static final ReadingOptions WITH_FORMATS = new ReadingOptions(true, false);
 
+  /** Columns of one upload when the caller names no limit (baoxue.imports.max-columns). */
+  public static final int DEFAULT_MAX_COLUMNS = 50;
+
   private UploadedTable() {}
 
+  /** The data rows of an upload of at most {@link #DEFAULT_MAX_COLUMNS} columns. */
+  public static <C extends Enum<C> & Column> List<Line<C>> read(
+      byte[] content, int maxRows, Class<C> columnType, String tableName, String rowName) {
+    return read(content, maxRows, DEFAULT_MAX_COLUMNS, columnType, tableName, rowName);
+  }
+
   /**
-   * The data rows of an upload.
+   * The data rows of an upload. The file is refused before it is read when it declares more rows
+   * or columns than these (see {@link XlsxSheetSize}), not only when it has more bytes.
    *
    * @param tableName what the file is, for messages: "花名册"
    * @param rowName what a row holds, for messages: "学生"
    */
   public static <C extends Enum<C> & Column> List<Line<C>> read(
-      byte[] content, int maxRows, Class<C> columnType, String tableName, String rowName) {
+      byte[] content, int maxRows, int maxColumns, Class<C> columnType, String tableName, String rowName) {
     if (content.length == 0) {
       throw new UnreadableUploadException("上传的文件是空的");
     }
@@ -63,7 +73,9 @@ public final class UploadedTable {
     if (ReadableWorkbook.isOLE2Header(head)) {
       throw new UnreadableUploadException("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 UTF-8 编码的 .csv 后重新上传");
     }
-    List<List<String>> rows = ReadableWorkbook.isOOXMLZipHeader(head) ? xlsxRows(content, maxRows) : csvRows(content, maxRows);
+    List<List<String>> rows = ReadableWorkbook.isOOXMLZipHeader(head)
+        ? xlsxRows(content, maxRows, maxColumns)
+        : csvRows(content, maxRows, maxColumns);
     return lines(rows, columnType, tableName, rowName);
   }
 
@@ -116,19 +128,25 @@ public final class UploadedTable {
     return columns;
   }
 
-  private static List<List<String>> xlsxRows(byte[] content, int maxRows) {
+  private static List<List<String>> xlsxRows(byte[] content, int maxRows, int maxColumns) {
     XlsxInflationLimits.check(content);
+    XlsxSheetSize.check(content, maxRows, maxColumns);
     List<List<String>> rows = new ArrayList<>();
     try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), WITH_FORMATS);
         Stream<Row> sheetRows = workbook.getFirstSheet().openStream()) {
       sheetRows.forEach(
           row -> {
+            // Checked before the gap is filled: a row numbered far beyond the limit must not
+            // make room for every row in between (XlsxSheetSize refuses it first anyway).
+            if (row.getRowNum() > maxRows + 1L || rows.size() > maxRows) {
+              throw new UnreadableUploadException("文件超过" + maxRows + "行，请分批导入");
+            }
             // Excel skips empty rows in the file; keep line numbers as the uploader sees them.
             while (rows.size() < row.getRowNum() - 1) {
               rows.add(List.of());
             }
-            if (rows.size() > maxRows) {
-              throw new UnreadableUploadException("文件超过" + maxRows + "行，请分批导入");
+            if (row.getCellCount() > maxColumns) {
+              throw new UnreadableUploadException("文件超过" + maxColumns + "列，请只保留模板中的列");
             }
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < row.getCellCount(); i++) {
@@ -168,7 +186,7 @@ public final class UploadedTable {
     return number.stripTrailingZeros().toPlainString();
   }
 
-  private static List<List<String>> csvRows(byte[] content, int maxRows) {
+  private static List<List<String>> csvRows(byte[] content, int maxRows, int maxColumns) {
     String text;
     try {
       text =
@@ -188,7 +206,7 @@ public final class UploadedTable {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    return Csv.parse(text, maxRows);
+    return Csv.parse(text, maxRows, maxColumns);
   }
 
   private static boolean isBlank(List<String> row) {
@@ -200,7 +218,8 @@ public final class UploadedTable {
 
     private Csv() {}
 
-    static List<List<String>> parse(String text, int maxRows) {
+    /** Rows and fields are counted as they are read: a file over either limit is refused at once. */
+    static List<List<String>> parse(String text, int maxRows, int maxColumns) {
       List<List<String>> rows = new ArrayList<>();
       List<String> row = new ArrayList<>();
       StringBuilder field = new StringBuilder();
@@ -222,6 +241,9 @@ public final class UploadedTable {
         } else if (c == ',') {
           row.add(field.toString());
           field.setLength(0);
+          if (row.size() >= maxColumns) {
+            throw new UnreadableUploadException("文件超过" + maxColumns + "列，请只保留模板中的列");
+          }
         } else if (c == '\n' || c == '\r') {
           if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
             i++;

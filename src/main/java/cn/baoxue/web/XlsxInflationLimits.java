@@ -2,8 +2,6 @@ package cn.baoxue.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -26,44 +24,26 @@ final class XlsxInflationLimits {
   private XlsxInflationLimits() {}
 
   static void check(byte[] content) {
-    // The zip's central directory, as Excel and the reader use it; writers such as fastexcel leave
-    // the sizes in the local headers empty, which a streaming ZipInputStream refuses.
-    Path file = null;
-    try {
-      file = Files.createTempFile("roster-", ".xlsx");
-      Files.write(file, content);
-      try (ZipFile zip = new ZipFile(file.toFile())) {
-        if (zip.size() > MAX_PARTS) {
-          throw refused();
-        }
-        long inflated = 0;
-        long allowed = Math.min(MAX_INFLATED_BYTES, MAX_RATIO * Math.max(content.length, 64 * 1024));
-        byte[] buffer = new byte[64 * 1024];
-        for (ZipEntry entry : Collections.list(zip.entries())) {
-          try (InputStream part = zip.getInputStream(entry)) {
-            for (int n = part.read(buffer); n > 0; n = part.read(buffer)) {
-              inflated += n;
-              if (inflated > allowed) {
-                throw refused();
-              }
+    try (XlsxParts parts = XlsxParts.open(content)) {
+      ZipFile zip = parts.zip();
+      if (zip.size() > MAX_PARTS) {
+        throw refused();
+      }
+      long inflated = 0;
+      long allowed = Math.min(MAX_INFLATED_BYTES, MAX_RATIO * Math.max(content.length, 64 * 1024));
+      byte[] buffer = new byte[64 * 1024];
+      for (ZipEntry entry : Collections.list(zip.entries())) {
+        try (InputStream part = zip.getInputStream(entry)) {
+          for (int n = part.read(buffer); n > 0; n = part.read(buffer)) {
+            inflated += n;
+            if (inflated > allowed) {
+              throw refused();
             }
           }
         }
       }
     } catch (IOException e) {
       throw new UnreadableUploadException("无法读取该 Excel 文件：文件已损坏或不是 .xlsx 表格", e);
-    } finally {
-      deleteQuietly(file);
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        file.toFile().deleteOnExit();
-      }
     }
   }
 

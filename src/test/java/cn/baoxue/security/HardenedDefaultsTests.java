@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.baoxue.audit.AuditEntry;
 import cn.baoxue.audit.AuditEntryRepository;
 import cn.baoxue.testing.BaoxueWebTest;
+import cn.baoxue.testing.Caller;
+import cn.baoxue.testing.Caller.Reply;
+import cn.baoxue.testing.OtherAddress;
 import cn.baoxue.testing.EngineRest;
 import cn.baoxue.testing.LoginForm;
 import cn.baoxue.testing.TestStudents;
@@ -12,6 +15,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -43,6 +49,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -64,6 +71,7 @@ class HardenedDefaultsTests {
   @Autowired AuthorizationService authorizationService;
   @Autowired ProcessEngineConfigurationImpl engine;
   @Autowired AuditEntryRepository audit;
+  @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
 
   private String processInstanceId;
@@ -117,7 +125,6 @@ class HardenedDefaultsTests {
   void loginsFailedLoginsAndLogoutsAreLoggedAndAudited(CapturedOutput output) throws Exception {
     LoginForm browser = new LoginForm(port);
     assertThat(browser.logIn("cadre-nantai", "wrong").headers().firstValue("Location").orElse("")).endsWith("/login?error");
-    identityService.unlockUser("cadre-nantai");
     assertThat(browser.logIn("cadre-nantai", "demo").statusCode()).isEqualTo(302);
     assertThat(browser.logOut("/").headers().firstValue("Location").orElse("")).endsWith("/login?logout");
 
@@ -130,12 +137,14 @@ class HardenedDefaultsTests {
   }
 
   @Test
-  void theEngineLocksAnAccountForAWhileAfterAWrongPassword() {
-    String user = newUser("locked-once");
+  void theEngineNeverLocksAnAccountNeitherForAWhileNorForGood() {
+    String user = newUser("never-locked");
     assertThat(status(user, "wrong")).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(status(user, "demo")).as("right password within the lock delay").isEqualTo(HttpStatus.UNAUTHORIZED);
-    identityService.unlockUser(user);
-    assertThat(status(user, "demo")).isEqualTo(HttpStatus.OK);
+    assertThat(status(user, "demo")).as("right password right after a wrong one").isEqualTo(HttpStatus.OK);
+    for (int attempt = 1; attempt <= 12; attempt++) {
+      assertThat(identityService.checkPassword(user, "guess-" + attempt)).isFalse();
+    }
+    assertThat(identityService.checkPassword(user, "demo")).as("after more failures than login-max-attempts was").isTrue();
   }
 
   @Test
@@ -143,11 +152,187 @@ class HardenedDefaultsTests {
     String user = newUser("guessed");
     for (int attempt = 1; attempt <= 5; attempt++) {
       assertThat(status(user, "guess-" + attempt)).isEqualTo(HttpStatus.UNAUTHORIZED);
-      identityService.unlockUser(user); // take the engine's own lock out of the way: this is the throttle
     }
     assertThat(status(user, "demo")).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(audit.findByKindAndActorOrderByIdAsc(AuditEntry.Kind.LOGIN_FAILED, user))
         .extracting(AuditEntry::getPayload).last().asString().contains("LockedException");
+  }
+
+  @Test
+  void failuresForAdminFromTwoAddressesNeverKeepHerOutAndDelayThoseAddressesForABoundedTime() {
+    for (String attacker : List.of("127.0.0.2", "127.0.0.3")) {
+      for (int attempt = 1; attempt <= 12; attempt++) {
+        assertThat(OtherAddress.basicGet(port, attacker, "/engine-rest/task/count", "admin", "guess-" + attempt)).isEqualTo(401);
+      }
+    }
+    assertThat(audit.findByKindAndActorOrderByIdAsc(AuditEntry.Kind.LOGIN_FAILED, "admin"))
+        .extracting(AuditEntry::getPayload).anyMatch(payload -> payload.contains("address=127.0.0.2"))
+        .anyMatch(payload -> payload.contains("address=127.0.0.3"));
+    assertThat(status("admin", "demo")).as("from her own address, at once").isEqualTo(HttpStatus.OK);
+    assertThat(OtherAddress.basicGet(port, "127.0.0.5", "/engine-rest/task/count", "admin", "demo"))
+        .as("from a third address, at once").isEqualTo(200);
+
+    assertThat(OtherAddress.basicGet(port, "127.0.0.2", "/engine-rest/task/count", "admin", "demo"))
+        .as("from a guessing address, not at once").isEqualTo(401);
+    long started = System.nanoTime();
+    int status = 401;
+    while (status == 401 && System.nanoTime() - started < Duration.ofSeconds(30).toNanos()) {
+      pause(500);
+      status = OtherAddress.basicGet(port, "127.0.0.2", "/engine-rest/task/count", "admin", "demo");
+    }
+    assertThat(status).as("from the guessing address after the delay").isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the delay after five failures").isLessThan(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void aSpoofedXForwardedForDoesNotChangeTheAddressThatIsCounted() {
+    String user = newUser("spoofed");
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertThat(OtherAddress.basicGet(port, "127.0.0.4", "/engine-rest/task/count", user, "guess-" + attempt,
+          "X-Forwarded-For", "198.51.100." + attempt)).isEqualTo(401);
+    }
+    assertThat(OtherAddress.basicGet(port, "127.0.0.4", "/engine-rest/task/count", user, "demo",
+        "X-Forwarded-For", "198.51.100.77")).as("five failures from one address, whatever the header").isEqualTo(401);
+    assertThat(audit.findByKindAndActorOrderByIdAsc(AuditEntry.Kind.LOGIN_FAILED, user)).hasSize(6)
+        .extracting(AuditEntry::getPayload).allMatch(payload -> payload.contains("address=127.0.0.4"))
+        .noneMatch(payload -> payload.contains("198.51.100"));
+  }
+
+  @Test
+  void passwordsAreCheckedAtTheLoginOnlyNotThroughTheWebappsLoginOrIdentityVerify() {
+    Caller teacher = Caller.loggedIn(port, "teacher-changan");
+    Reply webappLogin = teacher.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+        Map.of("username", "admin", "password", "demo"));
+    assertThat(webappLogin.status()).as("%s", webappLogin).isEqualTo(403);
+    Reply verify = Caller.basic(port, "teacher-changan").postJson("/engine-rest/identity/verify",
+        "{\"username\":\"admin\",\"password\":\"demo\"}");
+    assertThat(verify.status()).as("%s", verify).isEqualTo(403);
+    assertThat(verify.body()).doesNotContain("authenticated");
+  }
+
+  // --- cross-site requests and Basic challenges ---
+
+  static final String FOREIGN = "https://evil.example";
+
+  @Test
+  void aCrossSiteFormPostWithAValidSessionIsRefusedAndStoresNothing() {
+    String caseNumber = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+        .getBusinessKey();
+    Caller official = Caller.loggedIn(port, "official-jianshan");
+    Map<String, String> contact = Map.of("type", "PHONE", "date", LocalDate.now().toString(), "notes", "跨站");
+    String form = "/cases/" + caseNumber + "/contacts";
+
+    Reply foreignOrigin = official.header("Origin", FOREIGN).postForm(form, contact);
+    assertThat(foreignOrigin.status()).as("%s", foreignOrigin).isEqualTo(403);
+    assertThat(foreignOrigin.body()).contains("没有权限");
+    Reply foreignReferer = official.header("Origin", null).header("Referer", FOREIGN + "/prize.html").postForm(form, contact);
+    assertThat(foreignReferer.status()).as("%s", foreignReferer).isEqualTo(403);
+    Reply nullOrigin = official.header("Referer", null).header("Origin", "null").postForm(form, contact);
+    assertThat(nullOrigin.status()).as("an opaque origin is no origin of ours").isEqualTo(403);
+    Reply lookalike = official.header("Origin", official.origin() + ".evil.example").postForm(form, contact);
+    assertThat(lookalike.status()).isEqualTo(403);
+    Reply webapp = official.header("Origin", FOREIGN)
+        .postJson("/camunda/api/engine/engine/default/task/" + verifyTask() + "/comment/create", "{\"message\":\"跨站\"}");
+    assertThat(webapp.status()).as("%s", webapp).isEqualTo(403);
+    assertThat(webapp.body()).contains("拒绝跨站请求");
+    assertThat(contacts(caseNumber)).isZero();
+    assertThat(taskService.getTaskComments(verifyTask())).isEmpty();
+
+    assertThat(official.header("Origin", official.origin()).postForm(form, contact).status()).as("same origin").isEqualTo(302);
+    assertThat(official.header("Origin", null).header("Referer", official.origin() + "/cases/" + caseNumber)
+        .postForm(form, contact).status()).as("same-origin Referer").isEqualTo(302);
+    assertThat(contacts(caseNumber)).isEqualTo(2);
+  }
+
+  @Test
+  void crossSiteWritesWithBasicCredentialsAreRefusedOnApiEngineRestAndTheImports() {
+    String caseNumber = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+        .getBusinessKey();
+    long instances = runtimeService.createProcessInstanceQuery().count();
+    long students = count("student");
+    String contact = "{\"type\":\"PHONE\",\"date\":\"" + LocalDate.now() + "\",\"notes\":\"跨站\"}";
+    String start = "{\"variables\":{\"studentName\":{\"value\":\"跨站\"}}}";
+    byte[] org = "类型,代码,名称,上级代码\n县,530699,跨站县,\n".getBytes(StandardCharsets.UTF_8);
+    byte[] roster = ("姓名,身份证号,性别,出生日期,学校代码,年级,村代码,监护人,联系电话,在校状态,辍学原因,特殊群体\n李跨站,"
+        + TestStudents.idNumber(LocalDate.now().minusYears(11), true) + ",男," + LocalDate.now().minusYears(11) + ","
+        + TestStudents.CHANGAN_SCHOOL + ",5," + TestStudents.CHANGAN_VILLAGE + ",李大山,13800000009,在校,,\n")
+        .getBytes(StandardCharsets.UTF_8);
+
+    for (String[] foreign : List.of(new String[] {"Origin", FOREIGN}, new String[] {"Referer", FOREIGN + "/prize.html"})) {
+      Reply api = Caller.basic(port, "official-jianshan").header(foreign[0], foreign[1])
+          .postJson("/api/cases/" + caseNumber + "/contacts", contact);
+      assertRefusedAsCrossSite(api);
+      assertRefusedAsCrossSite(Caller.basic(port, "teacher-changan").header(foreign[0], foreign[1])
+          .postJson("/engine-rest/process-definition/key/dropout-case/start", start));
+      assertRefusedAsCrossSite(Caller.basic(port, "admin").header(foreign[0], foreign[1])
+          .upload("/api/admin/org", "file", "org.csv", org));
+      assertRefusedAsCrossSite(Caller.basic(port, "teacher-changan").header(foreign[0], foreign[1])
+          .upload("/api/imports/roster", "file", "roster.csv", roster));
+      Caller browser = Caller.loggedIn(port, "teacher-changan").header(foreign[0], foreign[1]);
+      assertRefusedAsCrossSite(browser.upload("/api/imports/roster", "file", "roster.csv", roster));
+    }
+    assertThat(contacts(caseNumber)).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+    assertThat(count("org_unit where code = '530699'")).isZero();
+    assertThat(count("student")).isEqualTo(students);
+
+    assertThat(Caller.basic(port, "official-jianshan").header("Origin", "http://localhost:" + port)
+        .postJson("/api/cases/" + caseNumber + "/contacts", contact).status()).as("same origin").isIn(200, 201);
+    assertThat(contacts(caseNumber)).isEqualTo(1);
+  }
+
+  @Test
+  void aSessionCallToTheApiWithoutTheCsrfTokenIsRefused() {
+    String caseNumber = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+        .getBusinessKey();
+    Reply refused = Caller.loggedIn(port, "official-jianshan").withoutCsrfToken().postJson(
+        "/api/cases/" + caseNumber + "/contacts", "{\"type\":\"PHONE\",\"date\":\"" + LocalDate.now() + "\"}");
+    assertThat(refused.status()).as("%s", refused).isEqualTo(403);
+    assertThat(contacts(caseNumber)).isZero();
+  }
+
+  @Test
+  void no401AsksTheBrowserForBasicCredentials() {
+    Caller anonymous = Caller.anonymous(port);
+    Caller wrong = Caller.basic(port, "teacher-changan").header("Authorization", "Basic "
+        + Base64.getEncoder().encodeToString("teacher-changan:wrong-password".getBytes(StandardCharsets.UTF_8)));
+    List<Reply> unauthorized = List.of(
+        anonymous.get("/engine-rest/task/count"), anonymous.postJson("/engine-rest/task/count", "{}"),
+        anonymous.get("/api/cases"),
+        anonymous.get("/camunda/api/engine/engine/default/task/count"),
+        anonymous.header("Accept", "application/json").get("/cases"),
+        wrong.get("/engine-rest/task/count"), wrong.get("/api/cases"), wrong.get("/camunda/app/tasklist/default/"));
+    for (Reply reply : unauthorized) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(401);
+      assertThat(reply.headers().keySet()).as("%s", reply.headers()).noneMatch(name -> name.equalsIgnoreCase("WWW-Authenticate"));
+    }
+    assertThat(status("teacher-changan", "demo")).as("preemptive Basic still works").isEqualTo(HttpStatus.OK);
+  }
+
+  private static void assertRefusedAsCrossSite(Reply reply) {
+    assertThat(reply.status()).as("%s", reply).isEqualTo(403);
+    assertThat(reply.body()).as("%s", reply).contains("拒绝跨站请求");
+  }
+
+  private String verifyTask() {
+    return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+  }
+
+  private long contacts(String caseNumber) {
+    return jdbc.queryForObject(
+        "select count(*) from contact_log l join dropout_case c on l.case_id = c.id where c.case_number = ?", Long.class, caseNumber);
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("select count(*) from " + table, Long.class);
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   // --- variables ---

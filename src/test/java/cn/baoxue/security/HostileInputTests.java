@@ -264,6 +264,46 @@ class HostileInputTests {
   }
 
   @Test
+  void anXlsxDeclaringRowsOrColumnsBeyondTheLimitIsRefusedBeforeItIsReadAndNothingIsImported() {
+    Caller teacher = Caller.basic(port, "teacher-changan");
+    LocalDate birthDate = LocalDate.now().minusYears(10);
+    String idNumber = TestStudents.idNumber(birthDate, true);
+    List<String> pupil = List.of("赵小炸", idNumber, "男", birthDate.toString(), TestStudents.CHANGAN_SCHOOL, "4",
+        TestStudents.CHANGAN_VILLAGE, "赵大山", "13800000001", "在校", "", "");
+    Counts before = counts();
+    long heapBefore = usedHeap();
+    Map<String, byte[]> bombs = Map.of(
+        "row 2,000,000,000", sheet("A1:L2000000000", 2_000_000_000L, 1, pupil),
+        "dimension of the whole sheet", sheet("A1:XFD1048576", 2, 1, pupil),
+        "cells up to column XFD", sheet("A1:L2", 2, 16_384 - 11, pupil));
+    bombs.forEach((bomb, xlsx) -> {
+      assertThat(xlsx.length).as("about 2 KB: %s", bomb).isLessThan(2560);
+      long started = System.nanoTime();
+      Reply refused = teacher.upload("/api/imports/roster", "file", "roster.xlsx", xlsx);
+      assertRefusedInChinese(refused, 400, "超过一次导入的上限");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).as(bomb).isLessThan(Duration.ofSeconds(10));
+    });
+    assertThat(counts()).isEqualTo(before);
+    assertThat(usedHeap() - heapBefore).as("heap grown by the refusals").isLessThan(256L * 1024 * 1024);
+
+    Reply accepted = teacher.upload("/api/imports/roster", "file", "roster.xlsx", sheet("A1:L2", 2, 1, pupil));
+    assertThat(accepted.status()).as("the same file with its row where it belongs: %s", accepted).isEqualTo(200);
+  }
+
+  @Test
+  void aCsvWithMoreColumnsOrRowsThanTheLimitIsRefusedAndNothingIsImported() {
+    Caller teacher = Caller.basic(port, "teacher-changan");
+    Counts before = counts();
+    String wide = ROSTER_HEADER.strip() + ",备注".repeat(39) + "\n";
+    assertRefusedInChinese(teacher.upload("/api/imports/roster", "file", "roster.csv", wide.getBytes(StandardCharsets.UTF_8)),
+        400, "超过50列");
+    String tall = ROSTER_HEADER + ",,,,,,,,,,,\n".repeat(100_001);
+    assertRefusedInChinese(teacher.upload("/api/imports/roster", "file", "roster.csv", tall.getBytes(StandardCharsets.UTF_8)),
+        400, "超过100000行");
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
   void anUploadOverTheLimitIsRefusedWith413InChinese() throws IOException {
     // Announce 60 MB and send the first megabyte: the server must answer without waiting for the rest.
     String boundary = "----baoxue-huge";
@@ -419,6 +459,75 @@ class HostileInputTests {
     return String.valueOf(new JacksonJsonParser().parseMap(reply.body()).get(field));
   }
 
+  private static long usedHeap() {
+    System.gc();
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  /**
+   * A hand-built roster .xlsx: the roster header in row 1, the pupil in row {@code pupilRow}
+   * starting at column {@code firstColumn}, and the sheet's {@code <dimension>} as given.
+   */
+  private static byte[] sheet(String dimension, long pupilRow, int firstColumn, List<String> pupil) {
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN
+        + "\"><dimension ref=\"" + dimension + "\"/><sheetData><row r=\"1\">");
+    List<String> header = List.of(ROSTER_HEADER.strip().split(","));
+    for (int c = 0; c < header.size(); c++) {
+      xml.append(inlineCell(column(c + 1) + 1, header.get(c)));
+    }
+    xml.append("</row><row r=\"").append(pupilRow).append("\">");
+    for (int c = 0; c < pupil.size(); c++) {
+      xml.append(inlineCell(column(firstColumn + c) + pupilRow, pupil.get(c)));
+    }
+    xml.append("</row></sheetData></worksheet>");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.setLevel(Deflater.BEST_COMPRESSION);
+      Map<String, String> parts = new java.util.LinkedHashMap<>();
+      parts.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+          + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+          + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+          + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+      parts.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + RELS + "\"><Relationship Id=\"rId1\" "
+          + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+      parts.put("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + MAIN + "\" "
+          + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+          + "<sheet name=\"花名册\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+      parts.put("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + RELS + "\"><Relationship Id=\"rId1\" "
+          + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+          + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>");
+      parts.put("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"" + MAIN + "\">"
+          + "<cellXfs count=\"1\"><xf numFmtId=\"0\"/></cellXfs></styleSheet>");
+      parts.put("xl/worksheets/sheet1.xml", xml.toString());
+      for (Map.Entry<String, String> part : parts.entrySet()) {
+        zip.putNextEntry(new ZipEntry(part.getKey()));
+        zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  private static final String RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+  private static String inlineCell(String reference, String text) {
+    return "<c r=\"" + reference + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+  }
+
+  /** 1 → A, 12 → L, 16384 → XFD. */
+  private static String column(int number) {
+    StringBuilder letters = new StringBuilder();
+    for (int n = number; n > 0; n = (n - 1) / 26) {
+      letters.insert(0, (char) ('A' + (n - 1) % 26));
+    }
+    return letters.toString();
+  }
+
   /** A well-formed .xlsx whose one sheet inflates to {@code inflatedBytes} of blank XML. */
   private static byte[] zipBomb(int inflatedBytes) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -427,6 +536,7 @@ class HostileInputTests {
       zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
       zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
           + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+          + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
           + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
           + "</Types>").getBytes(StandardCharsets.UTF_8));
       zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));

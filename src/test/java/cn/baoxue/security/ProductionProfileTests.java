@@ -3,7 +3,10 @@ package cn.baoxue.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.baoxue.audit.AuditEntry;
+import cn.baoxue.audit.AuditEntryRepository;
 import cn.baoxue.testing.LoginForm;
+import cn.baoxue.testing.OtherAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -32,7 +35,9 @@ import org.springframework.test.context.ActiveProfiles;
       "spring.datasource.password=",
       "baoxue.demo.enabled=false",
       "baoxue.admin.password=Kq7#root-zhenxiong",
-      "camunda.bpm.job-execution.enabled=false"
+      "camunda.bpm.job-execution.enabled=false",
+      // The tests play the TLS proxy from the loopback address.
+      "baoxue.security.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1"
     })
 @ActiveProfiles("prod")
 class ProductionProfileTests {
@@ -41,6 +46,7 @@ class ProductionProfileTests {
   private static final String[] BEHIND_TLS = {"X-Forwarded-Proto", "https"};
 
   @Autowired IdentityService identityService;
+  @Autowired AuditEntryRepository audit;
   @LocalServerPort int port;
 
   @Test
@@ -92,6 +98,18 @@ class ProductionProfileTests {
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void theTrustedProxyNamesTheClientAndNoOneElseDoes() {
+    String user = strongUser();
+    assertThat(OtherAddress.basicGet(port, "127.0.0.1", "/engine-rest/task/count", user, "wrong",
+        "X-Forwarded-For", "203.0.113.9")).isEqualTo(401);
+    assertThat(OtherAddress.basicGet(port, "127.0.0.6", "/engine-rest/task/count", user, "wrong",
+        "X-Forwarded-For", "203.0.113.10")).isEqualTo(401);
+    assertThat(audit.findByKindAndActorOrderByIdAsc(AuditEntry.Kind.LOGIN_FAILED, user)).extracting(AuditEntry::getPayload)
+        .anyMatch(payload -> payload.contains("address=203.0.113.9;"))
+        .anyMatch(payload -> payload.contains("address=127.0.0.6;"))
+        .noneMatch(payload -> payload.contains("203.0.113.10"));
+  }
 
   private String strongUser() {
     String id = "prod-" + System.nanoTime() % 100_000;

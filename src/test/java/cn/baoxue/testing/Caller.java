@@ -32,6 +32,7 @@ public final class Caller {
   private final String baseUrl;
   private final String basicAuthorization;
   private String csrfToken;
+  private final Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
 
   private Caller(int port, String basicAuthorization) {
     this.cookies = new CookieManager();
@@ -77,6 +78,27 @@ public final class Caller {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Sends this header with every later request, or no longer with null: a foreign page's Origin, say. */
+  public Caller header(String name, String value) {
+    if (value == null) {
+      extraHeaders.remove(name);
+    } else {
+      extraHeaders.put(name, value);
+    }
+    return this;
+  }
+
+  /** Later requests go without Spring's CSRF token, as a foreign page's would. */
+  public Caller withoutCsrfToken() {
+    csrfToken = null;
+    return this;
+  }
+
+  /** The origin of the server as the browser knows it: http://localhost:port. */
+  public String origin() {
+    return baseUrl;
   }
 
   public Reply get(String path) {
@@ -145,6 +167,7 @@ public final class Caller {
     if (csrfToken != null && path.startsWith("/api/")) {
       builder.header("X-CSRF-TOKEN", csrfToken);
     }
+    extraHeaders.forEach(builder::setHeader);
     return builder;
   }
 
