@@ -14,6 +14,7 @@ import cn.baoxue.testing.TestStudents;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -77,21 +78,24 @@ class CaseOfProcessTests {
               "persuasionResult", "NOT_RETURNED", "persuasionNotes", "已送达"),
         "approveClosure", Map.<String, Object>of("closureApproved", true, "closureComment", "同意销号")).entrySet()) {
       // Without skipping the listeners, the intake itself refuses a start that is no report.
-      assertThatThrownBy(() -> startedHalfwayOn(target, step.getKey(), false))
+      assertThatThrownBy(() -> startedHalfwayOn(target, step.getKey(), null, false))
           .isInstanceOf(InvalidCaseInputException.class)
           .hasMessageContaining("学生姓名不能为空");
-      ProcessInstance forged = startedHalfwayOn(target, step.getKey(), true);
-      Task task = users.taskOf(forged.getId());
-      String worker = step.getKey().equals("verify") ? "teacher-changan" : "official-jianshan";
+      // As issue 15 found it (no business key), and naming the target by its number too.
+      for (String businessKey : Arrays.asList(null, target.getCaseNumber())) {
+        ProcessInstance forged = startedHalfwayOn(target, step.getKey(), businessKey, true);
+        Task task = users.taskOf(forged.getId());
+        String worker = step.getKey().equals("verify") ? "teacher-changan" : "official-jianshan";
 
-      for (String user : List.of(worker, "admin")) {
-        assertThatThrownBy(() -> users.complete(user, task.getId(), step.getValue()))
-            .as("%s completing %s", user, step.getKey())
-            .hasRootCauseInstanceOf(InvalidCaseInputException.class)
-            .hasMessageContaining("该流程没有经上报登记的案件，不能办理");
+        for (String user : List.of(worker, "admin")) {
+          assertThatThrownBy(() -> users.complete(user, task.getId(), step.getValue()))
+              .as("%s completing %s", user, step.getKey())
+              .hasRootCauseInstanceOf(InvalidCaseInputException.class)
+              .hasMessageContaining("该流程没有经上报登记的案件，不能办理");
+        }
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+        runtimeService.deleteProcessInstance(forged.getId(), "test");
       }
-      assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
-      runtimeService.deleteProcessInstance(forged.getId(), "test");
     }
 
     assertUnchanged(target, before);
@@ -243,11 +247,12 @@ class CaseOfProcessTests {
 
   /**
    * What the attack of issue 15 left: a process started at a step, past the intake, naming the
-   * target case by its id and number, routed to the attacker's own school and township.
+   * target case by its id (and, if given, by its number as business key), routed to the attacker's
+   * own school and township.
    */
-  private ProcessInstance startedHalfwayOn(DropoutCase target, String activityId, boolean skipListeners) {
+  private ProcessInstance startedHalfwayOn(DropoutCase target, String activityId, String businessKey, boolean skipListeners) {
     return runtimeService.createProcessInstanceByKey("dropout-case")
-        .businessKey(target.getCaseNumber())
+        .businessKey(businessKey)
         .startBeforeActivity(activityId)
         .setVariables(Map.of("caseId", target.getId(), "caseNumber", target.getCaseNumber(),
             "schoolGroup", "school_" + TestStudents.CHANGAN_SCHOOL, "villageGroup", "village_" + TestStudents.CHANGAN_VILLAGE,
