@@ -8,23 +8,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClosureService {
 
-  private final DropoutCaseRepository cases;
+  private final CaseOfProcess caseOfProcess;
   private final ClosureReviewRepository reviews;
 
-  ClosureService(DropoutCaseRepository cases, ClosureReviewRepository reviews) {
-    this.cases = cases;
+  ClosureService(CaseOfProcess caseOfProcess, ClosureReviewRepository reviews) {
+    this.caseOfProcess = caseOfProcess;
     this.reviews = reviews;
   }
 
   @Transactional
-  public ClosureReview review(Long caseId, boolean approved, String comment, String actor) {
+  public ClosureReview review(CaseStep step, boolean approved, String comment) {
+    DropoutCase dropoutCase = caseOfProcess.requireOpen(step);
     Inputs in = new Inputs();
     String reviewComment = in.notes("closureComment", comment, "审批意见", !approved);
     in.check();
-    DropoutCase dropoutCase = cases.requireOpen(caseId);
     if (approved) {
       dropoutCase.closeApproved();
     }
-    return reviews.save(new ClosureReview(dropoutCase, actor, approved, reviewComment));
+    return reviews.save(new ClosureReview(dropoutCase, step.actor(), approved, reviewComment));
   }
 }

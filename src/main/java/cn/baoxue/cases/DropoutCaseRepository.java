@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import org.springframework.data.jpa.repository.Query;
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import java.util.List;
 import java.util.Optional;
@@ -9,15 +10,12 @@ public interface DropoutCaseRepository extends JpaRepository<DropoutCase, Long> 
 
   Optional<DropoutCase> findByCaseNumber(String caseNumber);
 
-  /** The case a step is recorded on; a closed case takes no more steps. */
-  default DropoutCase requireOpen(Long caseId) {
-    DropoutCase dropoutCase =
-        findById(caseId).orElseThrow(() -> new InvalidCaseInputException("案件不存在：" + caseId));
-    if (!dropoutCase.isOpen()) {
-      throw new InvalidCaseInputException("案件 " + dropoutCase.getCaseNumber() + " 已结案，不能再办理");
-    }
-    return dropoutCase;
-  }
+  /**
+   * The case linked to a process instance at intake, with its student in the same select. Steps
+   * find their case through {@link CaseOfProcess}, which adds the jurisdiction check.
+   */
+  @Query("select c from DropoutCase c join fetch c.student where c.processInstanceId = :processInstanceId")
+  Optional<DropoutCase> findByProcessInstanceId(String processInstanceId);
 
   Optional<DropoutCase> findByOpenStudentId(Long studentId);
 

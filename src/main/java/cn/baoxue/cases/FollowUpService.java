@@ -8,38 +8,38 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FollowUpService {
 
-  private final DropoutCaseRepository cases;
+  private final CaseOfProcess caseOfProcess;
   private final PlacementPlanRepository plans;
   private final FollowUpRepository followUps;
 
-  FollowUpService(DropoutCaseRepository cases, PlacementPlanRepository plans, FollowUpRepository followUps) {
-    this.cases = cases;
+  FollowUpService(CaseOfProcess caseOfProcess, PlacementPlanRepository plans, FollowUpRepository followUps) {
+    this.caseOfProcess = caseOfProcess;
     this.plans = plans;
     this.followUps = followUps;
   }
 
   @Transactional
-  public PlacementPlan planPlacement(Long caseId, String placement, String plan, String actor) {
+  public PlacementPlan planPlacement(CaseStep step, String placement, String plan) {
+    DropoutCase dropoutCase = caseOfProcess.requireOpen(step);
     Inputs in = new Inputs();
     Placement where = in.code("placement", Placement.class, placement, "安置方式");
     String planText = in.notes("placementPlan", plan, "一人一案内容", true);
     in.check();
-    DropoutCase dropoutCase = cases.requireOpen(caseId);
     dropoutCase.startFollowUp(where);
-    return plans.save(new PlacementPlan(dropoutCase, actor, where, planText));
+    return plans.save(new PlacementPlan(dropoutCase, step.actor(), where, planText));
   }
 
   @Transactional
-  public FollowUpResult recordFollowUp(Long caseId, String result, String notes, String actor) {
+  public FollowUpResult recordFollowUp(CaseStep step, String result, String notes) {
+    DropoutCase dropoutCase = caseOfProcess.requireOpen(step);
     Inputs in = new Inputs();
     FollowUpResult outcome = in.code("followUpResult", FollowUpResult.class, result, "回访结果");
     String followUpNotes = in.notes("followUpNotes", notes, "回访情况", false);
     in.check();
-    DropoutCase dropoutCase = cases.requireOpen(caseId);
     if (outcome == FollowUpResult.DROPPED_AGAIN) {
       dropoutCase.dropAgain();
     }
-    followUps.save(new FollowUp(dropoutCase, actor, outcome, followUpNotes));
+    followUps.save(new FollowUp(dropoutCase, step.actor(), outcome, followUpNotes));
     return outcome;
   }
 }

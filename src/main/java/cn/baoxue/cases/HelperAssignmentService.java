@@ -13,26 +13,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HelperAssignmentService {
 
-  private final DropoutCaseRepository cases;
+  private final CaseOfProcess caseOfProcess;
   private final HelperAssignmentRepository assignments;
   private final StaffDirectory staff;
 
-  HelperAssignmentService(DropoutCaseRepository cases, HelperAssignmentRepository assignments, StaffDirectory staff) {
-    this.cases = cases;
+  HelperAssignmentService(CaseOfProcess caseOfProcess, HelperAssignmentRepository assignments, StaffDirectory staff) {
+    this.caseOfProcess = caseOfProcess;
     this.assignments = assignments;
     this.staff = staff;
   }
 
   @Transactional
-  public HelperAssignment assign(Long caseId, String teacher, String cadre, String womenfed, String actor) {
-    DropoutCase dropoutCase = cases.requireOpen(caseId);
+  public HelperAssignment assign(CaseStep step, String teacher, String cadre, String womenfed) {
+    DropoutCase dropoutCase = caseOfProcess.requireOpen(step);
     Inputs in = new Inputs();
     String teacherHelper = member(in, "teacherHelper", teacher, "包保教师", GroupIds.school(dropoutCase.getSchoolCode()), "本案学校的教师", true);
     String cadreHelper = member(in, "cadreHelper", cadre, "包保村干部", GroupIds.village(dropoutCase.getVillageCode()), "本案户籍村的村干部", true);
     String womenfedHelper =
         member(in, "womenfedHelper", womenfed, "妇联包保人", GroupIds.womenFederation(dropoutCase.getCountyCode()), "本县妇联干部", false);
     in.check();
-    return assignments.save(new HelperAssignment(dropoutCase, actor, teacherHelper, cadreHelper, womenfedHelper));
+    return assignments.save(new HelperAssignment(dropoutCase, step.actor(), teacherHelper, cadreHelper, womenfedHelper));
   }
 
   private String member(Inputs in, String field, String raw, String label, String groupId, String who, boolean required) {

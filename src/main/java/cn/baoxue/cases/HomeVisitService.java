@@ -10,12 +10,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HomeVisitService {
 
-  private final DropoutCaseRepository cases;
+  private final CaseOfProcess caseOfProcess;
   private final HomeVisitRepository visits;
   private final WorkingDayCalendar calendar;
 
-  HomeVisitService(DropoutCaseRepository cases, HomeVisitRepository visits, WorkingDayCalendar calendar) {
-    this.cases = cases;
+  HomeVisitService(CaseOfProcess caseOfProcess, HomeVisitRepository visits, WorkingDayCalendar calendar) {
+    this.caseOfProcess = caseOfProcess;
     this.visits = visits;
     this.calendar = calendar;
   }
@@ -25,7 +25,8 @@ public class HomeVisitService {
       String visitDate, String metWith, String childWhereabouts, String reason, String familyAttitude, String notes) {}
 
   @Transactional
-  public HomeVisit record(Long caseId, VisitReport report, String actor) {
+  public HomeVisit record(CaseStep step, VisitReport report) {
+    DropoutCase dropoutCase = caseOfProcess.requireOpen(step);
     Inputs in = new Inputs();
     LocalDate visitDate = in.date("visitDate", report.visitDate(), "家访日期");
     if (visitDate != null && visitDate.isAfter(calendar.today())) {
@@ -38,9 +39,8 @@ public class HomeVisitService {
         Inputs.trim(report.familyAttitude()) == null ? null : in.code("familyAttitude", FamilyAttitude.class, report.familyAttitude(), "家庭态度");
     String notes = in.notes("visitNotes", report.notes(), "家访情况", false);
     in.check();
-    DropoutCase dropoutCase = cases.requireOpen(caseId);
     // The visit is where the real reason is learnt; the ledger counts by it from now on.
     dropoutCase.updateReason(reason);
-    return visits.save(new HomeVisit(dropoutCase, actor, visitDate, metWith, whereabouts, reason, attitude, notes));
+    return visits.save(new HomeVisit(dropoutCase, step.actor(), visitDate, metWith, whereabouts, reason, attitude, notes));
   }
 }

@@ -10,26 +10,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PersuasionService {
 
-  private final DropoutCaseRepository cases;
+  private final CaseOfProcess caseOfProcess;
   private final PersuasionAttemptRepository attempts;
   private final ReturnOrderRepository orders;
   private final WorkingDayCalendar calendar;
 
-  PersuasionService(DropoutCaseRepository cases, PersuasionAttemptRepository attempts, ReturnOrderRepository orders,
+  PersuasionService(CaseOfProcess caseOfProcess, PersuasionAttemptRepository attempts, ReturnOrderRepository orders,
       WorkingDayCalendar calendar) {
-    this.cases = cases;
+    this.caseOfProcess = caseOfProcess;
     this.attempts = attempts;
     this.orders = orders;
     this.calendar = calendar;
   }
 
   @Transactional
-  public PersuasionResult recordAttempt(Long caseId, PersuasionRung rung, String result, String notes, String actor) {
+  public PersuasionResult recordAttempt(CaseStep step, PersuasionRung rung, String result, String notes) {
+    return recordAttempt(caseOfProcess.requireOpen(step), step.actor(), rung, result, notes);
+  }
+
+  private PersuasionResult recordAttempt(DropoutCase dropoutCase, String actor, PersuasionRung rung, String result,
+      String notes) {
     Inputs in = new Inputs();
     PersuasionResult outcome = in.code("persuasionResult", PersuasionResult.class, result, "劝返结果");
     String attemptNotes = in.notes("persuasionNotes", notes, "劝返情况", false);
     in.check();
-    DropoutCase dropoutCase = cases.requireOpen(caseId);
     dropoutCase.reachRung(rung, outcome);
     attempts.save(new PersuasionAttempt(dropoutCase, actor, rung, outcome, attemptNotes));
     return outcome;
@@ -40,7 +44,8 @@ public class PersuasionService {
    * whole before anything is written.
    */
   @Transactional
-  public ReturnOrder issueOrder(Long caseId, String deadline, String result, String notes, String actor) {
+  public ReturnOrder issueOrder(CaseStep step, String deadline, String result, String notes) {
+    DropoutCase dropoutCase = caseOfProcess.requireOpen(step);
     Inputs in = new Inputs();
     LocalDate orderDeadline = in.date("orderDeadline", deadline, "限期复学日期");
     if (orderDeadline != null && !orderDeadline.isAfter(calendar.today())) {
@@ -51,8 +56,7 @@ public class PersuasionService {
     }
     in.code("persuasionResult", PersuasionResult.class, result, "送达后结果");
     in.check();
-    recordAttempt(caseId, PersuasionRung.RETURN_ORDER, result, notes, actor);
-    DropoutCase dropoutCase = cases.requireOpen(caseId);
-    return orders.save(new ReturnOrder(dropoutCase, actor, dropoutCase.getTownshipCode(), orderDeadline));
+    recordAttempt(dropoutCase, step.actor(), PersuasionRung.RETURN_ORDER, result, notes);
+    return orders.save(new ReturnOrder(dropoutCase, step.actor(), dropoutCase.getTownshipCode(), orderDeadline));
   }
 }

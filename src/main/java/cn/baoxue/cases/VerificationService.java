@@ -11,14 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VerificationService {
 
-  private final DropoutCaseRepository cases;
+  private final CaseOfProcess caseOfProcess;
 
-  VerificationService(DropoutCaseRepository cases) {
-    this.cases = cases;
+  VerificationService(CaseOfProcess caseOfProcess) {
+    this.caseOfProcess = caseOfProcess;
   }
 
   @Transactional
-  public VerifyResult verify(Long caseId, String result, String notDropoutReason, String notes, String actor) {
+  public VerifyResult verify(CaseStep step, String result, String notDropoutReason, String notes) {
+    DropoutCase dropoutCase = caseOfProcess.requireOpen(step);
     Inputs in = new Inputs();
     VerifyResult verifyResult = in.code("verifyResult", VerifyResult.class, result, "核实结果");
     NotDropoutReason reason = null;
@@ -27,7 +28,7 @@ public class VerificationService {
     }
     String verifyNotes = in.notes("verifyNotes", notes, "核实情况", false);
     in.check();
-    cases.requireOpen(caseId).verify(verifyResult, reason, verifyNotes, actor);
+    dropoutCase.verify(verifyResult, reason, verifyNotes, step.actor());
     return verifyResult;
   }
 }

@@ -1,11 +1,14 @@
 package cn.baoxue.documents;
 
 import cn.baoxue.calendar.WorkingDayCalendar;
+import cn.baoxue.cases.CaseOfProcess;
 import cn.baoxue.cases.CaseQueries;
 import cn.baoxue.cases.CaseQueries.CaseFile;
+import cn.baoxue.cases.CaseStep;
+import cn.baoxue.cases.DropoutCase;
+import cn.baoxue.cases.ReturnOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +26,7 @@ public class CaseDocuments {
 
   private final CaseDocumentRepository documents;
   private final CaseQueries caseQueries;
+  private final CaseOfProcess caseOfProcess;
   private final DocumentRenderer renderer;
   private final WorkingDayCalendar calendar;
   private final ApplicationEventPublisher events;
@@ -30,28 +34,35 @@ public class CaseDocuments {
   CaseDocuments(
       CaseDocumentRepository documents,
       CaseQueries caseQueries,
+      CaseOfProcess caseOfProcess,
       DocumentRenderer renderer,
       WorkingDayCalendar calendar,
       ApplicationEventPublisher events) {
     this.documents = documents;
     this.caseQueries = caseQueries;
+    this.caseOfProcess = caseOfProcess;
     this.renderer = renderer;
     this.calendar = calendar;
     this.events = events;
   }
 
+  /** The notice of an order just recorded, on the order's case (found through its process by PersuasionService). */
   @Transactional
-  public CaseDocument issueReturnOrder(Long caseId, LocalDate deadline, String taskId, String issuer) {
-    CaseFile file = caseQueries.caseFile(caseId);
-    byte[] pdf = renderer.returnOrder(file, deadline, calendar.today());
+  public CaseDocument issueReturnOrder(ReturnOrder order, String taskId, String issuer) {
+    CaseFile file = caseQueries.caseFile(order.getCaseId());
+    byte[] pdf = renderer.returnOrder(file, order.getDeadline(), calendar.today());
     return store(file, DocumentKind.RETURN_ORDER, pdf, taskId, issuer);
   }
 
-  /** Once per case: the legal referral may be worked several times, the letter is sent once. */
+  /**
+   * Once per case: the legal referral may be worked several times, the letter is sent once. The
+   * case is the one of the process reaching {@code legalReferral} (CaseOfProcess).
+   */
   @Transactional
-  public void issueLegalReferral(Long caseId, String taskId) {
-    if (!documents.existsByCaseIdAndKind(caseId, DocumentKind.LEGAL_REFERRAL)) {
-      CaseFile file = caseQueries.caseFile(caseId);
+  public void issueLegalReferral(CaseStep step, String taskId) {
+    DropoutCase dropoutCase = caseOfProcess.requireOpen(step);
+    if (!documents.existsByCaseIdAndKind(dropoutCase.getId(), DocumentKind.LEGAL_REFERRAL)) {
+      CaseFile file = caseQueries.caseFile(dropoutCase.getId());
       store(file, DocumentKind.LEGAL_REFERRAL, renderer.legalReferral(file, calendar.today()), taskId, null);
     }
   }

@@ -15,5 +15,8 @@ public interface EscalationRepository extends Repository<Escalation, Long> {
 
   List<Escalation> findByTaskIdAndSupervisionProcessIdNotNull(String taskId);
 
+  /** The escalation a 督办 process was started for: the link it is found by, never a variable. */
+  Optional<Escalation> findBySupervisionProcessId(String supervisionProcessId);
+
   List<Escalation> findByCaseIdOrderByEscalatedAtAscIdAsc(Long caseId);
 }

@@ -67,9 +67,12 @@ public class EscalationService {
     return new Decision(level, superiorGroup, PRIORITY_BY_LEVEL[Math.min(level, PRIORITY_BY_LEVEL.length - 1)]);
   }
 
+  /**
+   * The 督办 process finds its escalation by the link written below (supervisedBy), so it carries
+   * no escalation id a client could change.
+   */
   private ProcessInstance startSupervision(OverdueTask task, Escalation escalation, Map<String, Object> caseSummary) {
     Map<String, Object> variables = new HashMap<>(caseSummary);
-    variables.put("escalationId", escalation.getId());
     variables.put("escalationLevel", escalation.getLevel());
     variables.put("supervisorGroup", escalation.getToGroup());
     variables.put("overdueTaskId", task.taskId());

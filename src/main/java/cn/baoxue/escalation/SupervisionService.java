@@ -1,8 +1,14 @@
 package cn.baoxue.escalation;
 
 import cn.baoxue.calendar.WorkingDayCalendar;
+
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.kernel.validation.Inputs;
+import cn.baoxue.cases.CaseOfProcess;
+import cn.baoxue.cases.CaseStep;
+import cn.baoxue.cases.DropoutCase;
+import cn.baoxue.cases.DropoutCaseRepository;
+import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.org.StaffDirectory;
 import cn.baoxue.security.WithoutEngineAuthorization;
 import java.time.LocalDate;
@@ -26,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SupervisionService {
 
   private final EscalationRepository escalations;
+  private final DropoutCaseRepository cases;
+  private final CaseOfProcess caseOfProcess;
   private final SupervisionActionRepository actions;
   private final TaskService taskService;
   private final ManagementService managementService;
@@ -35,6 +43,8 @@ public class SupervisionService {
 
   SupervisionService(
       EscalationRepository escalations,
+      DropoutCaseRepository cases,
+      CaseOfProcess caseOfProcess,
       SupervisionActionRepository actions,
       TaskService taskService,
       ManagementService managementService,
@@ -42,6 +52,8 @@ public class SupervisionService {
       WorkingDayCalendar calendar,
       WithoutEngineAuthorization withoutEngineAuthorization) {
     this.escalations = escalations;
+    this.cases = cases;
+    this.caseOfProcess = caseOfProcess;
     this.actions = actions;
     this.taskService = taskService;
     this.managementService = managementService;
@@ -54,13 +66,20 @@ public class SupervisionService {
   public record Decision(String action, String newAssignee, String newDueDate, String reason) {}
 
   /**
-   * @param caseGroups the case's school, village, township and county groups: a reassigned task
-   *     stays with someone who works this case's jurisdiction
+   * @param step the 督办 process and who acts in it: the escalation is the one this process was
+   *     started for (never one a variable names), and the superior must answer for its case
    * @return false when the overdue task was finished meanwhile and nothing was left to do
    */
   @Transactional
-  public boolean apply(Long escalationId, Decision decision, List<String> caseGroups, String actor) {
-    Escalation escalation = escalations.findById(escalationId).orElseThrow();
+  public boolean apply(CaseStep step, Decision decision) {
+    Escalation escalation = escalations.findBySupervisionProcessId(step.processInstanceId())
+        .orElseThrow(() -> new InvalidCaseInputException("该督办流程没有对应的逾期督办记录，不能办理（流程 " + step.processInstanceId() + "）"));
+    DropoutCase dropoutCase = cases.findById(escalation.getCaseId()).orElseThrow();
+    caseOfProcess.requireWithinJurisdiction(dropoutCase, step);
+    // A reassigned task stays with someone who works this case's school, village, township or county.
+    List<String> caseGroups = List.of(GroupIds.school(dropoutCase.getSchoolCode()), GroupIds.village(dropoutCase.getVillageCode()),
+        GroupIds.township(dropoutCase.getTownshipCode()), GroupIds.county(dropoutCase.getCountyCode()));
+    String actor = step.actor();
     Inputs in = new Inputs();
     SupervisionAction.Kind kind = kind(decision.action(), in);
     String assignee = null;

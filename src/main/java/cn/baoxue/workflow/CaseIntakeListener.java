@@ -38,10 +38,12 @@ public class CaseIntakeListener implements ExecutionListener {
     execution.setVariables(routingVariables(dropoutCase, opened.jurisdiction()));
   }
 
-  /** Ids and jurisdiction codes the model routes by, and the normalised start variables. */
+  /**
+   * The case number and jurisdiction codes the model routes by, and the normalised start
+   * variables. No case id: every step finds its case through the link above (CaseOfProcess).
+   */
   private static Map<String, Object> routingVariables(DropoutCase dropoutCase, CaseJurisdiction jurisdiction) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("caseId", dropoutCase.getId());
     variables.put("caseNumber", dropoutCase.getCaseNumber());
     variables.put("schoolGroup", jurisdiction.schoolGroup());
     variables.put("villageGroup", jurisdiction.villageGroup());

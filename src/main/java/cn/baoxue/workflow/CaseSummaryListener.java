@@ -1,9 +1,11 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.cases.CaseOfProcess;
 import cn.baoxue.cases.DropoutCase;
-import cn.baoxue.cases.DropoutCaseRepository;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,35 +39,47 @@ public class CaseSummaryListener implements TaskListener {
    */
   private static final List<String> CASE_SUMMARY_PARTS = List.of("studentName", "schoolName", "villageName", "caseNumber");
 
+  /** What a 督办 process carries, set by the escalation that started it (EscalationService). */
+  private static final String OVERDUE_TASK = "overdueTaskId";
+
   /** The task-local variables this listener writes; they stay out of the history (LeanFullHistory). */
   static final Set<String> TASK_COPIES = Set.of(CASE_SUMMARY);
 
-  private final DropoutCaseRepository cases;
+  private final CaseOfProcess caseOfProcess;
 
-  public CaseSummaryListener(DropoutCaseRepository cases) {
-    this.cases = cases;
+  public CaseSummaryListener(CaseOfProcess caseOfProcess) {
+    this.caseOfProcess = caseOfProcess;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    Object caseId = task.getVariable("caseId");
-    if (!(caseId instanceof Number id)) {
+    // The case of this process instance (its intake's link); a 督办 carries its case's facts,
+    // copied from the case when the escalation started it (EscalationListener).
+    Optional<DropoutCase> ownCase = caseOfProcess.find(task.getProcessInstanceId());
+    boolean supervision = ownCase.isEmpty() && task.getVariable(OVERDUE_TASK) != null;
+    if (ownCase.isEmpty() && !supervision) {
       return;
     }
-    cases.findById(id.longValue()).ifPresent(dropoutCase -> {
+    ownCase.ifPresent(dropoutCase -> {
       DelegateExecution processInstance = task.getExecution().getProcessInstance();
-      setIfChanged(processInstance, CURRENT_RUNG, dropoutCase.getRung() == null ? "尚未劝返" : dropoutCase.getRung().label());
-      setIfChanged(processInstance, REPORTED_ON, dropoutCase.getReportedAt().toLocalDate().toString());
-      task.setVariableLocal(CASE_SUMMARY, CASE_SUMMARY_PARTS.stream()
-          .map(task::getVariable)
-          .filter(Objects::nonNull)
-          .map(Object::toString)
-          .collect(Collectors.joining(CASE_SUMMARY_SEPARATOR)));
+      facts(dropoutCase).forEach((name, value) -> setIfChanged(processInstance, name, value));
     });
+    task.setVariableLocal(CASE_SUMMARY, CASE_SUMMARY_PARTS.stream()
+        .map(task::getVariable)
+        .filter(Objects::nonNull)
+        .map(Object::toString)
+        .collect(Collectors.joining(CASE_SUMMARY_SEPARATOR)));
+  }
+
+  /** The form's facts of a case: the rung of the persuasion ladder reached and the day it was reported. */
+  static Map<String, Object> facts(DropoutCase dropoutCase) {
+    return Map.of(
+        CURRENT_RUNG, dropoutCase.getRung() == null ? "尚未劝返" : dropoutCase.getRung().label(),
+        REPORTED_ON, dropoutCase.getReportedAt().toLocalDate().toString());
   }
 
   /** Unchanged facts are not written again: each write is a row of the case's history. */
-  private static void setIfChanged(DelegateExecution processInstance, String name, String value) {
+  private static void setIfChanged(DelegateExecution processInstance, String name, Object value) {
     if (!value.equals(processInstance.getVariableLocal(name))) {
       processInstance.setVariableLocal(name, value);
     }

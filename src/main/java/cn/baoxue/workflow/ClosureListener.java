@@ -1,6 +1,5 @@
 package cn.baoxue.workflow;
 
-import static cn.baoxue.workflow.VariableText.caseId;
 import static cn.baoxue.workflow.VariableText.isTrue;
 import static cn.baoxue.workflow.VariableText.of;
 
@@ -25,7 +24,7 @@ public class ClosureListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     boolean approved = isTrue(task, "closureApproved");
-    closure.review(caseId(task), approved, of(task, "closureComment"), Actor.of(task).userId());
+    closure.review(Actor.stepOn(task), approved, of(task, "closureComment"));
     task.setVariable("closureApproved", approved);
   }
 }

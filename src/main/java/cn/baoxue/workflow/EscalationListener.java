@@ -1,10 +1,11 @@
 package cn.baoxue.workflow;
 
-import static cn.baoxue.workflow.VariableText.caseId;
-
+import cn.baoxue.cases.CaseOfProcess;
+import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.escalation.EscalationService;
 import cn.baoxue.escalation.EscalationService.Decision;
 import cn.baoxue.escalation.OverdueTask;
+import cn.baoxue.kernel.identity.GroupIds;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -23,15 +24,15 @@ import org.springframework.stereotype.Component;
 @Component("escalationListener")
 public class EscalationListener implements TaskListener {
 
-  static final List<String> CASE_GROUPS = List.of("schoolGroup", "villageGroup", "townshipGroup", "countyGroup");
-  /** What the 督办 task shows of the case, and the groups a reassignment must stay within. */
-  private static final List<String> SUMMARY = List.of("caseNumber", "caseId", "studentName", "schoolName", "villageName",
-      "schoolGroup", "villageGroup", "townshipGroup", "countyGroup");
+  /** What the 督办 task shows of the case, beside its number, groups and facts taken from the case itself. */
+  private static final List<String> SUMMARY = List.of("studentName", "schoolName", "villageName");
 
   private final EscalationService escalations;
+  private final CaseOfProcess caseOfProcess;
 
-  public EscalationListener(EscalationService escalations) {
+  public EscalationListener(EscalationService escalations, CaseOfProcess caseOfProcess) {
     this.escalations = escalations;
+    this.caseOfProcess = caseOfProcess;
   }
 
   @Override
@@ -40,9 +41,13 @@ public class EscalationListener implements TaskListener {
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(link -> link.getGroupId())
         .toList();
+    // The case of this process instance, never one a variable names; a process without one has no deadline to miss.
+    DropoutCase dropoutCase = caseOfProcess.require(task.getProcessInstanceId());
+    String townshipGroup = GroupIds.township(dropoutCase.getTownshipCode());
+    String countyGroup = GroupIds.county(dropoutCase.getCountyCode());
     OverdueTask overdue = new OverdueTask(
-        caseId(task),
-        (String) task.getVariable("caseNumber"),
+        dropoutCase.getId(),
+        dropoutCase.getCaseNumber(),
         task.getProcessInstanceId(),
         task.getId(),
         task.getTaskDefinitionKey(),
@@ -50,10 +55,15 @@ public class EscalationListener implements TaskListener {
         task.getAssignee(),
         candidateGroups,
         LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault()),
-        (String) task.getVariable("townshipGroup"),
-        (String) task.getVariable("countyGroup"));
-    Map<String, Object> summary = new HashMap<>();
+        townshipGroup,
+        countyGroup);
+    Map<String, Object> summary = new HashMap<>(CaseSummaryListener.facts(dropoutCase));
     SUMMARY.forEach(name -> summary.put(name, task.getVariable(name)));
+    summary.put("caseNumber", dropoutCase.getCaseNumber());
+    summary.put("schoolGroup", GroupIds.school(dropoutCase.getSchoolCode()));
+    summary.put("villageGroup", GroupIds.village(dropoutCase.getVillageCode()));
+    summary.put("townshipGroup", townshipGroup);
+    summary.put("countyGroup", countyGroup);
 
     Decision decision = escalations.escalate(overdue, summary);
     if (decision.superiorGroup() != null) {

@@ -1,6 +1,5 @@
 package cn.baoxue.workflow;
 
-import static cn.baoxue.workflow.VariableText.caseId;
 import static cn.baoxue.workflow.VariableText.of;
 
 import cn.baoxue.cases.FollowUpService;
@@ -20,6 +19,6 @@ public class FollowUpListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    followUps.recordFollowUp(caseId(task), of(task, "followUpResult"), of(task, "followUpNotes"), Actor.of(task).userId());
+    followUps.recordFollowUp(Actor.stepOn(task), of(task, "followUpResult"), of(task, "followUpNotes"));
   }
 }

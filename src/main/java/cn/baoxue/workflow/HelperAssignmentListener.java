@@ -1,6 +1,5 @@
 package cn.baoxue.workflow;
 
-import static cn.baoxue.workflow.VariableText.caseId;
 import static cn.baoxue.workflow.VariableText.of;
 
 import cn.baoxue.cases.HelperAssignmentService;
@@ -21,7 +20,6 @@ public class HelperAssignmentListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     assignments.assign(
-        caseId(task), of(task, "teacherHelper"), of(task, "cadreHelper"), of(task, "womenfedHelper"),
-        Actor.of(task).userId());
+        Actor.stepOn(task), of(task, "teacherHelper"), of(task, "cadreHelper"), of(task, "womenfedHelper"));
   }
 }

@@ -1,6 +1,5 @@
 package cn.baoxue.workflow;
 
-import static cn.baoxue.workflow.VariableText.caseId;
 import static cn.baoxue.workflow.VariableText.of;
 
 import cn.baoxue.cases.HomeVisitService;
@@ -25,6 +24,6 @@ public class HomeVisitListener implements TaskListener {
         new VisitReport(
             of(task, "visitDate"), of(task, "metWith"), of(task, "childWhereabouts"), of(task, "reason"),
             of(task, "familyAttitude"), of(task, "visitNotes"));
-    visits.record(caseId(task), report, Actor.of(task).userId());
+    visits.record(Actor.stepOn(task), report);
   }
 }

@@ -1,6 +1,5 @@
 package cn.baoxue.workflow;
 
-import static cn.baoxue.workflow.VariableText.caseId;
 import static cn.baoxue.workflow.VariableText.of;
 
 import cn.baoxue.cases.PersuasionRung;
@@ -27,7 +26,6 @@ public class PersuasionListener implements TaskListener {
     PersuasionRung rung =
         PersuasionRung.ofTask(task.getTaskDefinitionKey())
             .orElseThrow(() -> new IllegalStateException("Not a persuasion task: " + task.getTaskDefinitionKey()));
-    persuasion.recordAttempt(
-        caseId(task), rung, of(task, "persuasionResult"), of(task, "persuasionNotes"), Actor.of(task).userId());
+    persuasion.recordAttempt(Actor.stepOn(task), rung, of(task, "persuasionResult"), of(task, "persuasionNotes"));
   }
 }

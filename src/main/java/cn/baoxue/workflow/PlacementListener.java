@@ -1,6 +1,5 @@
 package cn.baoxue.workflow;
 
-import static cn.baoxue.workflow.VariableText.caseId;
 import static cn.baoxue.workflow.VariableText.of;
 
 import cn.baoxue.cases.FollowUpService;
@@ -28,7 +27,7 @@ public class PlacementListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    followUps.planPlacement(caseId(task), of(task, "placement"), of(task, "placementPlan"), Actor.of(task).userId());
+    followUps.planPlacement(Actor.stepOn(task), of(task, "placement"), of(task, "placementPlan"));
     // The engine's clock, so that the model's now() and this date agree, also in tests.
     Date until =
         Date.from(ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).plus(policy.getPeriod()).toInstant());

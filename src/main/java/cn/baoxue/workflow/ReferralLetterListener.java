@@ -1,6 +1,5 @@
 package cn.baoxue.workflow;
 
-import static cn.baoxue.workflow.VariableText.caseId;
 
 import cn.baoxue.documents.CaseDocuments;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,6 +18,6 @@ public class ReferralLetterListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    documents.issueLegalReferral(caseId(task), task.getId());
+    documents.issueLegalReferral(Actor.stepOn(task), task.getId());
   }
 }

@@ -1,9 +1,9 @@
 package cn.baoxue.workflow;
 
-import static cn.baoxue.workflow.VariableText.caseId;
 import static cn.baoxue.workflow.VariableText.of;
 
 import cn.baoxue.calendar.WorkingDayCalendar;
+import cn.baoxue.cases.CaseStep;
 import cn.baoxue.cases.PersuasionService;
 import cn.baoxue.cases.ReturnOrder;
 import cn.baoxue.documents.CaseDocument;
@@ -40,11 +40,10 @@ public class ReturnOrderListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String issuer = Actor.of(task).userId();
+    CaseStep step = Actor.stepOn(task);
     ReturnOrder order =
-        persuasion.issueOrder(
-            caseId(task), of(task, "orderDeadline"), of(task, "persuasionResult"), of(task, "persuasionNotes"), issuer);
-    CaseDocument notice = documents.issueReturnOrder(caseId(task), order.getDeadline(), task.getId(), issuer);
+        persuasion.issueOrder(step, of(task, "orderDeadline"), of(task, "persuasionResult"), of(task, "persuasionNotes"));
+    CaseDocument notice = documents.issueReturnOrder(order, task.getId(), step.actor());
     task.setVariable("returnOrderDocumentId", notice.getId());
     // The township's morning, whatever the server's time zone.
     Date checkDate =

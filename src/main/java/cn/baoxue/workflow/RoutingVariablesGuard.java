@@ -1,8 +1,10 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.cases.CaseOfProcess;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.DropoutCaseRepository;
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
+import cn.baoxue.escalation.Escalation;
 import cn.baoxue.escalation.EscalationRepository;
 import cn.baoxue.kernel.identity.GroupIds;
 import java.util.ArrayList;
@@ -13,41 +15,69 @@ import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The variables a case is routed and recorded by — which case it is, which groups work it — are
- * set once by the intake from the org tree. Completing a task sends variables to the whole process
- * instance, so without this guard whoever may complete one task could send {@code caseId} of
- * another school's case (and record a verification on it) or {@code townshipGroup} of another
- * township (and hand it the next step); a superior could likewise send the {@code escalationId} of
- * another township's 督办. Each completion checks them against the case the process was opened
- * for (its business key) and the escalation that started it, and refuses the whole completion if
- * one was changed.
+ * The variables a case is routed by — which groups work it — are set once by the intake from the
+ * org tree. Completing a task sends variables to the whole process instance, so without this guard
+ * whoever may complete one task could send {@code townshipGroup} of another township and hand it
+ * the next step. Each completion checks them against the case of the process instance (found
+ * through the link the intake wrote, {@link CaseOfProcess}; for a 督办, through its escalation) and
+ * refuses the whole completion if one was changed.
+ *
+ * <p>{@code caseId} and {@code escalationId} are no longer read by any step: each finds its case
+ * or escalation through its own process instance. A completion that sends either with another
+ * value is still refused, as a client's attempt on another case; a value changed earlier (by an
+ * administrator, say) does not block the case, since nothing trusts it.
  */
 @Component
 public class RoutingVariablesGuard implements TaskListener {
 
   static final List<String> ROUTING_VARIABLES =
-      List.of("caseId", "caseNumber", "schoolGroup", "villageGroup", "townshipGroup", "countyGroup", "townshipCode", "countyCode");
+      List.of("caseNumber", "schoolGroup", "villageGroup", "townshipGroup", "countyGroup", "townshipCode", "countyCode");
 
+  private final CaseOfProcess caseOfProcess;
   private final DropoutCaseRepository cases;
   private final EscalationRepository escalations;
 
-  public RoutingVariablesGuard(DropoutCaseRepository cases, EscalationRepository escalations) {
+  public RoutingVariablesGuard(CaseOfProcess caseOfProcess, DropoutCaseRepository cases, EscalationRepository escalations) {
+    this.caseOfProcess = caseOfProcess;
     this.cases = cases;
     this.escalations = escalations;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String caseNumber = task.getExecution().getProcessBusinessKey();
-    DropoutCase dropoutCase = caseNumber == null ? null : caseOpenedAs(caseNumber, task.getVariable("caseId"));
-    if (dropoutCase == null) {
-      return;
+    String processInstanceId = task.getProcessInstanceId();
+    Optional<DropoutCase> ownCase = caseOfProcess.find(processInstanceId);
+    Optional<Escalation> supervised = ownCase.isPresent() ? Optional.empty() : escalations.findBySupervisionProcessId(processInstanceId);
+    DropoutCase dropoutCase = ownCase.or(() -> supervised.flatMap(escalation -> cases.findById(escalation.getCaseId()))).orElse(null);
+
+    List<String> changed = new ArrayList<>();
+    if (dropoutCase != null) {
+      changed.addAll(changedRouting(task, dropoutCase));
     }
+    // With no case behind the process, its step services refuse the completion themselves.
+    if (writtenNow(task, "caseId") && (dropoutCase == null || !sameValue(dropoutCase.getId(), task.getVariable("caseId")))) {
+      changed.add("caseId");
+    }
+    if (writtenNow(task, "escalationId")
+        && (supervised.isEmpty() || !sameValue(supervised.get().getId(), task.getVariable("escalationId")))) {
+      changed.add("escalationId");
+    }
+    if (!changed.isEmpty()) {
+      throw new InvalidCaseInputException("办理任务时不能修改案件的编号和承办单位：" + String.join("、", changed));
+    }
+  }
+
+  private static List<String> changedRouting(DelegateTask task, DropoutCase dropoutCase) {
     Map<String, Object> expected = new LinkedHashMap<>();
-    expected.put("caseId", dropoutCase.getId());
     expected.put("caseNumber", dropoutCase.getCaseNumber());
     expected.put("schoolGroup", GroupIds.school(dropoutCase.getSchoolCode()));
     expected.put("villageGroup", GroupIds.village(dropoutCase.getVillageCode()));
@@ -56,40 +86,30 @@ public class RoutingVariablesGuard implements TaskListener {
     expected.put("townshipCode", dropoutCase.getTownshipCode());
     expected.put("countyCode", dropoutCase.getCountyCode());
     // A process that does not carry a variable (督办 has no codes) has nothing there to protect.
-    List<String> changed = new ArrayList<>(expected.entrySet().stream()
+    return expected.entrySet().stream()
         .filter(variable -> task.getVariable(variable.getKey()) != null)
         .filter(variable -> !sameValue(variable.getValue(), task.getVariable(variable.getKey())))
         .map(Map.Entry::getKey)
-        .toList());
-    if (task.getVariable("escalationId") instanceof Number escalationId && !supervisedHere(escalationId.longValue(), task)) {
-      changed.add("escalationId");
-    }
-    if (!changed.isEmpty()) {
-      throw new InvalidCaseInputException("办理任务时不能修改案件的编号和承办单位：" + String.join("、", changed));
-    }
+        .toList();
   }
 
   /**
-   * The case the process was opened for. Usually the case its {@code caseId} names, whose number
-   * must then be the business key — a lookup by id, which the listeners after this one find
-   * already loaded; if the id names another case (or none), the case is looked up by its number,
-   * and the id is then reported as changed.
+   * Whether this command — the completion — wrote the variable the task sees, rather than finding
+   * it as stored: new in the engine's entity cache, or changed since it was loaded.
    */
-  private DropoutCase caseOpenedAs(String caseNumber, Object caseId) {
-    if (caseId instanceof Number id) {
-      Optional<DropoutCase> named = cases.findById(id.longValue()).filter(found -> caseNumber.equals(found.getCaseNumber()));
-      if (named.isPresent()) {
-        return named.get();
-      }
+  private static boolean writtenNow(DelegateTask task, String name) {
+    if (!(task instanceof AbstractVariableScope scope)) {
+      return task.hasVariable(name);
     }
-    return cases.findByCaseNumber(caseNumber).orElse(null);
-  }
-
-  /** The 督办 process acts on the escalation that started it, not on another one. */
-  private boolean supervisedHere(long escalationId, DelegateTask task) {
-    return escalations.findById(escalationId)
-        .map(escalation -> task.getProcessInstanceId().equals(escalation.getSupervisionProcessId()))
-        .orElse(false);
+    CoreVariableInstance instance = scope.getVariableInstance(name);
+    if (instance == null) {
+      return false;
+    }
+    if (!(instance instanceof VariableInstanceEntity variable)) {
+      return true; // a transient variable lives only in the command that sent it
+    }
+    CachedDbEntity cached = Context.getCommandContext().getDbEntityManager().getDbEntityCache().getCachedEntity(variable);
+    return cached == null || cached.getEntityState() == DbEntityState.TRANSIENT || cached.isDirty();
   }
 
   private static boolean sameValue(Object expected, Object actual) {

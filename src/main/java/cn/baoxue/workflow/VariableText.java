@@ -46,8 +46,4 @@ final class VariableText {
     Object value = scope.getVariable(name);
     return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
   }
-
-  static Long caseId(VariableScope scope) {
-    return ((Number) scope.getVariable("caseId")).longValue();
-  }
 }

@@ -1,6 +1,5 @@
 package cn.baoxue.workflow;
 
-import static cn.baoxue.workflow.VariableText.caseId;
 import static cn.baoxue.workflow.VariableText.of;
 
 import cn.baoxue.cases.VerificationService;
@@ -21,7 +20,6 @@ public class VerificationListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     verification.verify(
-        caseId(task), of(task, "verifyResult"), of(task, "notDropoutReason"), of(task, "verifyNotes"),
-        Actor.of(task).userId());
+        Actor.stepOn(task), of(task, "verifyResult"), of(task, "notDropoutReason"), of(task, "verifyNotes"));
   }
 }

@@ -3,6 +3,7 @@ package cn.baoxue.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.cases.CaseQueries;
+import cn.baoxue.cases.DropoutCaseRepository;
 import cn.baoxue.org.StaffDirectory;
 import cn.baoxue.testing.ActingUsers;
 import java.io.IOException;
@@ -36,6 +37,7 @@ class CaseDocumentsTests {
   @Autowired StaffDirectory staff;
   @Autowired CaseDocuments documents;
   @Autowired CaseQueries caseQueries;
+  @Autowired DropoutCaseRepository cases;
 
   ActingUsers users;
 
@@ -101,9 +103,9 @@ class CaseDocumentsTests {
     return documents.of(caseId(pi));
   }
 
+  /** The case the intake linked to the process instance. */
   private Long caseId(ProcessInstance pi) {
-    return ((Number) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName("caseId").singleResult().getValue()).longValue();
+    return cases.findByProcessInstanceId(pi.getId()).orElseThrow().getId();
   }
 
   /** The text a reader sees; also checks that every font is embedded, and keeps a copy. */

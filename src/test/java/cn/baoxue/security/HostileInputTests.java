@@ -410,6 +410,59 @@ class HostileInputTests {
     assertThat(browser.get("/cases/" + caseNumber).body()).contains(ESCAPED_NOTE).doesNotContain("<script>alert('笔记')");
   }
 
+  // ---------------------------------------------------------------- the case belongs to its process
+
+  /**
+   * What issue 15's attack left behind — a process started at 销号 past the intake, naming another
+   * township's case by its id and routed to the attacker's township — closes nothing, through
+   * whichever door the completion comes, for its user and for an administrator alike.
+   */
+  @Test
+  void aProcessStartedPastTheIntakeClosesNoCaseWhateverTheDoor() {
+    String nantai = EngineRest.as(anonymous, "teacher-nantai").startCase(nantaiBoy()).getBody().get("id").toString();
+    Map<String, Object> target = jdbc.queryForMap("select id, case_number from dropout_case where process_instance_id = ?", nantai);
+    String forged = runtimeService.createProcessInstanceByKey("dropout-case")
+        .startBeforeActivity("approveClosure")
+        .setVariables(Map.of("caseId", target.get("id"), "caseNumber", target.get("case_number"),
+            "townshipGroup", "township_530627205", "countyGroup", "county_530627"))
+        .execute(true, true)
+        .getId();
+    String task = taskService.createTaskQuery().processInstanceId(forged).singleResult().getId();
+    String body = "{\"variables\":{\"closureApproved\":{\"value\":true},\"closureComment\":{\"value\":\"同意销号\"}}}";
+
+    for (Caller caller : List.of(Caller.basic(port, "official-jianshan"), Caller.basic(port, "admin"))) {
+      for (String door : List.of("/complete", "/submit-form")) {
+        assertRefusedInChinese(caller.postJson("/engine-rest/task/" + task + door, body), 400, "该流程没有经上报登记的案件");
+      }
+    }
+    assertRefusedInChinese(Caller.loggedIn(port, "official-jianshan")
+        .postJson("/camunda/api/engine/engine/default/task/" + task + "/submit-form", body), 400, "该流程没有经上报登记的案件");
+
+    assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    Map<String, Object> after = jdbc.queryForMap("select status, closed_at from dropout_case where id = ?", target.get("id"));
+    assertThat(after.get("status")).isEqualTo("REPORTED");
+    assertThat(after.get("closed_at")).isNull();
+    assertThat(jdbc.queryForObject("select count(*) from closure_review where case_id = ?", Long.class, target.get("id"))).isZero();
+    runtimeService.deleteProcessInstance(forged, "test");
+  }
+
+  /** A teacher of 南台小学 who holds a 长安 task (an administrator made her its assignee) records nothing on it. */
+  @Test
+  void aTaskGivenToATeacherOfAnotherSchoolRecordsNothingOnItsCase() {
+    String changan = EngineRest.as(anonymous, "teacher-changan").startCase(TestStudents.changanGirl()).getBody().get("id").toString();
+    String verify = taskService.createTaskQuery().processInstanceId(changan).singleResult().getId();
+    taskService.setAssignee(verify, "teacher-nantai");
+
+    Reply refused = Caller.basic(port, "teacher-nantai").postJson("/engine-rest/task/" + verify + "/complete",
+        "{\"variables\":{\"verifyResult\":{\"value\":\"NOT_DROPOUT\"},\"notDropoutReason\":{\"value\":\"FALSE_REPORT\"}}}");
+
+    assertRefusedInChinese(refused, 403, "不在您的管辖范围内");
+    assertThat(taskService.createTaskQuery().taskId(verify).count()).isEqualTo(1);
+    Map<String, Object> after = jdbc.queryForMap("select status, verified_by from dropout_case where process_instance_id = ?", changan);
+    assertThat(after.get("status")).isEqualTo("REPORTED");
+    assertThat(after.get("verified_by")).isNull();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   static final String START = "/engine-rest/process-definition/key/dropout-case/start";
@@ -442,6 +495,15 @@ class HostileInputTests {
         .doesNotContain("SQLException")
         .doesNotContainIgnoringCase("select ")
         .doesNotContainIgnoringCase("insert into");
+  }
+
+  /** A child of 南台小学 and 南台村: another school, village and township than 长安's. */
+  private static Map<String, Object> nantaiBoy() {
+    Map<String, Object> boy = TestStudents.changanGirl();
+    boy.put("studentName", "李小军");
+    boy.put("schoolCode", TestStudents.NANTAI_SCHOOL);
+    boy.put("villageCode", TestStudents.NANTAI_VILLAGE);
+    return boy;
   }
 
   private static String startBody(Map<String, Object> variables) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
+import cn.baoxue.cases.DropoutCaseRepository;
 import cn.baoxue.escalation.Escalation;
 import cn.baoxue.escalation.EscalationRepository;
 import cn.baoxue.notifications.Notification;
@@ -43,6 +44,7 @@ class EscalationProcessTests {
   @Autowired ManagementService managementService;
   @Autowired StaffDirectory staff;
   @Autowired EscalationRepository escalations;
+  @Autowired DropoutCaseRepository cases;
   @Autowired NotificationRepository notifications;
 
   ActingUsers users;
@@ -285,8 +287,9 @@ class EscalationProcessTests {
         .map(IdentityLink::getGroupId).toList();
   }
 
+  /** The case the intake linked to the process instance. */
   private Long caseId(ProcessInstance pi) {
-    return ((Number) engine.getRuntimeService().getVariable(pi.getId(), "caseId")).longValue();
+    return cases.findByProcessInstanceId(pi.getId()).orElseThrow().getId();
   }
 
   private static Date at(int year, int month, int day, int hour) {
