@@ -336,6 +336,28 @@ class EnrolmentChangesTests {
     assertThat(schoolOf(pupil)).isEqualTo(TestStudents.NANTAI_SCHOOL);
   }
 
+  @Test
+  void aSchoolCannotTakeAnotherSchoolsPupilByListingHerOnItsRoster() {
+    String pupil = Rosters.registerPupil(anonymous, "teacher-changan", TestStudents.CHANGAN_SCHOOL, TestStudents.CHANGAN_VILLAGE);
+    String row = "姓名,身份证号,性别,出生日期,学校代码,年级,村代码,监护人,联系电话,在校状态,辍学原因,特殊群体\n"
+        + "王冒名," + pupil + ",男,%s,%s,5,%s,王某,13800000099,在校,,\n";
+    String birthDate = IdNumber.parse(pupil).birthDate().orElseThrow().toString();
+
+    var taken = EngineRest.as(anonymous, "teacher-nantai").upload("/api/imports/roster", "roster.csv",
+        row.formatted(birthDate, TestStudents.NANTAI_SCHOOL, TestStudents.NANTAI_VILLAGE));
+
+    assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(String.valueOf(taken.getBody())).contains("已在其他学校在册").doesNotContain("长安").doesNotContain("李小军");
+    assertThat(schoolOf(pupil)).isEqualTo(TestStudents.CHANGAN_SCHOOL);
+    assertThat(jdbc.sql("select name from student where id_number = ?").param(pupil).query(String.class).single())
+        .isEqualTo("李小军");
+    // Her own school still updates her from its roster.
+    var own = EngineRest.as(anonymous, "teacher-changan").upload("/api/imports/roster", "roster.csv",
+        row.formatted(birthDate, TestStudents.CHANGAN_SCHOOL, TestStudents.CHANGAN_VILLAGE).replace("王冒名", "李小军"));
+    assertThat(own.getStatusCode()).as("%s", own.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(own.getBody()).containsEntry("updated", 1);
+  }
+
   private ResponseEntity<Map<String, Object>> ask(String user, String idNumber) {
     return EngineRest.as(anonymous, user).post("/api/students/transfers", Map.of("idNumber", idNumber,
         "toSchoolCode", TestStudents.NANTAI_SCHOOL, "date", SCHOOL_DAY, "reason", "随父母搬到南台镇"));
