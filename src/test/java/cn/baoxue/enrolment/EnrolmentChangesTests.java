@@ -358,6 +358,23 @@ class EnrolmentChangesTests {
     assertThat(own.getBody()).containsEntry("updated", 1);
   }
 
+  @Test
+  void anOpenDropoutCaseStaysWithTheSchoolThatReportedItWhenThePupilMoves() {
+    Map<String, Object> girl = TestStudents.changanGirl();
+    EngineRest changan = EngineRest.as(anonymous, "teacher-changan");
+    String processInstance = (String) changan.startCase(girl).getBody().get("id");
+    String pupil = (String) girl.get("studentIdNumber");
+    long request = id(ask("teacher-nantai", pupil));
+
+    assertThat(changan.post("/api/students/transfers/" + request + "/consent", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(schoolOf(pupil)).isEqualTo(TestStudents.NANTAI_SCHOOL);
+    assertThat(jdbc.sql("select school_code from dropout_case where process_instance_id = ?").param(processInstance)
+        .query(String.class).single()).isEqualTo(TestStudents.CHANGAN_SCHOOL);
+    assertThat(changan.tasks(processInstance)).extracting(task -> task.get("taskDefinitionKey")).containsExactly("verify");
+    assertThat(EngineRest.as(anonymous, "teacher-nantai").tasks(processInstance)).isEmpty();
+  }
+
   private ResponseEntity<Map<String, Object>> ask(String user, String idNumber) {
     return EngineRest.as(anonymous, user).post("/api/students/transfers", Map.of("idNumber", idNumber,
         "toSchoolCode", TestStudents.NANTAI_SCHOOL, "date", SCHOOL_DAY, "reason", "随父母搬到南台镇"));
