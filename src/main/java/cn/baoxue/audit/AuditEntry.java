@@ -30,7 +30,14 @@ public class AuditEntry {
     LOGIN,
     /** A login refused: wrong password, locked account, throttled address; HTTP Basic included. */
     LOGIN_FAILED,
-    LOGOUT
+    LOGOUT,
+    /** 转学申请: a school asked to take in a pupil (ref_id: the request). */
+    TRANSFER_REQUEST,
+    /** The sending school, its township or county consented: the pupil moved. */
+    TRANSFER_CONSENT,
+    TRANSFER_REFUSAL,
+    /** The asking school took its request back. */
+    TRANSFER_WITHDRAWAL
   }
 
   @Id

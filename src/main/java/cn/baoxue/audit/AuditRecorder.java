@@ -5,6 +5,7 @@ import cn.baoxue.cases.PersonalDataExported;
 import cn.baoxue.cases.PersonalDataViewed;
 import cn.baoxue.documents.CaseDocument;
 import cn.baoxue.documents.DocumentIssued;
+import cn.baoxue.enrolment.TransferRecorded;
 import cn.baoxue.escalation.Escalation;
 import cn.baoxue.escalation.EscalationRecorded;
 import cn.baoxue.security.ClientAddress;
@@ -53,6 +54,19 @@ class AuditRecorder {
   @Transactional
   public void viewed(PersonalDataViewed event) {
     trail.append(Kind.PERSONAL_DATA_READ, event.studentId(), event.caseId(), event.user(), "view=" + event.view());
+  }
+
+  /** Each step of a 转学申请, in the transaction that takes it. */
+  @EventListener
+  @Transactional
+  public void transfer(TransferRecorded event) {
+    Kind kind = switch (event.step()) {
+      case PENDING -> Kind.TRANSFER_REQUEST;
+      case GRANTED -> Kind.TRANSFER_CONSENT;
+      case REFUSED -> Kind.TRANSFER_REFUSAL;
+      case WITHDRAWN -> Kind.TRANSFER_WITHDRAWAL;
+    };
+    trail.append(kind, event.requestId(), null, event.actor(), event.detail());
   }
 
   /** A person's login on the login page; REST calls with HTTP Basic authenticate per request and are not logins. */

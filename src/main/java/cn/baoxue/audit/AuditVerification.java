@@ -80,6 +80,10 @@ public class AuditVerification {
       case DOCUMENT -> documents.findById(entry.getRefId())
           .map(d -> Optional.ofNullable(documentProblem(d, entry)))
           .orElseGet(() -> Optional.of("文书 #" + entry.getRefId() + " 已被删除"));
+      case TRANSFER_REQUEST, TRANSFER_CONSENT, TRANSFER_REFUSAL, TRANSFER_WITHDRAWAL ->
+          jdbc.sql("select count(*) from transfer_request where id = ?").param(entry.getRefId()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("转学申请 #" + entry.getRefId() + " 已被删除");
       case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
     };
   }

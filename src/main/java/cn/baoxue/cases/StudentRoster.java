@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
@@ -152,6 +153,23 @@ public class StudentRoster {
                     String.class,
                     chunk)));
     return open;
+  }
+
+  /** Where a child is on the roll: her school and the county over it. */
+  public record RegisteredAt(String schoolCode, String countyCode) {}
+
+  /** Where each of the given 身份证号 is registered, for those already on the roll. */
+  @Transactional(readOnly = true)
+  public Map<String, RegisteredAt> registeredAt(Collection<String> idNumbers) {
+    Map<String, RegisteredAt> found = new HashMap<>();
+    forChunks(
+        idNumbers,
+        chunk -> jdbc.query("""
+                select s.id_number, s.school_code, twn.parent_code from student s
+                join org_unit sch on sch.code = s.school_code join org_unit vil on vil.code = sch.parent_code
+                join org_unit twn on twn.code = vil.parent_code where s.id_number = any (?)""",
+            (RowCallbackHandler) rs -> found.put(rs.getString(1), new RegisteredAt(rs.getString(2), rs.getString(3))), chunk));
+    return found;
   }
 
   private Set<String> existing(List<String> idNumbers) {

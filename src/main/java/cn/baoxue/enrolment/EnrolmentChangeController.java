@@ -1,24 +1,33 @@
 package cn.baoxue.enrolment;
 
 import cn.baoxue.kernel.identity.Staff;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.Spreadsheet;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 学籍异动: the 异动花名册 of a term as a page and as xlsx. */
+/** 学籍异动: the 异动花名册 of a term as a page and as xlsx, and the 转学申请 each side may act on. */
 @Controller
 class EnrolmentChangeController {
 
   private final EnrolmentChanges changes;
+  private final TransferRequests transfers;
 
-  EnrolmentChangeController(EnrolmentChanges changes) {
+  EnrolmentChangeController(EnrolmentChanges changes, TransferRequests transfers) {
     this.changes = changes;
+    this.transfers = transfers;
   }
 
   @GetMapping("/students/changes")
@@ -29,7 +38,47 @@ class EnrolmentChangeController {
     model.addAttribute("terms", changes.termNames());
     model.addAttribute("unit", unit);
     model.addAttribute("changes", changes.ofTerm(schoolTerm.name(), blankToNull(unit), Staff.of(user).jurisdiction()));
+    Staff staff = Staff.of(user);
+    model.addAttribute("requested", transfers.requested(staff));
+    model.addAttribute("awaiting", transfers.awaiting(staff));
+    model.addAttribute("askingSchools", transfers.askingSchools(staff));
     return "students/changes";
+  }
+
+  /** 转学申请 from the page: the receiving school asks. */
+  @PostMapping("/students/transfers")
+  String request(@RequestParam(required = false) String idNumber, @RequestParam(required = false) String toSchoolCode,
+      @RequestParam(required = false) String date, @RequestParam(required = false) String reason, Authentication user,
+      RedirectAttributes redirect) {
+    return answer(redirect, () -> transfers.request(new TransferRequests.Ask(idNumber, toSchoolCode, date, reason), Staff.of(user)));
+  }
+
+  @PostMapping("/students/transfers/{id}/consent")
+  String consent(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+    return answer(redirect, () -> transfers.consent(id, Staff.of(user)));
+  }
+
+  @PostMapping("/students/transfers/{id}/refuse")
+  String refuse(@PathVariable long id, @RequestParam(required = false) String reason, Authentication user,
+      RedirectAttributes redirect) {
+    return answer(redirect, () -> transfers.refuse(id, reason, Staff.of(user)));
+  }
+
+  @PostMapping("/students/transfers/{id}/withdraw")
+  String withdraw(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+    return answer(redirect, () -> transfers.withdraw(id, Staff.of(user)));
+  }
+
+  /** Back to the page with the outcome, or the Chinese reason of a refusal. */
+  private static String answer(RedirectAttributes redirect, Supplier<TransferRequests.Receipt> step) {
+    try {
+      redirect.addFlashAttribute("notice", step.get().message());
+    } catch (InvalidCaseInputException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    } catch (ResponseStatusException e) {
+      redirect.addFlashAttribute("error", e.getReason());
+    }
+    return "redirect:/students/changes#transfers";
   }
 
   @GetMapping("/students/changes.xlsx")

@@ -17,9 +17,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * 学籍异动: a transfer moves a child from one school's roll to another's; a transfer out of the
@@ -47,12 +50,19 @@ public class EnrolmentChanges {
   public record Listed(LocalDate date, String type, String studentName, String idNumber, String gender, int grade,
       String fromSchool, String toSchool, String reason, String recordedBy) {}
 
+  /**
+   * A change the pupil's own school records (转出). Input is checked first, then the pupil: one who
+   * is not on the roll of a unit the caller covers gets the answer a number nobody holds gets, so
+   * that the refusal tells nobody where another unit's pupil studies. A transfer in (转入) is not
+   * recorded here: the receiving school asks for it, see {@link TransferRequests}.
+   */
   @Transactional
   public void record(String idNumber, Change change, String user, Jurisdiction jurisdiction) {
     Inputs in = new Inputs();
-    Student student = students.findByIdNumber(idNumber == null ? "" : idNumber.trim().toUpperCase())
-        .orElseThrow(() -> new InvalidCaseInputException("没有身份证号为 " + IdNumber.mask(idNumber) + " 的在册学生"));
     EnrolmentChangeType type = in.code("type", EnrolmentChangeType.class, change.type(), "异动类型");
+    if (type == EnrolmentChangeType.TRANSFER_IN) {
+      in.problem("type", "转入须由转入学校提交转学申请，经转出学校同意后生效");
+    }
     LocalDate date = in.date("date", change.date(), "异动日期");
     if (date != null && date.isAfter(calendar.today())) {
       in.problem("date", "异动日期不能晚于今天");
@@ -66,36 +76,50 @@ public class EnrolmentChanges {
       }
     }
     String otherSchool = in.text("otherSchool", change.otherSchool(), "县外学校名称", false, 100);
-    String from = student.getSchoolCode();
-    if (type == EnrolmentChangeType.TRANSFER_OUT) {
-      if (to.isEmpty() && otherSchool == null) {
-        in.problem("toSchoolCode", "转出须填写转入学校代码，或县外学校名称");
-      }
-      // The roll is the school's own record (学籍管理): its staff record a change, no other unit.
-      if (!jurisdiction.covers(from)) {
-        in.problem("type", "只有" + orgTree.name(from) + "可以办理转出");
-      }
-    } else if (type == EnrolmentChangeType.TRANSFER_IN) {
-      if (to.isEmpty()) {
-        in.problem("toSchoolCode", "转入须填写转入学校代码");
-      } else if (!jurisdiction.covers(to.get().getCode())) {
-        in.problem("toSchoolCode", "只有" + to.get().getName() + "可以办理转入");
-      }
+    if (type == EnrolmentChangeType.TRANSFER_OUT && to.isEmpty() && otherSchool == null && in.fine("toSchoolCode")) {
+      in.problem("toSchoolCode", "转出须填写转入学校代码，或县外学校名称");
     }
     in.check();
 
-    String toCode = to.map(OrgUnit::getCode).orElse(null);
-    if (toCode != null) {
-      jdbc.sql("update student set school_code = ?, enrolment_status = 'IN_SCHOOL', updated_at = ? where id = ?")
-          .params(toCode, LocalDateTime.now(), student.getId()).update();
-    } else {
-      jdbc.sql("update student set enrolment_status = 'TRANSFERRED_OUT', updated_at = ? where id = ?")
-          .params(LocalDateTime.now(), student.getId()).update();
+    String number = idNumber == null ? "" : idNumber.trim().toUpperCase();
+    Student student = students.findByIdNumber(number)
+        .filter(s -> jurisdiction.covers(schoolAndItsUnits(s.getSchoolCode()).toArray(String[]::new)))
+        .orElse(null);
+    if (student == null) {
+      in.problem("idNumber", "您管辖范围内没有身份证号为 " + IdNumber.mask(number) + " 的在册学生");
+      in.check();
     }
+    String from = student.getSchoolCode();
+    // The roll is the school's own record (学籍管理): its staff record a change, no other unit.
+    if (!jurisdiction.covers(from)) {
+      in.problem("idNumber", "只有" + orgTree.name(from) + "可以办理转出");
+      in.check();
+    }
+    move(student.getId(), type, date, from, to.map(OrgUnit::getCode).orElse(null), otherSchool, reason, user);
+  }
+
+  /**
+   * Moves the pupil on the roll and lists the change: to another school of Baoxue's roll, or off
+   * the roll when the new school is outside. Refused with 409 when she is no longer at
+   * {@code from} (moved by another change meanwhile); returns the change's id.
+   */
+  long move(long studentId, EnrolmentChangeType type, LocalDate date, String from, String toCode, String otherSchool,
+      String reason, String user) {
+    int moved = toCode != null
+        ? jdbc.sql("update student set school_code = ?, enrolment_status = 'IN_SCHOOL', updated_at = ? where id = ? and school_code = ?")
+            .params(toCode, LocalDateTime.now(), studentId, from).update()
+        : jdbc.sql("update student set enrolment_status = 'TRANSFERRED_OUT', updated_at = ? where id = ? and school_code = ?")
+            .params(LocalDateTime.now(), studentId, from).update();
+    if (moved != 1) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "该学生已不在" + orgTree.name(from) + "在册，不能办理这项异动");
+    }
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
         insert into enrolment_change (student_id, change_type, change_date, from_school_code, to_school_code, other_school,
           reason, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(student.getId(), type.name(), date, from, toCode, otherSchool, reason, user, LocalDateTime.now()).update();
+        .params(studentId, type.name(), date, from, toCode, otherSchool, reason, user, LocalDateTime.now())
+        .update(key, "id");
+    return key.getKey().longValue();
   }
 
   /** The changes of a term (学期) touching the given unit, from or to. */

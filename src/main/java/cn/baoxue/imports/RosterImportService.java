@@ -6,6 +6,8 @@ import cn.baoxue.kernel.validation.Coded;
 import cn.baoxue.cases.EnrolmentStatus;
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.cases.StudentRoster;
+import cn.baoxue.kernel.validation.IdNumber;
+import cn.baoxue.cases.StudentRoster.RegisteredAt;
 import cn.baoxue.cases.StudentRoster.Registration;
 import cn.baoxue.cases.StudentRoster.RosterStudent;
 import cn.baoxue.kernel.identity.GroupIds;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -111,9 +114,16 @@ public class RosterImportService {
     List<RosterStudent> good = new ArrayList<>(lines.size());
     Map<String, Integer> firstLineOf = new HashMap<>();
     Map<String, Integer> lineOf = new HashMap<>();
+    Map<String, RegisteredAt> registeredAt = roster.registeredAt(lines.stream().map(line -> line.get(RosterColumn.ID_NUMBER))
+        .filter(Objects::nonNull).map(id -> id.trim().toUpperCase()).toList());
     for (Line<RosterColumn> line : lines) {
       List<String> problems = new ArrayList<>();
       RosterStudent student = check(line, uploader, problems);
+      if (student != null && problems.isEmpty() && !mayMove(uploader, registeredAt.get(student.idNumber()), student)) {
+        // A school's roster registers its own pupils; it cannot take another school's by listing her
+        // (转学 needs the sending school's consent). The row says she is on another roll, not which.
+        problems.add("身份证号为 " + IdNumber.mask(student.idNumber()) + " 的学生已在其他学校在册，不能通过花名册转入；请在学籍异动页提交转学申请");
+      }
       String idNumber = line.get(RosterColumn.ID_NUMBER);
       if (idNumber != null) {
         Integer first = firstLineOf.putIfAbsent(idNumber.toUpperCase(), line.lineNumber());
@@ -230,6 +240,18 @@ public class RosterImportService {
     return staff.isAdmin()
         || staff.groupIds().stream().map(GroupIds::kindOf)
             .anyMatch(kind -> kind == GroupIds.Kind.SCHOOL || kind == GroupIds.Kind.COUNTY);
+  }
+
+  /**
+   * Whether the row may move a registered pupil to the row's school: she is new, already there, or
+   * the uploader answers for her present school too (its staff, its county bureau, the administrator).
+   */
+  private static boolean mayMove(Staff staff, RegisteredAt current, RosterStudent student) {
+    if (current == null || current.schoolCode().equals(student.jurisdiction().school().getCode())) {
+      return true;
+    }
+    return staff.isAdmin() || staff.isMemberOf(GroupIds.school(current.schoolCode()))
+        || staff.isMemberOf(GroupIds.county(current.countyCode()));
   }
 
   private static boolean mayImport(Staff staff, RosterStudent student) {

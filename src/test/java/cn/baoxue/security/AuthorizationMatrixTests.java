@@ -243,6 +243,8 @@ class AuthorizationMatrixTests {
     row(door, "POST /api/cases/{A}/contacts", "登记帮扶记录", this::contactApi);
     row(door, "POST /api/imports/roster", "导入长安村小学花名册", this::rosterImport);
     row(door, "POST /api/students/{id}/changes", "长安学生转学到南台小学", this::transfer);
+    row(door, "POST /api/students/transfers", "申请把长安学生转入南台小学", this::askTransfer);
+    row(door, "POST /api/students/transfers/{id}/consent", "同意南台小学转入长安学生的申请", this::consentTransfer);
   }
 
   // ---------------------------------------------------------------- Camunda's /engine-rest (HTTP Basic)
@@ -510,6 +512,42 @@ class AuthorizationMatrixTests {
       assertThat(after).isEqualTo(before + 1);
       return "✅";
     }
+    return refusedUnchanged(role, reply, before, after);
+  }
+
+  /** Only the receiving school asks; the answer is the same whoever holds the pupil. */
+  private String askTransfer(Role role) {
+    String idNumber = Rosters.registerPupil(anonymousTemplate, "admin", TestStudents.CHANGAN_SCHOOL, TestStudents.CHANGAN_VILLAGE);
+    long before = count("transfer_request");
+    Reply reply = scripts.get(role).postJson("/api/students/transfers", "{\"idNumber\":\"" + idNumber
+        + "\",\"toSchoolCode\":\"" + TestStudents.NANTAI_SCHOOL + "\",\"date\":\"" + LocalDate.now() + "\"}");
+    long after = count("transfer_request");
+    assertThat(reply.body()).doesNotContain(idNumber).doesNotContain("长安");
+    if (role == Role.TEACHER_B) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(202);
+      assertThat(after).isEqualTo(before + 1);
+      return "✅";
+    }
+    return refusedUnchanged(role, reply, before, after);
+  }
+
+  /** The sending school, its township or its county consents; the asking school and everyone else is refused. */
+  private String consentTransfer(Role role) {
+    String idNumber = Rosters.registerPupil(anonymousTemplate, "admin", TestStudents.CHANGAN_SCHOOL, TestStudents.CHANGAN_VILLAGE);
+    Reply asked = Caller.basic(port, "teacher-nantai").postJson("/api/students/transfers", "{\"idNumber\":\"" + idNumber
+        + "\",\"toSchoolCode\":\"" + TestStudents.NANTAI_SCHOOL + "\",\"date\":\"" + LocalDate.now() + "\"}");
+    assertThat(asked.status()).as("%s", asked).isEqualTo(202);
+    Object request = new JacksonJsonParser().parseMap(asked.body()).get("id");
+    long before = count("enrolment_change");
+    Reply reply = scripts.get(role).postJson("/api/students/transfers/" + request + "/consent", "{}");
+    long after = count("enrolment_change");
+    String school = jdbc.queryForObject("select school_code from student where id_number = ?", String.class, idNumber);
+    if (EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.OFFICIAL_A, Role.BUREAU).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(school).isEqualTo(TestStudents.NANTAI_SCHOOL);
+      return "✅";
+    }
+    assertThat(school).isEqualTo(TestStudents.CHANGAN_SCHOOL);
     return refusedUnchanged(role, reply, before, after);
   }
 

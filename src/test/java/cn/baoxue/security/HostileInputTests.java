@@ -377,6 +377,32 @@ class HostileInputTests {
     assertThat(page).contains(ESCAPED_NOTE).doesNotContain("<script>alert('笔记')");
   }
 
+  @Test
+  void transferRequestsRefuseHostileInputAndBothSidesSeeTheReasonEscaped() {
+    Caller nantai = Caller.basic(port, "teacher-nantai");
+    String pupil = Rosters.registerPupil(anonymous, "teacher-changan", TestStudents.CHANGAN_SCHOOL, TestStudents.CHANGAN_VILLAGE);
+    long before = count("transfer_request");
+    String ask = "{\"idNumber\":\"%s\",\"toSchoolCode\":\"%s\",\"date\":\"2026-11-20\",\"reason\":\"%s\"}";
+    assertRefusedInChinese(nantai.postJson("/api/students/transfers", ask.formatted("530627' OR '1'='1", "5306270002", "")),
+        400, "身份证号");
+    assertRefusedInChinese(nantai.postJson("/api/students/transfers", ask.formatted(pupil, "../5306270002", "")), 400,
+        "转入学校代码不能超过12个字");
+    assertRefusedInChinese(nantai.postJson("/api/students/transfers", ask.formatted(pupil, "530627000'", "")), 400,
+        "转入学校代码不存在");
+    assertRefusedInChinese(nantai.postJson("/api/students/transfers", ask.formatted(pupil, "5306270002", "因".repeat(501))), 400,
+        "转学原因不能超过500个字");
+    assertRefusedInChinese(nantai.postJson("/api/students/transfers", "{\"idNumber\":"), 400, "请求内容无法读取");
+    assertRefusedInChinese(nantai.postJson("/api/students/transfers/1%20OR%201=1/consent", "{}"), 400, "格式不对");
+    assertThat(count("transfer_request")).isEqualTo(before);
+
+    Reply asked = nantai.postJson("/api/students/transfers", ask.formatted(pupil, "5306270002", MARKUP_NOTE.replace("\"", "\\\"")));
+    assertThat(asked.status()).as("%s", asked).isEqualTo(202);
+    assertThat(Caller.loggedIn(port, "teacher-changan").get("/students/changes").body())
+        .contains(ESCAPED_NOTE).doesNotContain("<script>alert('笔记')");
+    assertThat(Caller.loggedIn(port, "teacher-nantai").get("/students/changes").body())
+        .contains(ESCAPED_NOTE).doesNotContain("<script>alert('笔记')");
+  }
+
   // ---------------------------------------------------------------- contact log
 
   @Test

@@ -49,6 +49,21 @@ public final class Inputs {
     return !problems.isEmpty();
   }
 
+  /** Whether nothing is wrong with this field so far (later checks of it would only repeat). */
+  public boolean fine(String field) {
+    return problems.stream().noneMatch(problem -> field.equals(problem.field()));
+  }
+
+  /** A 身份证号 (checksum, birth date), upper-cased; null with the problem filed under the field. */
+  public IdNumber idNumber(String field, String raw) {
+    try {
+      return IdNumber.parse(raw);
+    } catch (InvalidCaseInputException e) {
+      e.problems().forEach(problem -> problem(field, problem));
+      return null;
+    }
+  }
+
   public String text(String field, String raw, String label, boolean required, int maxLength) {
     String value = trim(raw);
     if (value == null) {
