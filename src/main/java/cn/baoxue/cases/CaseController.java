@@ -43,6 +43,7 @@ public class CaseController {
     DropoutCase viewed = file.dropoutCase();
     events.publishEvent(new PersonalDataViewed(viewed.getStudent().getId(), viewed.getId(), user.getName(), "CASE_PAGE"));
     model.addAttribute("file", file);
+    model.addAttribute("personalData", PersonalDataPolicy.disclosureFor(Staff.of(user).groupIds()));
     model.addAttribute("contactTypes", ContactType.values());
     return "cases/show";
   }

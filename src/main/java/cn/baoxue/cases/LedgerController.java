@@ -4,6 +4,8 @@ import cn.baoxue.cases.LedgerQueries.Filter;
 import cn.baoxue.cases.LedgerQueries.Ledger;
 import cn.baoxue.cases.LedgerQueries.Row;
 import cn.baoxue.kernel.identity.Staff;
+import cn.baoxue.cases.PersonalDataPolicy.Disclosure;
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.Spreadsheet;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -77,21 +79,16 @@ class LedgerController {
       throws IOException {
     Ledger ledger = ledger(kind);
     Filter filter = new Filter(unit, grade, gender, reason, specialGroup, status, from, to);
-    boolean inFull = PersonalDataPolicy.seesInFull(staff.groupIds());
+    Disclosure disclosure = PersonalDataPolicy.disclosureFor(staff.groupIds());
     int[] rows = {0};
     try (Spreadsheet sheet = Spreadsheet.download(response, ledger.title() + "-" + LocalDate.now())) {
       sheet.sheet(ledger.title(), headers(ledger));
       ledgers.each(ledger, filter, staff.jurisdiction(), row -> {
-        sheet.row(values(ledger, inFull ? row : masked(row)));
+        sheet.row(values(ledger, row, disclosure));
         rows[0]++;
       });
     }
-    events.publishEvent(new PersonalDataExported(staff.userId(), "LEDGER_" + ledger.name(), filter.toString(), rows[0], inFull));
-  }
-
-  /** The row with the ID number and the guardian's phone masked. */
-  private static Row masked(Row row) {
-    return row.withPersonalData(row.maskedIdNumber(), PersonalDataPolicy.maskPhone(row.guardianPhone()));
+    events.publishEvent(new PersonalDataExported(staff.userId(), "LEDGER_" + ledger.name(), filter.toString(), rows[0], disclosure.inFull()));
   }
 
   static List<String> headers(Ledger ledger) {
@@ -103,13 +100,16 @@ class LedgerController {
     };
   }
 
-  static List<Object> values(Ledger ledger, Row r) {
+  /** One row of the sheet; the ID number, birth date and phone as the reader may see them. */
+  static List<Object> values(Ledger ledger, Row r, Disclosure disclosure) {
+    Object birthDate = disclosure.inFull() ? r.birthDate() : disclosure.birthDate(r.birthDate());
+    String idNumber = disclosure.idNumber(r.idNumber());
     return switch (ledger) {
-      case CHILDREN -> Arrays.asList(r.name(), r.idNumber(), r.gender(), r.birthDate(), r.grade(), r.school(), r.village(), r.township(),
-          r.guardianName(), r.guardianPhone(), r.specialGroups(), r.status(), r.reportedAt());
-      case SUSPECTED -> Arrays.asList(r.caseNumber(), r.name(), r.idNumber(), r.gender(), r.grade(), r.school(), r.village(), r.township(),
+      case CHILDREN -> Arrays.asList(r.name(), idNumber, r.gender(), birthDate, r.grade(), r.school(), r.village(), r.township(),
+          r.guardianName(), disclosure.phone(r.guardianPhone()), r.specialGroups(), r.status(), r.reportedAt());
+      case SUSPECTED -> Arrays.asList(r.caseNumber(), r.name(), idNumber, r.gender(), r.grade(), r.school(), r.village(), r.township(),
           r.reason(), r.specialGroups(), r.source(), r.reportedBy(), r.reportedAt());
-      case DROPOUTS -> Arrays.asList(r.caseNumber(), r.name(), r.idNumber(), r.gender(), r.grade(), r.school(), r.village(), r.township(),
+      case DROPOUTS -> Arrays.asList(r.caseNumber(), r.name(), idNumber, r.gender(), r.grade(), r.school(), r.village(), r.township(),
           r.reason(), r.specialGroups(), r.status(), r.rung(), r.escalated() ? "是" : "否", r.reportedAt(), r.verifiedAt(), r.closedAt());
     };
   }

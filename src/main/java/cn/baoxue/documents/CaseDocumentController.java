@@ -3,7 +3,10 @@ package cn.baoxue.documents;
 import cn.baoxue.cases.CaseQueries;
 import cn.baoxue.cases.CaseQueries.CaseFile;
 import cn.baoxue.cases.CaseController;
+import cn.baoxue.cases.PersonalDataPolicy;
+import cn.baoxue.cases.PersonalDataPolicy.Disclosure;
 import cn.baoxue.cases.PersonalDataViewed;
+import cn.baoxue.kernel.identity.Staff;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
@@ -17,7 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Downloads of a case's documents, for those whose jurisdiction covers the case. */
+/**
+ * Downloads of a case's documents, for those whose jurisdiction covers the case; personal data in
+ * them as {@link PersonalDataPolicy} lets the reader see it.
+ */
 @Controller
 class CaseDocumentController {
 
@@ -36,13 +42,17 @@ class CaseDocumentController {
     CaseFile file = caseFile(caseNumber, user, "DOCUMENT");
     CaseDocument document = documents.find(file.dropoutCase().getId(), documentId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "文书不存在"));
-    return pdf(document.getFileName(), document.getContent());
+    return pdf(document.getFileName(), documents.readingCopy(file, document, disclosureFor(user)));
   }
 
   @GetMapping("/cases/{caseNumber}/persuasion-record.pdf")
   ResponseEntity<byte[]> persuasionRecord(@PathVariable String caseNumber, Authentication user) {
     CaseFile file = caseFile(caseNumber, user, "PERSUASION_RECORD");
-    return pdf(caseNumber + "-" + DocumentKind.PERSUASION_RECORD.title() + ".pdf", documents.persuasionRecord(file));
+    return pdf(caseNumber + "-" + DocumentKind.PERSUASION_RECORD.title() + ".pdf", documents.persuasionRecord(file, disclosureFor(user)));
+  }
+
+  private static Disclosure disclosureFor(Authentication user) {
+    return PersonalDataPolicy.disclosureFor(Staff.of(user).groupIds());
   }
 
   /** The case, if the user's jurisdiction covers it; the read of its personal data is logged. */

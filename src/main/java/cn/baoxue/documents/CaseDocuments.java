@@ -9,6 +9,10 @@ import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.ReturnOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import cn.baoxue.cases.PersonalDataPolicy.Disclosure;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +54,7 @@ public class CaseDocuments {
   @Transactional
   public CaseDocument issueReturnOrder(ReturnOrder order, String taskId, String issuer) {
     CaseFile file = caseQueries.caseFile(order.getCaseId());
-    byte[] pdf = renderer.returnOrder(file, order.getDeadline(), calendar.today());
+    byte[] pdf = renderer.returnOrder(file, order.getDeadline(), calendar.today(), Disclosure.FULL);
     return store(file, DocumentKind.RETURN_ORDER, pdf, taskId, issuer);
   }
 
@@ -68,8 +72,27 @@ public class CaseDocuments {
   }
 
   @Transactional(readOnly = true)
-  public byte[] persuasionRecord(CaseFile file) {
-    return renderer.persuasionRecord(file, calendar.today());
+  public byte[] persuasionRecord(CaseFile file, Disclosure disclosure) {
+    return renderer.persuasionRecord(file, calendar.today(), disclosure);
+  }
+
+  /**
+   * A document as this reader may read it: as issued, or — for a reader who sees personal data
+   * masked — the written order rendered again from the same records with the ID number and birth
+   * date masked (its stored original and SHA-256 stay as issued). The referral letter carries no
+   * ID number, birth date or phone and is served as issued.
+   */
+  @Transactional(readOnly = true)
+  public byte[] readingCopy(CaseFile file, CaseDocument document, Disclosure disclosure) {
+    if (disclosure.inFull() || document.getKind() != DocumentKind.RETURN_ORDER) {
+      return document.getContent();
+    }
+    ReturnOrder order = file.orders().stream()
+        .filter(o -> !o.getRecordedAt().isAfter(document.getRecordedAt()))
+        .max(Comparator.comparing(ReturnOrder::getRecordedAt))
+        .orElseThrow(() -> new IllegalStateException("No return order recorded for document " + document.getId()));
+    LocalDate issuedOn = document.getRecordedAt().atZone(ZoneId.systemDefault()).withZoneSameInstant(calendar.zone()).toLocalDate();
+    return renderer.returnOrder(file, order.getDeadline(), issuedOn, disclosure);
   }
 
   @Transactional(readOnly = true)

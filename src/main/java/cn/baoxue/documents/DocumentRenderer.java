@@ -4,6 +4,7 @@ import cn.baoxue.cases.CaseQueries.CaseFile;
 import cn.baoxue.kernel.validation.Coded;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.HomeVisit;
+import cn.baoxue.cases.PersonalDataPolicy.Disclosure;
 import cn.baoxue.cases.PersuasionAttempt;
 import cn.baoxue.cases.SpecialGroup;
 import cn.baoxue.cases.Student;
@@ -37,8 +38,11 @@ class DocumentRenderer {
     this.staff = staff;
   }
 
-  /** 责令限期复学通知书: the township orders the guardians to return the child by the deadline. */
-  byte[] returnOrder(CaseFile file, LocalDate deadline, LocalDate issuedOn) {
+  /**
+   * 责令限期复学通知书: the township orders the guardians to return the child by the deadline. Issued
+   * in full; a reader who sees personal data masked gets a copy rendered masked, marked as such.
+   */
+  byte[] returnOrder(CaseFile file, LocalDate deadline, LocalDate issuedOn, Disclosure disclosure) {
     DropoutCase c = file.dropoutCase();
     Student s = c.getStudent();
     String township = orgTree.name(c.getTownshipCode());
@@ -47,8 +51,8 @@ class DocumentRenderer {
       page.title(DocumentKind.RETURN_ORDER.title());
       page.centered(township + "控辍〔" + issuedOn.getYear() + "〕" + c.getCaseNumber() + "号");
       page.line(guardian(s) + "（监护人）：");
-      page.paragraph("你（们）的子女" + s.getName() + "（" + gender(s) + "，" + s.getBirthDate().format(CHINESE_DATE)
-          + "出生，身份证号" + s.getIdNumber() + "）系" + school + c.getGrade() + "年级学生，经学校核实已辍学，"
+      page.paragraph("你（们）的子女" + s.getName() + "（" + gender(s) + "，" + disclosure.birthDate(s.getBirthDate(), CHINESE_DATE)
+          + "出生，身份证号" + disclosure.idNumber(s.getIdNumber()) + "）系" + school + c.getGrade() + "年级学生，经学校核实已辍学，"
           + "学校和村、乡镇多次劝返，至今未返校。");
       page.paragraph("根据" + LEGAL_BASIS + "的规定，适龄儿童、少年的父母或者其他法定监护人应当依法保证其按时入学并完成义务教育；"
           + "无正当理由未送适龄儿童、少年入学接受义务教育的，由乡镇人民政府或者县级人民政府教育行政部门给予批评教育，责令限期改正。");
@@ -59,6 +63,7 @@ class DocumentRenderer {
       page.signature(township + "人民政府（盖章）", issuedOn.format(CHINESE_DATE));
       page.line("");
       page.line("监护人签收：＿＿＿＿＿＿　　签收日期：＿＿＿＿年＿＿月＿＿日");
+      maskedCopyNote(page, disclosure);
     });
   }
 
@@ -82,7 +87,7 @@ class DocumentRenderer {
   }
 
   /** 辍学学生劝返工作记录表: every visit and persuasion attempt on the case so far. */
-  byte[] persuasionRecord(CaseFile file, LocalDate printedOn) {
+  byte[] persuasionRecord(CaseFile file, LocalDate printedOn, Disclosure disclosure) {
     DropoutCase c = file.dropoutCase();
     Student s = c.getStudent();
     return pdf.render(page -> {
@@ -90,9 +95,9 @@ class DocumentRenderer {
       page.centered("案件编号：" + c.getCaseNumber() + "　　打印日期：" + printedOn.format(CHINESE_DATE));
       page.table(new float[] {2, 3, 2, 3}, List.of(
           List.of("学生姓名", s.getName(), "性别", gender(s)),
-          List.of("出生日期", s.getBirthDate().format(CHINESE_DATE), "年级", c.getGrade() + "年级"),
+          List.of("出生日期", disclosure.birthDate(s.getBirthDate(), CHINESE_DATE), "年级", c.getGrade() + "年级"),
           List.of("学校", orgTree.name(c.getSchoolCode()), "户籍村", orgTree.name(c.getVillageCode())),
-          List.of("监护人", guardian(s), "联系电话", s.getGuardianPhone() == null ? "" : s.getGuardianPhone()),
+          List.of("监护人", guardian(s), "联系电话", s.getGuardianPhone() == null ? "" : disclosure.phone(s.getGuardianPhone())),
           List.of("辍学原因", c.getReason().label(), "特殊群体", specialGroups(c.getSpecialGroups())),
           List.of("当前状态", c.getStatus().label(), "劝返环节", c.getRung() == null ? "—" : c.getRung().label())));
       page.line("入户家访与劝返记录：");
@@ -114,7 +119,16 @@ class DocumentRenderer {
       }
       page.table(new float[] {3, 2, 2, 6, 2}, rows);
       page.signature("填表单位：" + orgTree.name(c.getSchoolCode()));
+      maskedCopyNote(page, disclosure);
     });
+  }
+
+  /** A masked rendering says so, so that nobody takes it for the document as issued or serves it. */
+  private static void maskedCopyNote(ChinesePdf.Page page, Disclosure disclosure) {
+    if (!disclosure.inFull()) {
+      page.line("");
+      page.line("（本件为个人信息遮蔽件，身份证号、出生日期和联系电话已部分隐去。）");
+    }
   }
 
   private List<List<String>> attemptRows(CaseFile file) {

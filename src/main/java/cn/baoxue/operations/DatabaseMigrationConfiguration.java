@@ -10,15 +10,16 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One schema owner: Flyway creates and upgrades both Camunda's tables ({@link
- * EngineSchemaMigration}) and Baoxue's ({@code db/migration}), and the process engine starts only
- * after the migrations have run.
+ * EngineSchemaMigration}) and Baoxue's ({@code db/migration}, and {@link
+ * MaskPersonalVariablesMigration}, which rewrites rows of the engine's tables), and the process
+ * engine starts only after the migrations have run.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseMigrationConfiguration {
 
   @Bean
   FlywayConfigurationCustomizer engineSchemaMigration() {
-    return configuration -> configuration.javaMigrations(new EngineSchemaMigration());
+    return configuration -> configuration.javaMigrations(new EngineSchemaMigration(), new MaskPersonalVariablesMigration());
   }
 
   @Bean

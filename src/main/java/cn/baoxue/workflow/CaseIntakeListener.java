@@ -6,6 +6,7 @@ import cn.baoxue.cases.CaseIntakeService;
 import cn.baoxue.cases.CaseIntakeService.OpenedCase;
 import cn.baoxue.kernel.process.CaseStart;
 import cn.baoxue.cases.DropoutCase;
+import cn.baoxue.cases.Student;
 import cn.baoxue.org.CaseJurisdiction;
 import cn.baoxue.kernel.identity.Jurisdiction;
 import java.util.HashMap;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start of {@code dropout-case}: opens the case before the first task exists, whatever the entry
- * path, and routes it. A refused report rolls the whole start back.
+ * path, and routes it. A refused report rolls the whole start back. The start's personal data is
+ * read in full into the case record and then left on the process only masked
+ * ({@link PersonalVariables}): the case is referred to by its id and number.
  */
 @Component("caseIntakeListener")
 public class CaseIntakeListener implements ExecutionListener {
@@ -36,11 +39,29 @@ public class CaseIntakeListener implements ExecutionListener {
     intake.linkProcessInstance(dropoutCase.getId(), execution.getProcessInstanceId());
     execution.setProcessBusinessKey(dropoutCase.getCaseNumber());
     execution.setVariables(routingVariables(dropoutCase, opened.jurisdiction()));
+    maskPersonalVariables(execution, dropoutCase.getStudent());
   }
 
   /**
-   * The case number and jurisdiction codes the model routes by, and the normalised start
-   * variables. No case id: every step finds its case through the link above (CaseOfProcess).
+   * The values as recorded (normalised), masked; written before the first flush, so the full
+   * values never reach the runtime tables (and the history masks them on its own).
+   */
+  private static void maskPersonalVariables(DelegateExecution execution, Student student) {
+    Map<String, String> recorded = new HashMap<>();
+    recorded.put("studentIdNumber", student.getIdNumber());
+    recorded.put("guardianPhone", student.getGuardianPhone());
+    recorded.put("birthDate", student.getBirthDate() == null ? null : student.getBirthDate().toString());
+    for (String name : PersonalVariables.NAMES) {
+      if (execution.hasVariable(name)) {
+        String value = recorded.get(name) != null ? recorded.get(name) : of(execution, name);
+        execution.setVariable(name, PersonalVariables.masked(name, value));
+      }
+    }
+  }
+
+  /**
+   * The case number and jurisdiction codes the model routes by, and the normalised start variables
+   * but the personal ones. No case id: every step finds its case through the link above (CaseOfProcess).
    */
   private static Map<String, Object> routingVariables(DropoutCase dropoutCase, CaseJurisdiction jurisdiction) {
     Map<String, Object> variables = new HashMap<>();
@@ -53,7 +74,6 @@ public class CaseIntakeListener implements ExecutionListener {
     variables.put("countyCode", dropoutCase.getCountyCode());
     variables.put("schoolName", jurisdiction.school().getName());
     variables.put("villageName", jurisdiction.village().getName());
-    variables.put("studentIdNumber", dropoutCase.getStudent().getIdNumber());
     variables.put("grade", dropoutCase.getGrade());
     variables.put("reason", dropoutCase.getReason().name());
     variables.put("source", dropoutCase.getSource().name());

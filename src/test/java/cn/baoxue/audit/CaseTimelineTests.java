@@ -65,7 +65,7 @@ class CaseTimelineTests {
             "IDENTITY_LINK|系统|入户家访|候选：township_530627205",
             "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|取消办理人 李明华（教师，长安村小学）",
             "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|办理人为 王建国（校长，长安村小学）",
-            "VARIABLE|系统管理员（系统管理员）|null|变量 guardianPhone：13800000001 → 13900000002",
+            "VARIABLE|系统管理员（系统管理员）|null|变量 guardianPhone：138****0001 → 139****0002",
             "OPERATION|系统管理员（系统管理员）|null|修改变量");
     // ... while the steps people took one after the other come in the order they took them.
     assertThat(lines).containsSubsequence(
@@ -77,7 +77,7 @@ class CaseTimelineTests {
         "TASK_COMPLETED|赵文斌（乡镇干部，尖山乡）|指定包保责任人|按期办结",
         "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交township_530627205；原办理人/单位：teacher-changan",
         "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|办理人为 王建国（校长，长安村小学）",
-        "VARIABLE|系统管理员（系统管理员）|null|变量 guardianPhone：13800000001 → 13900000002");
+        "VARIABLE|系统管理员（系统管理员）|null|变量 guardianPhone：138****0001 → 139****0002");
     assertThat(timeline).filteredOn(e -> "TASK_COMPLETED".equals(e.get("type"))).allMatch(e -> Boolean.TRUE.equals(e.get("onTime")));
   }
 
@@ -110,7 +110,7 @@ class CaseTimelineTests {
     try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
       List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
       assertThat(rows.get(0).getCellText(3)).isEqualTo("事项");
-      assertThat(rows).extracting(row -> row.getCellText(3)).contains("案件上报", "变量 guardianPhone：13800000001 → 13900000002");
+      assertThat(rows).extracting(row -> row.getCellText(3)).contains("案件上报", "变量 guardianPhone：138****0001 → 139****0002");
     }
   }
 

@@ -2,6 +2,7 @@ package cn.baoxue.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.baoxue.cases.PersonalDataPolicy.Disclosure;
 import cn.baoxue.cases.CaseQueries;
 import cn.baoxue.cases.DropoutCaseRepository;
 import cn.baoxue.org.StaffDirectory;
@@ -79,7 +80,7 @@ class CaseDocumentsTests {
     assertThat(textOf(referrals.get(0).getContent(), "legal-referral.pdf"))
         .contains("依法控辍移送函", "镇雄县教育局", "王小梅", "学校劝返", "联合劝返", "责令限期复学", "限期复学核查");
 
-    String record = textOf(documents.persuasionRecord(caseQueries.caseFile(caseId(pi))), "persuasion-record.pdf");
+    String record = textOf(documents.persuasionRecord(caseQueries.caseFile(caseId(pi)), Disclosure.FULL), "persuasion-record.pdf");
     assertThat(record).contains("辍学学生劝返工作记录表", "入户家访", "学校劝返", "联合劝返", "依法控辍", "已约谈监护人", "留守");
   }
 
