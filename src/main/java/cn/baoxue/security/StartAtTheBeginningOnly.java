@@ -5,11 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -21,17 +27,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * a process instance with no case behind it, routed to a group of her choosing, and record on
  * another case from there. Only administrators, repairing an instance by hand, may start anywhere
  * but the beginning. Registered on /engine-rest and on the webapps' engine API alike.
+ *
+ * <p>The second line behind {@link EngineRestAllowlist}: it reads the path as Jersey matched it
+ * (decoded segments, matrix parameters apart, empty and dot segments dropped, any case), so that
+ * no spelling of a start — {@code start/}, {@code //start}, {@code %73tart}, {@code ;x=y}, by id,
+ * by key or with a tenant id, {@code start} or {@code submit-form} — escapes it.
  */
 @Provider
 public class StartAtTheBeginningOnly implements ContainerRequestFilter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String ADMINS = "GROUP_camunda-admin";
+  private static final Set<String> STARTS = Set.of("start", "submit-form");
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    String path = request.getUriInfo().getPath();
-    if (!"POST".equals(request.getMethod()) || !path.contains("process-definition/") || !path.endsWith("/start")
+    if (!"POST".equalsIgnoreCase(request.getMethod()) || !isStart(request.getUriInfo().getPathSegments())
         || isAdmin(SecurityContextHolder.getContext().getAuthentication())) {
       return;
     }
@@ -53,7 +64,24 @@ public class StartAtTheBeginningOnly implements ContainerRequestFilter {
     }
   }
 
-  private static boolean isAdmin(Authentication user) {
+  /**
+   * Any path that names a process definition and ends in a start: {@code
+   * process-definition/{id}/start}, {@code …/key/{key}/start}, {@code …/tenant-id/{t}/submit-form}.
+   */
+  static boolean isStart(List<PathSegment> pathSegments) {
+    Deque<String> segments = new ArrayDeque<>();
+    for (PathSegment segment : pathSegments) {
+      String name = segment.getPath();
+      if (name.equals("..")) {
+        segments.pollLast();
+      } else if (!name.isEmpty() && !name.equals(".")) {
+        segments.addLast(name.toLowerCase(Locale.ROOT));
+      }
+    }
+    return segments.contains("process-definition") && !segments.isEmpty() && STARTS.contains(segments.peekLast());
+  }
+
+  static boolean isAdmin(Authentication user) {
     return user != null && user.getAuthorities().stream().anyMatch(authority -> ADMINS.equals(authority.getAuthority()));
   }
 

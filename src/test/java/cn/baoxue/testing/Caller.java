@@ -117,6 +117,16 @@ public final class Caller {
     return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method, with a JSON body or none, on the path exactly as spelled (no normalisation). */
+  public Reply send(String method, String path, String json) {
+    HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+    HttpRequest.Builder builder = request(path).method(method, body);
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    return send(builder);
+  }
+
   /** An HTML form post with the session's CSRF token, as the browser sends a Baoxue form. */
   public Reply postForm(String path, Map<String, String> fields) {
     String body = fields.entrySet().stream()
