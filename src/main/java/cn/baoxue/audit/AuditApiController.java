@@ -1,12 +1,13 @@
 package cn.baoxue.audit;
 
+import cn.baoxue.kernel.identity.GroupIds;
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.validation.IdNumber;
 import cn.baoxue.cases.StudentRepository;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,21 +37,21 @@ class AuditApiController {
   List<OperationsQuery.Operation> operations(@RequestParam String user,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      Authentication auditor) {
+      Staff auditor) {
     requireAuditor(auditor);
     return operations.of(user, from, to);
   }
 
   @GetMapping("/verify")
-  AuditVerification.Result verify(Authentication user) {
-    requireAuditor(user);
+  AuditVerification.Result verify(Staff staff) {
+    requireAuditor(staff);
     return verification.verify();
   }
 
   /** Reads of one student's data (by 身份证号), or everything one user read. */
   @GetMapping("/access")
   List<Read> access(@RequestParam(required = false) String student, @RequestParam(required = false) String user,
-      Authentication auditor) {
+      Staff auditor) {
     requireAuditor(auditor);
     List<AuditEntry> found;
     if (student != null) {
@@ -70,9 +71,8 @@ class AuditApiController {
   /** One read: who, when, which student (masked), which case, which view. */
   record Read(String user, String at, String student, Long caseId, String view) {}
 
-  private static void requireAuditor(Authentication user) {
-    boolean allowed = user.getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals("GROUP_auditors") || a.getAuthority().equals("GROUP_camunda-admin"));
+  private static void requireAuditor(Staff staff) {
+    boolean allowed = staff.isMemberOf(GroupIds.AUDITORS) || staff.isAdmin();
     if (!allowed) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "仅审计人员可查看");
     }

@@ -1,5 +1,6 @@
 package cn.baoxue.audit;
 
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.cases.CaseController;
 import cn.baoxue.cases.CaseQueries;
 import cn.baoxue.cases.DropoutCase;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +34,13 @@ class CaseTimelineController {
 
   @GetMapping("/api/audit/cases/{caseNumber}/timeline")
   @ResponseBody
-  List<TimelineEntry> json(@PathVariable String caseNumber, Authentication user) {
-    return timeline.of(readCase(caseNumber, user, "TIMELINE_API"));
+  List<TimelineEntry> json(@PathVariable String caseNumber, Staff staff) {
+    return timeline.of(readCase(caseNumber, staff, "TIMELINE_API"));
   }
 
   @GetMapping("/api/audit/cases/{caseNumber}/timeline.xlsx")
-  void xlsx(@PathVariable String caseNumber, Authentication user, HttpServletResponse response) throws IOException {
-    List<TimelineEntry> entries = timeline.of(readCase(caseNumber, user, "TIMELINE_XLSX"));
+  void xlsx(@PathVariable String caseNumber, Staff staff, HttpServletResponse response) throws IOException {
+    List<TimelineEntry> entries = timeline.of(readCase(caseNumber, staff, "TIMELINE_XLSX"));
     try (Spreadsheet sheet = Spreadsheet.download(response, "办理记录-" + caseNumber)) {
       sheet.sheet("办理记录", List.of("时间", "类别", "环节", "事项", "操作人", "用户名", "是否按期"));
       for (TimelineEntry e : entries) {
@@ -51,18 +51,18 @@ class CaseTimelineController {
   }
 
   @GetMapping("/cases/{caseNumber}/timeline")
-  String page(@PathVariable String caseNumber, Authentication user, Model model) {
-    DropoutCase dropoutCase = readCase(caseNumber, user, "TIMELINE_PAGE");
+  String page(@PathVariable String caseNumber, Staff staff, Model model) {
+    DropoutCase dropoutCase = readCase(caseNumber, staff, "TIMELINE_PAGE");
     model.addAttribute("dropoutCase", dropoutCase);
     model.addAttribute("entries", timeline.of(dropoutCase));
     return "cases/timeline";
   }
 
-  private DropoutCase readCase(String caseNumber, Authentication user, String view) {
-    DropoutCase found = caseQueries.caseFile(caseNumber, CaseController.jurisdictionOf(user))
+  private DropoutCase readCase(String caseNumber, Staff staff, String view) {
+    DropoutCase found = caseQueries.caseFile(caseNumber, staff.jurisdiction())
         .map(CaseQueries.CaseFile::dropoutCase)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
-    events.publishEvent(new PersonalDataViewed(found.getStudent().getId(), found.getId(), user.getName(), view));
+    events.publishEvent(new PersonalDataViewed(found.getStudent().getId(), found.getId(), staff.userId(), view));
     return found;
   }
 }

@@ -5,7 +5,6 @@ import cn.baoxue.kernel.identity.Jurisdiction;
 import cn.baoxue.kernel.identity.Staff;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,20 +29,20 @@ public class CaseController {
   }
 
   @GetMapping("/cases")
-  String list(Authentication user, Model model) {
-    model.addAttribute("cases", queries.visibleTo(jurisdictionOf(user)));
+  String list(Staff staff, Model model) {
+    model.addAttribute("cases", queries.visibleTo(staff.jurisdiction()));
     return "cases/list";
   }
 
   @GetMapping("/cases/{caseNumber}")
-  String show(@PathVariable String caseNumber, Authentication user, Model model) {
+  String show(@PathVariable String caseNumber, Staff staff, Model model) {
     CaseQueries.CaseFile file = queries
-        .caseFile(caseNumber, jurisdictionOf(user))
+        .caseFile(caseNumber, staff.jurisdiction())
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
     DropoutCase viewed = file.dropoutCase();
-    events.publishEvent(new PersonalDataViewed(viewed.getStudent().getId(), viewed.getId(), user.getName(), "CASE_PAGE"));
+    events.publishEvent(new PersonalDataViewed(viewed.getStudent().getId(), viewed.getId(), staff.userId(), "CASE_PAGE"));
     model.addAttribute("file", file);
-    model.addAttribute("personalData", PersonalDataPolicy.disclosureFor(Staff.of(user).groupIds()));
+    model.addAttribute("personalData", PersonalDataPolicy.disclosureFor(staff.groupIds()));
     model.addAttribute("contactTypes", ContactType.values());
     return "cases/show";
   }
@@ -52,9 +51,9 @@ public class CaseController {
   @PostMapping("/cases/{caseNumber}/contacts")
   String recordContact(@PathVariable String caseNumber, @RequestParam String type, @RequestParam String date,
       @RequestParam(required = false) String notes, @RequestParam(required = false) String amountYuan,
-      Authentication user, RedirectAttributes redirect) {
+      Staff staff, RedirectAttributes redirect) {
     try {
-      contacts.record(caseNumber, new ContactLogService.ContactInput(type, date, notes, amountYuan), Staff.of(user));
+      contacts.record(caseNumber, new ContactLogService.ContactInput(type, date, notes, amountYuan), staff);
       redirect.addFlashAttribute("notice", "帮扶记录已登记");
     } catch (InvalidCaseInputException e) {
       redirect.addFlashAttribute("error", e.getMessage());
@@ -64,7 +63,4 @@ public class CaseController {
     return "redirect:/cases/" + caseNumber + "#contacts";
   }
 
-  public static Jurisdiction jurisdictionOf(Authentication user) {
-    return Staff.of(user).jurisdiction();
-  }
 }

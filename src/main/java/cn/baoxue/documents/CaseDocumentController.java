@@ -14,7 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,29 +37,29 @@ class CaseDocumentController {
   }
 
   @GetMapping("/cases/{caseNumber}/documents/{documentId}")
-  ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable Long documentId, Authentication user) {
-    CaseFile file = caseFile(caseNumber, user, "DOCUMENT");
+  ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable Long documentId, Staff staff) {
+    CaseFile file = caseFile(caseNumber, staff, "DOCUMENT");
     CaseDocument document = documents.find(file.dropoutCase().getId(), documentId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "文书不存在"));
-    return pdf(document.getFileName(), documents.readingCopy(file, document, disclosureFor(user)));
+    return pdf(document.getFileName(), documents.readingCopy(file, document, disclosureFor(staff)));
   }
 
   @GetMapping("/cases/{caseNumber}/persuasion-record.pdf")
-  ResponseEntity<byte[]> persuasionRecord(@PathVariable String caseNumber, Authentication user) {
-    CaseFile file = caseFile(caseNumber, user, "PERSUASION_RECORD");
-    return pdf(caseNumber + "-" + DocumentKind.PERSUASION_RECORD.title() + ".pdf", documents.persuasionRecord(file, disclosureFor(user)));
+  ResponseEntity<byte[]> persuasionRecord(@PathVariable String caseNumber, Staff staff) {
+    CaseFile file = caseFile(caseNumber, staff, "PERSUASION_RECORD");
+    return pdf(caseNumber + "-" + DocumentKind.PERSUASION_RECORD.title() + ".pdf", documents.persuasionRecord(file, disclosureFor(staff)));
   }
 
-  private static Disclosure disclosureFor(Authentication user) {
-    return PersonalDataPolicy.disclosureFor(Staff.of(user).groupIds());
+  private static Disclosure disclosureFor(Staff staff) {
+    return PersonalDataPolicy.disclosureFor(staff.groupIds());
   }
 
   /** The case, if the user's jurisdiction covers it; the read of its personal data is logged. */
-  private CaseFile caseFile(String caseNumber, Authentication user, String view) {
-    CaseFile file = caseQueries.caseFile(caseNumber, CaseController.jurisdictionOf(user))
+  private CaseFile caseFile(String caseNumber, Staff staff, String view) {
+    CaseFile file = caseQueries.caseFile(caseNumber, staff.jurisdiction())
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
     events.publishEvent(new PersonalDataViewed(
-        file.dropoutCase().getStudent().getId(), file.dropoutCase().getId(), user.getName(), view));
+        file.dropoutCase().getStudent().getId(), file.dropoutCase().getId(), staff.userId(), view));
     return file;
   }
 

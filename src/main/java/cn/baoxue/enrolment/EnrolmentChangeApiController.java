@@ -6,7 +6,6 @@ import cn.baoxue.kernel.identity.Staff;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,8 +29,7 @@ class EnrolmentChangeApiController {
    * {@code POST /api/students/transfers} does; she moves only when her school consents.
    */
   @PostMapping("/api/students/{idNumber}/changes")
-  ResponseEntity<?> record(@PathVariable String idNumber, @RequestBody EnrolmentChanges.Change change, Authentication user) {
-    Staff staff = Staff.of(user);
+  ResponseEntity<?> record(@PathVariable String idNumber, @RequestBody EnrolmentChanges.Change change, Staff staff) {
     if (Coded.find(EnrolmentChangeType.class, change.type()).orElse(null) == EnrolmentChangeType.TRANSFER_IN) {
       var ask = new TransferRequests.Ask(idNumber, change.toSchoolCode(), change.date(), change.reason());
       return ResponseEntity.status(HttpStatus.ACCEPTED).body(transfers.request(ask, staff));

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,13 +31,12 @@ class EnrolmentChangeController {
 
   @GetMapping("/students/changes")
   String page(@RequestParam(required = false) String term, @RequestParam(required = false) String unit,
-      Authentication user, Model model) {
+      Staff staff, Model model) {
     var schoolTerm = changes.term(term);
     model.addAttribute("term", schoolTerm);
     model.addAttribute("terms", changes.termNames());
     model.addAttribute("unit", unit);
-    model.addAttribute("changes", changes.ofTerm(schoolTerm.name(), blankToNull(unit), Staff.of(user).jurisdiction()));
-    Staff staff = Staff.of(user);
+    model.addAttribute("changes", changes.ofTerm(schoolTerm.name(), blankToNull(unit), staff.jurisdiction()));
     model.addAttribute("requested", transfers.requested(staff));
     model.addAttribute("awaiting", transfers.awaiting(staff));
     model.addAttribute("askingSchools", transfers.askingSchools(staff));
@@ -48,25 +46,25 @@ class EnrolmentChangeController {
   /** 转学申请 from the page: the receiving school asks. */
   @PostMapping("/students/transfers")
   String request(@RequestParam(required = false) String idNumber, @RequestParam(required = false) String toSchoolCode,
-      @RequestParam(required = false) String date, @RequestParam(required = false) String reason, Authentication user,
+      @RequestParam(required = false) String date, @RequestParam(required = false) String reason, Staff staff,
       RedirectAttributes redirect) {
-    return answer(redirect, () -> transfers.request(new TransferRequests.Ask(idNumber, toSchoolCode, date, reason), Staff.of(user)));
+    return answer(redirect, () -> transfers.request(new TransferRequests.Ask(idNumber, toSchoolCode, date, reason), staff));
   }
 
   @PostMapping("/students/transfers/{id}/consent")
-  String consent(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
-    return answer(redirect, () -> transfers.consent(id, Staff.of(user)));
+  String consent(@PathVariable long id, Staff staff, RedirectAttributes redirect) {
+    return answer(redirect, () -> transfers.consent(id, staff));
   }
 
   @PostMapping("/students/transfers/{id}/refuse")
-  String refuse(@PathVariable long id, @RequestParam(required = false) String reason, Authentication user,
+  String refuse(@PathVariable long id, @RequestParam(required = false) String reason, Staff staff,
       RedirectAttributes redirect) {
-    return answer(redirect, () -> transfers.refuse(id, reason, Staff.of(user)));
+    return answer(redirect, () -> transfers.refuse(id, reason, staff));
   }
 
   @PostMapping("/students/transfers/{id}/withdraw")
-  String withdraw(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
-    return answer(redirect, () -> transfers.withdraw(id, Staff.of(user)));
+  String withdraw(@PathVariable long id, Staff staff, RedirectAttributes redirect) {
+    return answer(redirect, () -> transfers.withdraw(id, staff));
   }
 
   /** Back to the page with the outcome, or the Chinese reason of a refusal. */
@@ -83,9 +81,9 @@ class EnrolmentChangeController {
 
   @GetMapping("/students/changes.xlsx")
   void export(@RequestParam(required = false) String term, @RequestParam(required = false) String unit,
-      Authentication user, HttpServletResponse response) throws IOException {
+      Staff staff, HttpServletResponse response) throws IOException {
     var schoolTerm = changes.term(term);
-    List<EnrolmentChanges.Listed> listed = changes.ofTerm(schoolTerm.name(), blankToNull(unit), Staff.of(user).jurisdiction());
+    List<EnrolmentChanges.Listed> listed = changes.ofTerm(schoolTerm.name(), blankToNull(unit), staff.jurisdiction());
     try (Spreadsheet sheet = Spreadsheet.download(response, "学籍异动花名册-" + schoolTerm.name())) {
       sheet.sheet("异动花名册", List.of("异动日期", "异动类型", "姓名", "身份证号", "性别", "年级", "原学校", "转入学校", "异动原因", "经办人"));
       for (EnrolmentChanges.Listed c : listed) {

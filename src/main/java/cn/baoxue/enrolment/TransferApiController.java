@@ -4,7 +4,6 @@ import cn.baoxue.kernel.identity.Staff;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,32 +27,31 @@ class TransferApiController {
   /** Body: {"idNumber": "530627…", "toSchoolCode": "5306270002", "date": "2026-11-20", "reason": "…"}. */
   @PostMapping("/api/students/transfers")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  TransferRequests.Receipt request(@RequestBody TransferRequests.Ask ask, Authentication user) {
-    return transfers.request(ask, Staff.of(user));
+  TransferRequests.Receipt request(@RequestBody TransferRequests.Ask ask, Staff staff) {
+    return transfers.request(ask, staff);
   }
 
   /** {"requested": the caller's schools' requests, "awaiting": requests for pupils of schools she decides for}. */
   @GetMapping("/api/students/transfers")
-  Map<String, List<?>> list(Authentication user) {
-    Staff staff = Staff.of(user);
+  Map<String, List<?>> list(Staff staff) {
     return Map.of("requested", transfers.requested(staff), "awaiting", transfers.awaiting(staff));
   }
 
   @PostMapping("/api/students/transfers/{id}/consent")
-  TransferRequests.Receipt consent(@PathVariable long id, Authentication user) {
-    return transfers.consent(id, Staff.of(user));
+  TransferRequests.Receipt consent(@PathVariable long id, Staff staff) {
+    return transfers.consent(id, staff);
   }
 
   /** Body: {"reason": "…"}, required. */
   @PostMapping("/api/students/transfers/{id}/refuse")
   TransferRequests.Receipt refuse(@PathVariable long id, @RequestBody(required = false) Refusal refusal,
-      Authentication user) {
-    return transfers.refuse(id, refusal == null ? null : refusal.reason(), Staff.of(user));
+      Staff staff) {
+    return transfers.refuse(id, refusal == null ? null : refusal.reason(), staff);
   }
 
   @PostMapping("/api/students/transfers/{id}/withdraw")
-  TransferRequests.Receipt withdraw(@PathVariable long id, Authentication user) {
-    return transfers.withdraw(id, Staff.of(user));
+  TransferRequests.Receipt withdraw(@PathVariable long id, Staff staff) {
+    return transfers.withdraw(id, staff);
   }
 
   record Refusal(String reason) {}

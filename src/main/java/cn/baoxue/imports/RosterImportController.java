@@ -13,7 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,9 +44,9 @@ class RosterImportController {
 
   @PostMapping(path = "/api/imports/roster", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseBody
-  ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file, Authentication user)
+  ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file, Staff staff)
       throws IOException {
-    Outcome outcome = imports.importRoster(file.getOriginalFilename(), file.getBytes(), Staff.of(user));
+    Outcome outcome = imports.importRoster(file.getOriginalFilename(), file.getBytes(), staff);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("importId", outcome.importId());
     body.put("accepted", outcome.accepted());
@@ -70,10 +69,10 @@ class RosterImportController {
   }
 
   @GetMapping("/api/imports/{importId}/report")
-  ResponseEntity<byte[]> report(@PathVariable String importId, Authentication user) {
+  ResponseEntity<byte[]> report(@PathVariable String importId, Staff staff) {
     String csv =
         imports
-            .report(importId, Staff.of(user))
+            .report(importId, staff)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这份导入问题报告"));
     // The BOM makes Excel read the Chinese text as UTF-8.
     byte[] bytes = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,20 +33,20 @@ class OrgImportApiController {
   }
 
   @PostMapping(path = "/api/admin/org", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Map<String, Object>> importOrgUnits(@RequestParam("file") MultipartFile file, Authentication user)
+  ResponseEntity<Map<String, Object>> importOrgUnits(@RequestParam("file") MultipartFile file, Staff staff)
       throws IOException {
-    return answer(user, file, orgUnitImport::importFile, "个单位");
+    return answer(staff, file, orgUnitImport::importFile, "个单位");
   }
 
   @PostMapping(path = "/api/admin/staff", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Map<String, Object>> importStaff(@RequestParam("file") MultipartFile file, Authentication user)
+  ResponseEntity<Map<String, Object>> importStaff(@RequestParam("file") MultipartFile file, Staff staff)
       throws IOException {
-    return answer(user, file, staffImport::importFile, "个账号");
+    return answer(staff, file, staffImport::importFile, "个账号");
   }
 
   private static ResponseEntity<Map<String, Object>> answer(
-      Authentication user, MultipartFile file, Function<byte[], ImportOutcome> importer, String unit) throws IOException {
-    requireAdmin(user);
+      Staff staff, MultipartFile file, Function<byte[], ImportOutcome> importer, String unit) throws IOException {
+    requireAdmin(staff);
     ImportOutcome outcome = importer.apply(file.getBytes());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("accepted", outcome.accepted());
@@ -65,8 +64,8 @@ class OrgImportApiController {
     return ResponseEntity.badRequest().body(body);
   }
 
-  static void requireAdmin(Authentication user) {
-    if (!Staff.of(user).isAdmin()) {
+  static void requireAdmin(Staff staff) {
+    if (!staff.isAdmin()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有系统管理员可以导入组织机构和工作人员账号");
     }
   }

@@ -1,6 +1,6 @@
 package cn.baoxue.org;
 
-import org.springframework.security.core.Authentication;
+import cn.baoxue.kernel.identity.Staff;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -9,14 +9,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OrgImportController {
 
   @GetMapping("/admin/org")
-  String orgUnits(Authentication user) {
-    OrgImportApiController.requireAdmin(user);
+  String orgUnits(Staff staff) {
+    OrgImportApiController.requireAdmin(staff);
     return "admin/org";
   }
 
   @GetMapping("/admin/staff")
-  String staff(Authentication user) {
-    OrgImportApiController.requireAdmin(user);
+  String staff(Staff staff) {
+    OrgImportApiController.requireAdmin(staff);
     return "admin/staff";
   }
 }

@@ -1,5 +1,6 @@
 package cn.baoxue.security;
 
+import cn.baoxue.kernel.identity.Staff;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -46,7 +47,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     List<SimpleGrantedAuthority> authorities =
         identityService.createGroupQuery().groupMember(userId).list().stream()
             .map(Group::getId)
-            .map(groupId -> new SimpleGrantedAuthority("GROUP_" + groupId))
+            .map(groupId -> new SimpleGrantedAuthority(Staff.authorityOf(groupId)))
             .toList();
     UsernamePasswordAuthenticationToken authenticated =
         UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);

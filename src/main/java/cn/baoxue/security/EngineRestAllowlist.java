@@ -1,5 +1,6 @@
 package cn.baoxue.security;
 
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.security.EngineOperations.Audience;
 import cn.baoxue.security.EngineOperations.Operation;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,11 +104,7 @@ class EngineRestAllowlist extends OncePerRequestFilter {
   }
 
   private static List<String> groupIds(Authentication user) {
-    return user.getAuthorities().stream()
-        .map(authority -> authority.getAuthority())
-        .filter(name -> name.startsWith("GROUP_"))
-        .map(name -> name.substring("GROUP_".length()))
-        .toList();
+    return Staff.of(user).groupIds();
   }
 
   /** The engine's own refusal shape: {"type":"AuthorizationException","message":…}. */

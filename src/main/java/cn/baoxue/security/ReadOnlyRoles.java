@@ -1,11 +1,11 @@
 package cn.baoxue.security;
 
 import cn.baoxue.kernel.identity.GroupIds;
+import cn.baoxue.kernel.identity.Staff;
 import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
@@ -15,8 +15,6 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * auditors hold only read permissions there.
  */
 final class ReadOnlyRoles implements AuthorizationManager<RequestAuthorizationContext> {
-
-  private static final String GROUP = "GROUP_";
 
   @Override
   public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
@@ -29,13 +27,9 @@ final class ReadOnlyRoles implements AuthorizationManager<RequestAuthorizationCo
 
   static boolean isReadOnly(Authentication user) {
     boolean auditor = false;
-    for (GrantedAuthority authority : user.getAuthorities()) {
-      String name = authority.getAuthority();
-      if (!name.startsWith(GROUP)) {
-        continue;
-      }
+    for (String groupId : Staff.of(user).groupIds()) {
       // An auditor who also holds a group that comes with work is not read-only.
-      GroupIds.Kind kind = GroupIds.kindOf(name.substring(GROUP.length()));
+      GroupIds.Kind kind = GroupIds.kindOf(groupId);
       if (kind == GroupIds.Kind.AUDITORS) {
         auditor = true;
       } else if (kind.givesWork()) {

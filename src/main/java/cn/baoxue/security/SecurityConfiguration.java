@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -49,6 +50,10 @@ class SecurityConfiguration {
   private static final RequestMatcher PASSWORD_CHECKS = new OrRequestMatcher(
       path("/camunda/api/*/auth/user/*/login/**"), path("/engine-rest/identity/verify/**"));
 
+  /** A refused engine or webapp API call answers in the engine's own refusal shape, as the allowlist does. */
+  private static final AccessDeniedHandler ENGINE_API_REFUSAL =
+      (request, response, denied) -> EngineRestAllowlist.refuse(response, "无权调用该接口：密码只在统一登录页核对");
+
   /** Camunda's webapps log out with this call; it must end the one login, not only theirs. */
   static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
 
@@ -64,7 +69,7 @@ class SecurityConfiguration {
             .requestMatchers(PASSWORD_CHECKS).denyAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(NO_CHALLENGE))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(NO_CHALLENGE))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(NO_CHALLENGE).accessDeniedHandler(ENGINE_API_REFUSAL))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .build();
@@ -127,7 +132,8 @@ class SecurityConfiguration {
         .exceptionHandling(
             errors ->
                 errors.defaultAuthenticationEntryPointFor(
-                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**")))
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**"))
+                    .defaultAccessDeniedHandlerFor(ENGINE_API_REFUSAL, path("/camunda/api/**")))
         // Camunda's own CSRF filter protects the webapps' API; Spring's protects Baoxue's pages.
         .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
         .build();

@@ -1,5 +1,6 @@
 package cn.baoxue.security;
 
+import cn.baoxue.kernel.identity.Staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -37,7 +38,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public class StartAtTheBeginningOnly implements ContainerRequestFilter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final String ADMINS = "GROUP_camunda-admin";
   private static final Set<String> STARTS = Set.of("start", "submit-form");
 
   @Override
@@ -82,7 +82,7 @@ public class StartAtTheBeginningOnly implements ContainerRequestFilter {
   }
 
   static boolean isAdmin(Authentication user) {
-    return user != null && user.getAuthorities().stream().anyMatch(authority -> ADMINS.equals(authority.getAuthority()));
+    return user != null && Staff.of(user).isAdmin();
   }
 
   private static boolean hasElements(JsonNode node) {

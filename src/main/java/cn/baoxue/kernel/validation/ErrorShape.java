@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The one shape of every refusal Baoxue's own API answers: Spring's {@link ProblemDetail} with the
@@ -30,6 +32,15 @@ public final class ErrorShape {
       detail.setProperty("errors", problems.stream().map(ErrorShape::asMap).toList());
     }
     return detail;
+  }
+
+  /**
+   * The answer of a Spring controller: the problem as {@code application/problem+json}, without
+   * the {@code instance} Spring would fill in from the request path — a path can carry a
+   * 身份证号 ({@code /api/students/{idNumber}/changes}), which the answer must not repeat.
+   */
+  public static ResponseEntity<Map<String, Object>> response(ProblemDetail detail) {
+    return ResponseEntity.status(detail.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(asMap(detail));
   }
 
   /** The same shape as a plain map, for the engine's REST API (Jersey) which knows no ProblemDetail. */
