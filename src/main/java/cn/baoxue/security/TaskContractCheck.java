@@ -45,7 +45,9 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  * or resolving a task, and starting a process or submitting its start form — by id, by key, with a
  * tenant, on /engine-rest and on the webapps' engine API. An undeclared variable, a value not of
  * its field's type, or an Object, File, Bytes, Json or Xml value a field does not declare answers
- * 400 with a Chinese reason per field.
+ * 400 with a Chinese reason per field — to whoever may see the task; anyone else is told 403, as
+ * the engine would tell her, and learns nothing of the task's form. Auditors, who change nothing,
+ * are refused all of these operations with 403.
  *
  * <p>The operation is recognised by the resource method Jersey matched, not by the path: whatever
  * spelling reaches a resource (a trailing slash, a double slash, an encoded or matrix-parameter
@@ -83,8 +85,13 @@ public class TaskContractCheck implements ContainerRequestFilter {
     boolean taskForm = TaskResource.class.isAssignableFrom(resourceClass) && TASK_FORM_METHODS.contains(method.getName());
     boolean start = ProcessDefinitionResource.class.isAssignableFrom(resourceClass) && START_METHODS.contains(method.getName());
     boolean variableResource = VariableResource.class.isAssignableFrom(resourceClass);
-    boolean admin = isAdmin(SecurityContextHolder.getContext().getAuthentication());
+    Authentication user = SecurityContextHolder.getContext().getAuthentication();
+    boolean admin = isAdmin(user);
 
+    if (user != null && ReadOnlyRoles.isReadOnly(user) && (taskForm || start || variableResource)) {
+      forbid(request, "督导审计只能查看，不能办理任务、上报案件或修改流程变量");
+      return;
+    }
     if (variableResource && !admin) {
       refuseWrite(request);
       return;
@@ -108,14 +115,14 @@ public class TaskContractCheck implements ContainerRequestFilter {
       checkStart(request, body, admin);
     } else if (admin) {
       refuseBeanNames(request, names(body, request.getUriInfo().getPathParameters()));
-    } else if (carriesVariables(body, 0)) {
+    } else if (carriesVariables(body)) {
       refuseWrite(request);
     }
   }
 
   private void checkTaskForm(ContainerRequestContext request, JsonNode body) {
     JsonNode variables = body == null ? null : body.get("variables");
-    if (variables == null || variables.isNull() || variables.isEmpty()) {
+    if (variables == null || variables.isNull() || variables.isObject() && variables.isEmpty()) {
       return;
     }
     String taskId = request.getUriInfo().getPathParameters().getFirst("id");
@@ -132,12 +139,19 @@ public class TaskContractCheck implements ContainerRequestFilter {
             .getProcessDefinition(task.getProcessDefinitionId()).getKey());
     Contract contract = TaskContracts.get().task(processKey, task.getTaskDefinitionKey(), task.getName());
     Function<String, Object> current = name -> withoutAuthorization.call(() -> taskService.getVariable(taskId, name));
-    refuse(request, contract.check(variables, current));
+    List<Problem> problems = contract.check(variables, current);
+    // The caller learns about a task's fields only if she may see the task (this query runs with
+    // her engine authorizations); otherwise she is told what the engine would tell her.
+    if (!problems.isEmpty() && taskService.createTaskQuery().taskId(taskId).count() == 0) {
+      forbid(request, "您无权办理此任务");
+      return;
+    }
+    refuse(request, problems);
   }
 
   private void checkStart(ContainerRequestContext request, JsonNode body, boolean admin) {
     JsonNode variables = body == null ? null : body.get("variables");
-    if (variables == null || variables.isNull() || variables.isEmpty()) {
+    if (variables == null || variables.isNull() || variables.isObject() && variables.isEmpty()) {
       return;
     }
     boolean midway = body.has("startInstructions") || body.path("skipCustomListeners").asBoolean(false)
@@ -185,10 +199,13 @@ public class TaskContractCheck implements ContainerRequestFilter {
   }
 
   private static void refuseWrite(ContainerRequestContext request) {
+    forbid(request, "流程变量只能在办理任务或上报时随表单提交：只有系统管理员可以直接修改流程变量");
+  }
+
+  private static void forbid(ContainerRequestContext request, String message) {
     request.abortWith(Response.status(Response.Status.FORBIDDEN)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("type", "AuthorizationException",
-            "message", "流程变量只能在办理任务或上报时随表单提交：只有系统管理员可以直接修改流程变量"))
+        .entity(Map.of("type", "AuthorizationException", "message", message))
         .build());
   }
 
@@ -203,7 +220,7 @@ public class TaskContractCheck implements ContainerRequestFilter {
   }
 
   private static void collectNames(JsonNode node, List<String> names, int depth) {
-    if (node == null || depth > 4) {
+    if (node == null || depth > 64) {
       return;
     }
     if (node.isArray()) {
@@ -221,9 +238,9 @@ public class TaskContractCheck implements ContainerRequestFilter {
   }
 
   /** Whether a body carries a non-empty variable map anywhere (a modification's instructions too). */
-  private static boolean carriesVariables(JsonNode body, int depth) {
+  private static boolean carriesVariables(JsonNode body) {
     List<String> names = new ArrayList<>();
-    collectNames(body, names, depth);
+    collectNames(body, names, 0);
     return !names.isEmpty();
   }
 

@@ -245,6 +245,10 @@ class HostileInputTests {
         assertRefusedForField(reply, "teacherHelper", "入户家访不接受字段“teacherHelper”");
       }
     }
+    // Someone who may not see the task learns nothing of its form: the engine's refusal.
+    Reply stranger = Caller.basic(port, "teacher-nantai").postJson("/engine-rest/task/" + visit + "/complete", handOver);
+    assertThat(stranger.status()).as("%s", stranger).isIn(403, 404);
+    assertThat(stranger.body()).doesNotContain("teacherHelper");
     // A field the form shows but never submits (disabled) is no way in either.
     assertRefusedForField(teacher.postJson("/engine-rest/task/" + visit + "/complete",
         "{\"variables\":{" + VISIT + ",\"caseNumber\":{\"value\":\"530627-2026-00001\"}}}"), "caseNumber", "caseNumber");
