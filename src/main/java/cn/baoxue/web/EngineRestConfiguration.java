@@ -2,6 +2,7 @@ package cn.baoxue.web;
 
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.security.StartAtTheBeginningOnly;
+import cn.baoxue.security.TaskContractCheck;
 import cn.baoxue.security.VariableLengthLimit;
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletRegistration;
@@ -47,8 +48,9 @@ import org.springframework.context.annotation.Configuration;
  * </ul>
  *
  * Both /engine-rest and the webapps' own engine API (which Tasklist calls) get the mappers, the
- * filter that lets a case start only at its beginning ({@link StartAtTheBeginningOnly}) and the
- * one that refuses over-long text variables ({@link VariableLengthLimit}).
+ * filter that lets a case start only at its beginning ({@link StartAtTheBeginningOnly}), the
+ * one that refuses over-long text variables ({@link VariableLengthLimit}) and the one that holds
+ * every task's and start's variables to its form ({@link TaskContractCheck}).
  */
 @Configuration
 class EngineRestConfiguration {
@@ -62,7 +64,8 @@ class EngineRestConfiguration {
           EngineExceptionMapper.class,
           OtherExceptionMapper.class,
           StartAtTheBeginningOnly.class,
-          VariableLengthLimit.class);
+          VariableLengthLimit.class,
+          TaskContractCheck.class);
 
   /** The engine's code for a variable sent in Java serialization: the client's fault, not a 500. */
   static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
