@@ -1,8 +1,11 @@
 package cn.baoxue.security;
 
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.process.TaskContracts;
 import cn.baoxue.kernel.process.TaskContracts.Contract;
-import cn.baoxue.kernel.process.TaskContracts.Problem;
+import cn.baoxue.kernel.validation.ErrorShape;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
+import cn.baoxue.kernel.validation.Problem;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -191,10 +194,9 @@ public class TaskContractCheck implements ContainerRequestFilter {
     if (problems.isEmpty()) {
       return;
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
+    // Baoxue's one refusal shape (problems as sentences, errors with their field), typed as the engine's answers are.
+    Map<String, Object> answer = new LinkedHashMap<>(ErrorShape.asMap(new InvalidCaseInputException(problems).toProblemDetail()));
     answer.put("type", "InvalidVariableValue");
-    answer.put("message", String.join("；", problems.stream().map(Problem::message).toList()));
-    answer.put("problems", problems);
     request.abortWith(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(answer).build());
   }
 
@@ -273,6 +275,6 @@ public class TaskContractCheck implements ContainerRequestFilter {
 
   private static boolean isAdmin(Authentication user) {
     return user != null
-        && user.getAuthorities().stream().anyMatch(authority -> StartAtTheBeginningOnly.ADMINS.equals(authority.getAuthority()));
+        && Staff.of(user).isAdmin();
   }
 }

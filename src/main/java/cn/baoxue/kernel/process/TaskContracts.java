@@ -1,5 +1,6 @@
 package cn.baoxue.kernel.process;
 
+import cn.baoxue.kernel.validation.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -58,10 +59,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class TaskContracts {
 
   /** The process whose start is a case report. */
-  public static final String CASE_PROCESS = "dropout-case";
+  public static final String CASE_PROCESS = ProcessKeys.DROPOUT_CASE;
 
   /** Start fields that REST and API clients send beyond the report form. */
-  public static final List<Field> API_START_FIELDS = List.of(new Field("source", "案件来源", FieldType.TEXT, false, null, null));
+  public static final List<Field> API_START_FIELDS = List.of(new Field(CaseStart.SOURCE, "案件来源", FieldType.TEXT, false, null, null));
 
   /** Components that show something and submit nothing. */
   private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button");
@@ -275,9 +276,6 @@ public final class TaskContracts {
       return label + "须为" + type.label() + "（" + key + "）";
     }
   }
-
-  /** A refused variable: its name, for the form to point at, and the reason in Chinese. */
-  public record Problem(String field, String message) {}
 
   /**
    * What one task (or one start, {@code taskKey} null) accepts: its fields by variable name.

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.kernel.process.TaskContracts.Contract;
 import cn.baoxue.kernel.process.TaskContracts.FieldType;
-import cn.baoxue.kernel.process.TaskContracts.Problem;
+import cn.baoxue.kernel.validation.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,6 +60,8 @@ class TaskContractsTests {
     Set<String> expected = new LinkedHashSet<>(editableFields("forms/report-student.form"));
     expected.add("source");
     assertThat(start).isEqualTo(expected);
+    // The one case-start contract: the form and the API's extra field are exactly CaseStart's variables.
+    assertThat(start).containsExactlyInAnyOrderElementsOf(CaseStart.VARIABLES);
     // DESIGN.md's start variables are all there.
     assertThat(start).containsAll(List.of("studentName", "studentIdNumber", "gender", "birthDate", "schoolCode", "grade",
         "villageCode", "guardianName", "guardianPhone", "reason", "source", "specialGroups"));
