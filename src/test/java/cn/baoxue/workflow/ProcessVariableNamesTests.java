@@ -79,7 +79,7 @@ class ProcessVariableNamesTests {
     complete(users, pi, caseNumber, "official-jianshan", "approveClosure", Map.of("closureApproved", true, "closureComment", "同意"));
 
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndTime()).isNotNull();
-    assertThat(names).as("what the walk saw").contains("caseId", "townshipGroup", "currentRung", "caseSummary",
+    assertThat(names).as("what the walk saw").contains("caseNumber", "townshipGroup", "currentRung", "caseSummary",
         "teacherHelperChoices", "complianceCheckDate", "returnOrderDocumentId", "followUpUntil", "closureApproved",
         "overdueTaskName", "overdueTaskStillOpen");
     List<String> beans = names.stream().filter(spring::containsBean).toList();
