@@ -73,12 +73,9 @@ public class AttendanceService {
       String field = "absences[" + i + "]";
       String idNumber = absence.studentIdNumber() == null ? "" : absence.studentIdNumber().trim().toUpperCase();
       Student student = byIdNumber.computeIfAbsent(idNumber, id -> students.findByIdNumber(id).orElse(null));
-      if (student == null) {
-        in.problem(field + ".studentIdNumber", where + "没有身份证号为 " + IdNumber.mask(idNumber) + " 的在册学生");
-        continue;
-      }
-      if (!jurisdictionOf(student).isWithin(reporterJurisdiction)) {
-        in.problem(field + ".studentIdNumber", where + "您无权报送" + orgTree.name(student.getSchoolCode()) + "学生的考勤");
+      // Another unit's pupil gets the answer a number nobody holds gets: the feed tells no one where a child studies.
+      if (student == null || !jurisdictionOf(student).isWithin(reporterJurisdiction)) {
+        in.problem(field + ".studentIdNumber", where + "您管辖范围内没有身份证号为 " + IdNumber.mask(idNumber) + " 的在册学生");
         continue;
       }
       LocalDate date = in.date(field + ".date", absence.date(), where + "缺勤日期");

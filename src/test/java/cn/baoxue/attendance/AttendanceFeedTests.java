@@ -1,5 +1,6 @@
 package cn.baoxue.attendance;
 
+import cn.baoxue.kernel.validation.IdNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.cases.DropoutCaseRepository;
@@ -83,7 +84,7 @@ class AttendanceFeedTests {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((List<String>) response.getBody().get("problems")).containsExactly(
         "第2条：2026-11-14 不是上学日（周末、节假日或假期）",
-        "第3条：没有身份证号为 530627********1231 的在册学生");
+        "第3条：您管辖范围内没有身份证号为 530627********1231 的在册学生");
     assertThat(jdbc.sql("select count(*) from absence where student_id = ?").param(studentId(child)).query(Integer.class).single())
         .isZero();
   }
@@ -95,7 +96,10 @@ class AttendanceFeedTests {
     var response = EngineRest.as(anonymous, "teacher-nantai").post("/api/attendance", records(absence(child, "2026-11-12", false)));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).isEqualTo("第1条：您无权报送长安村小学学生的考勤");
+    // The same answer as for a number nobody holds: nothing tells her where the child studies.
+    assertThat((String) response.getBody().get("message"))
+        .isEqualTo("第1条：您管辖范围内没有身份证号为 " + IdNumber.mask(child) + " 的在册学生")
+        .doesNotContain("长安村小学");
   }
 
   /** A pupil of 长安村小学, registered as 在校 through the school's roster import. */
