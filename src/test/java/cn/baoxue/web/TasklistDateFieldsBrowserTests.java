@@ -185,6 +185,7 @@ class TasklistDateFieldsBrowserTests {
             .until(ExpectedConditions.attributeToBe(field, "value", shown));
       }
       fillInTheRest(browser, form, round);
+      browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", browser.field(form.label));
       browser.screenshot("date-" + screenshot);
       submit(browser, form);
       assertThat(recordedDate(form, round)).as("%s recorded after %s", form.label, entries).isEqualTo(recorded);
@@ -295,7 +296,13 @@ class TasklistDateFieldsBrowserTests {
       browser.driver().get("about:blank");
       browser.go(TASKLIST);
       browser.waitFor(By.xpath("//*[contains(@class,'task-filters')]//*[contains(normalize-space(.),'待办')]"));
-      browser.click(By.xpath("//a[normalize-space()='启动流程' or normalize-space()='Start process']"));
+      By startProcess = By.xpath("//a[normalize-space()='启动流程' or normalize-space()='Start process']");
+      if (!browser.driver().findElement(startProcess).isDisplayed()) {
+        // On a phone the header's links are behind its menu button.
+        browser.click(browser.driver().findElements(By.cssSelector("button.navbar-toggle")).stream()
+            .filter(WebElement::isDisplayed).findFirst().orElseThrow());
+      }
+      browser.click(startProcess);
       browser.click(By.xpath("//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'控辍保学')]"));
       browser.field("学生姓名");
       return;
