@@ -31,6 +31,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium (/usr/bin/chromium with /usr/bin/chromedriver) set to Chinese and
  * Asia/Shanghai, as an official in Zhaotong would use it. Screenshots go to target/screenshots/.
+ *
+ * <p>Chinese means Chinese down to JavaScript's {@code Intl}, which decides how form-js reads and
+ * writes dates: Chromium takes it from its language pack (Debian's chromium-l10n) and the
+ * LANGUAGE and LANG of its environment, not from {@code --lang}; without the pack it stays en-US,
+ * and a test run that way is an English browser whatever its page language says. No emulation:
+ * the browser is opened as a user's would be, and refused (a failure, not a skip) unless its Intl
+ * speaks the language asked for.
  */
 public final class ChineseBrowser implements AutoCloseable {
 
@@ -55,19 +62,29 @@ public final class ChineseBrowser implements AutoCloseable {
   /** Skips the calling test, with the reason, on a machine without Debian's Chromium. */
   public static void assumeChromium() {
     assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-        "Browser tests skipped: install Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+        "Browser tests skipped: install Debian's chromium, chromium-driver, chromium-l10n and fonts-noto-cjk ("
+            + CHROMIUM + ", " + CHROMEDRIVER + ")");
   }
 
   public static ChineseBrowser open(int port) {
-    return open(port, "zh-CN", "zh_CN");
+    return open(port, "zh-CN", "zh_CN", false);
+  }
+
+  /**
+   * The Chinese browser with a phone's viewport: 360×800 CSS pixels at two device pixels each.
+   * Chromium keeps a window at least 500 pixels wide, so the viewport is set through DevTools;
+   * only its size, never the language.
+   */
+  public static ChineseBrowser openOnPhone(int port) {
+    return open(port, "zh-CN", "zh_CN", true);
   }
 
   /** The same browser set to English, for what must stay English for everyone else. */
   public static ChineseBrowser openInEnglish(int port) {
-    return open(port, "en-US", "en_US");
+    return open(port, "en-US", "en_US", false);
   }
 
-  private static ChineseBrowser open(int port, String language, String posixLanguage) {
+  private static ChineseBrowser open(int port, String language, String posixLanguage, boolean phone) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -79,9 +96,33 @@ public final class ChineseBrowser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", posixLanguage))
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", posixLanguage, "LANG", posixLanguage + ".UTF-8"))
         .build();
-    return new ChineseBrowser(new ChromeDriver(service, options), "http://localhost:" + port);
+    ChromeDriver driver = new ChromeDriver(service, options);
+    if (phone) {
+      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+          Map.of("width", 360, "height", 800, "deviceScaleFactor", 2, "mobile", false));
+    }
+    ChineseBrowser browser = new ChineseBrowser(driver, "http://localhost:" + port);
+    try {
+      browser.assertIntlSpeaks(language.substring(0, 2));
+    } catch (AssertionError notThatLanguage) {
+      browser.close();
+      throw notThatLanguage;
+    }
+    return browser;
+  }
+
+  /** The locale of the browser's JavaScript {@code Intl}: what form-js reads and writes dates in. */
+  public String intlLocale() {
+    return (String) ((JavascriptExecutor) driver).executeScript("return Intl.DateTimeFormat().resolvedOptions().locale;");
+  }
+
+  private void assertIntlSpeaks(String language) {
+    assertThat(intlLocale())
+        .as("Chromium's Intl locale (opened with LANGUAGE/LANG of %s): install Debian's chromium-l10n, "
+            + "or the browser tests run in an English browser", language)
+        .startsWith(language);
   }
 
   public ChromeDriver driver() {

@@ -33,7 +33,11 @@ public final class TestStudents {
 
   /** Start variables (docs/architecture.md) for a 12-year-old girl of 长安村小学 living in 长安村. */
   public static Map<String, Object> changanGirl() {
-    LocalDate birthDate = LocalDate.now().minusYears(12).minusDays(40);
+    return changanGirl(LocalDate.now().minusYears(12).minusDays(40));
+  }
+
+  /** The same girl born on the given day (within school age), with the 身份证号 of that day. */
+  public static Map<String, Object> changanGirl(LocalDate birthDate) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("studentName", "王小梅");
     variables.put("studentIdNumber", idNumber(birthDate, false));

@@ -51,6 +51,7 @@ class TasklistBrowserTests {
 
   @Test
   void aTeacherReportsAndVerifiesACaseInChineseAndOnlyTheRightPeopleSeeIt() {
+    assertThat(browser.intlLocale()).as("a Chinese browser down to its Intl").startsWith("zh");
     Map<String, Object> child = TestStudents.changanGirl();
     String studentName = "李小花" + (System.nanoTime() % 1000);
     try {
@@ -120,6 +121,7 @@ class TasklistBrowserTests {
     assertThat(EngineRest.as(anonymous, "teacher-changan").startCase(child).getStatusCode().is2xxSuccessful()).isTrue();
 
     try (ChineseBrowser english = ChineseBrowser.openInEnglish(port)) {
+      assertThat(english.intlLocale()).as("an English browser down to its Intl").startsWith("en");
       english.logIn("teacher-changan");
       openTasklist(english);
       assertThat(english.fetched("/locales/")).isNotEmpty().allMatch(url -> url.contains("/locales/en.json"));
@@ -180,12 +182,13 @@ class TasklistBrowserTests {
     type("学校代码", TestStudents.CHANGAN_SCHOOL);
     type("年级", "6");
     type("户籍村代码", TestStudents.CHANGAN_VILLAGE);
-    // Typed year first, as a Chinese user writes it; form-js alone reads month/day/year.
+    // Typed year first, as a Chinese user writes it, and shown in the Chinese browser's own format
+    // (every spelling and the calendar, on every form: TasklistDateFieldsBrowserTests).
     LocalDate birth = LocalDate.parse((String) child.get("birthDate"));
     assertThat(browser.field("出生日期").getAttribute("placeholder")).isEqualTo("如 2014-03-05");
     type("出生日期", birth.toString() + Keys.TAB);
     assertThat(browser.field("出生日期").getAttribute("value"))
-        .isEqualTo(birth.getMonthValue() + "/" + birth.getDayOfMonth() + "/" + birth.getYear());
+        .isEqualTo(birth.getYear() + "/" + birth.getMonthValue() + "/" + birth.getDayOfMonth());
     assertThat(calendarText()).as("the date field's calendar")
         .contains("一月", "十二月", "一", "日").doesNotContainPattern("[A-Za-z]{3,}");
     browser.click(By.xpath("//label[normalize-space(.)='疑似辍学原因*' or normalize-space(.)='疑似辍学原因']"

@@ -2,7 +2,8 @@
 // placeholders in English and cannot be configured otherwise. For a browser set to Chinese this
 // script rewrites them in Chinese as they appear, shows the date fields' calendars in Chinese, and
 // checks the 身份证号 of the start form (length, date of birth, check digit) before the report is
-// submitted. In every browser a date typed year first is read as the user meant it.
+// submitted. In every browser a date typed year first (2014-03-05, 2014/3/5, 2014.3.5, 2014年3月5日)
+// is read as the user meant it.
 const chinese = (navigator.languages && navigator.languages[0] || navigator.language || '')
   .toLowerCase().indexOf('zh') === 0;
 
@@ -14,7 +15,9 @@ const EXACT = {
   'Search': '搜索',
   'No results': '没有匹配项',
   'Invalid date': '日期无效',
-  'mm/dd/yyyy': '如 2014-03-05'
+  // The date fields' placeholders: the browser's own format, in an English and a Chinese browser.
+  'mm/dd/yyyy': '如 2014-03-05',
+  'yyyy/mm/dd': '如 2014-03-05'
 };
 const PATTERNS = [
   [/^Field must have minimum value of (.+)\.$/, '不能小于 $1。'],
@@ -55,30 +58,51 @@ function translateTree(root) {
   }
 }
 
-// form-js's date fields read what is typed as month/day/year, and a year-first date silently
-// became another day (2014-03-05 was read as 8/4/2027). Chinese users write the year first
-// (2014-03-05, 2014/3/5, 2014.3.5, 2014年3月5日): such a date is rewritten month first before
-// the field reads it, which it does on Enter, on Tab and when it loses focus.
+// form-js's date fields (flatpickr) read typed text in the browser's own short date format, taken
+// from Intl: month/day/year in an English browser (n/j/Y), year/month/day in a Chinese one (Y/n/j).
+// flatpickr's reader then takes whatever digits it finds in that order: 2014-03-05 in an English
+// browser, or any date rewritten month first in a Chinese one (keeping only its year: 1 January),
+// became another day. Each field's own reader is taught the year-first spellings Chinese users
+// write (2014-03-05, 2014/3/5, 2014.3.5, 2014年3月5日), whatever the browser's language; anything
+// else is read as flatpickr would. It reads on Enter, on Tab and when the field loses focus, and
+// what it reads is both what the field shows and what the form submits (yyyy-MM-dd).
 const YEAR_FIRST = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/;
 
-function readYearFirst(event) {
-  const input = event.target;
-  if (!input || !input.classList || !input.classList.contains('flatpickr-input')) {
-    return;
+/** The day written year first; undefined for a day that does not exist (2014-02-30), null if not year first. */
+function yearFirstDate(text) {
+  const parts = YEAR_FIRST.exec(text);
+  if (!parts) {
+    return null;
   }
-  const date = YEAR_FIRST.exec(input.value);
-  if (date) {
-    input.value = Number(date[2]) + '/' + Number(date[3]) + '/' + date[1];
-  }
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(year, month - 1, day);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : undefined;
 }
 
-document.addEventListener('keydown', event => {
-  if (event.key === 'Enter' || event.key === 'Tab') {
-    readYearFirst(event);
+function readsYearFirst(input) {
+  const calendar = input && input._flatpickr;
+  if (!calendar || calendar.baoxueYearFirst) {
+    return;
   }
-}, true);
-// Capturing: the document hears a field's blur before the field's own listeners do.
-document.addEventListener('blur', readYearFirst, true);
+  calendar.baoxueYearFirst = true;
+  // flatpickr's reader consults its config's parseDate each time it reads text; flatpickr's
+  // static reader (window.flatpickr.parseDate) is the one without this hook.
+  calendar.config.parseDate = (text, format) => {
+    const date = yearFirstDate(text);
+    return date !== null ? date : window.flatpickr.parseDate(text, format, false, calendar.l10n);
+  };
+}
+
+// Capturing: the document hears a key, and the field's leaving, before the field's own listeners
+// read what was typed (on Enter, on Tab, on losing focus). Not on focus: a browser whose window is
+// not in front (a second window, a headless one) sends no focus events.
+for (const type of ['keydown', 'blur']) {
+  document.addEventListener(type, event => {
+    if (event.target && event.target.classList && event.target.classList.contains('flatpickr-input')) {
+      readsYearFirst(event.target);
+    }
+  }, true);
+}
 
 // The calendar of a date field (flatpickr), in Chinese, weeks starting on Monday.
 const CHINESE_CALENDAR = {
