@@ -96,7 +96,9 @@ public final class ChineseBrowser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", posixLanguage, "LANG", posixLanguage + ".UTF-8"))
+        // LANGUAGE picks the language pack (and so Intl); LANG only needs UTF-8 for file names such as
+        // 组织机构.csv, and C.UTF-8 is there on every Debian host, where zh_CN.UTF-8 often is not generated.
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", posixLanguage, "LANG", "C.UTF-8"))
         .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     if (phone) {
