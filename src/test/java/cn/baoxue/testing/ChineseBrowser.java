@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Chinese means Chinese down to JavaScript's {@code Intl}, which decides how form-js reads and
  * writes dates: Chromium takes it from its language pack (Debian's chromium-l10n) and the
- * LANGUAGE and LANG of its environment, not from {@code --lang}; without the pack it stays en-US,
+ * LANGUAGE of its environment, not from {@code --lang}; without the pack it stays en-US,
  * and a test run that way is an English browser whatever its page language says. No emulation:
  * the browser is opened as a user's would be, and refused (a failure, not a skip) unless its Intl
  * speaks the language asked for.
@@ -96,8 +96,9 @@ public final class ChineseBrowser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
-        // LANGUAGE picks the language pack (and so Intl); LANG only needs UTF-8 for file names such as
-        // 组织机构.csv, and C.UTF-8 is there on every Debian host, where zh_CN.UTF-8 often is not generated.
+        // LANGUAGE decides Chromium's language and Intl. LANG stays a UTF-8 locale every Debian has:
+        // zh_CN.UTF-8 exists only where it was generated, and without it chromedriver falls back
+        // to ASCII and finds no file whose name is Chinese (组织机构.csv).
         .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", posixLanguage, "LANG", "C.UTF-8"))
         .build();
     ChromeDriver driver = new ChromeDriver(service, options);
@@ -122,7 +123,7 @@ public final class ChineseBrowser implements AutoCloseable {
 
   private void assertIntlSpeaks(String language) {
     assertThat(intlLocale())
-        .as("Chromium's Intl locale (opened with LANGUAGE/LANG of %s): install Debian's chromium-l10n, "
+        .as("Chromium's Intl locale (opened with LANGUAGE of %s): install Debian's chromium-l10n, "
             + "or the browser tests run in an English browser", language)
         .startsWith(language);
   }

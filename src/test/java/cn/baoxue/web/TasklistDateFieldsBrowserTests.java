@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -50,11 +51,14 @@ class TasklistDateFieldsBrowserTests {
 
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-  /** The spellings, each typed as the day of the month of its place (1 to 8): every one has one digit. */
+  /**
+   * The spellings, each typed as a day of its own with one digit (2 to 9), never the 1st: the bug
+   * made every date 1 January, which a test typing 1 January would not see.
+   */
   private static final List<String> SPELLINGS = List.of(
       "uuuu-MM-dd", "uuuu-M-d", "uuuu/MM/dd", "uuuu/M/d", "uuuu.MM.dd", "uuuu.M.d", "uuuu年MM月dd日", "uuuu年M月d日");
   /** The day picked from the calendar, after the typed ones. */
-  private static final int PICKED_DAY = 9;
+  private static final int PICKED_DAY = 12;
   private static final By COMPLETE = By.xpath("//button[normalize-space()='办理完成' or normalize-space()='Complete']");
   private static final AtomicInteger STUDENTS = new AtomicInteger();
 
@@ -83,8 +87,9 @@ class TasklistDateFieldsBrowserTests {
     }
 
     /**
-     * A month whose days 1 to 9 each field takes: a birth in April 13 years ago; a visit last
-     * month (not after today); a deadline next month (after today, within three months).
+     * The month whose days (2 to 9 typed, 12 picked) each field takes: a birth in April 13 years
+     * ago; a visit last month (not after today); a deadline next month (after today, within three
+     * months).
      */
     YearMonth month() {
       YearMonth now = YearMonth.now(BEIJING);
@@ -100,7 +105,7 @@ class TasklistDateFieldsBrowserTests {
   record Entry(LocalDate date, String spelling) {
 
     static Entry typed(DateForm form, String spelling) {
-      return new Entry(form.month().atDay(SPELLINGS.indexOf(spelling) + 1), spelling);
+      return new Entry(form.month().atDay(SPELLINGS.indexOf(spelling) + 2), spelling);
     }
 
     static Entry picked(DateForm form) {
@@ -305,7 +310,17 @@ class TasklistDateFieldsBrowserTests {
             .filter(WebElement::isDisplayed).findFirst().orElseThrow());
       }
       browser.click(startProcess);
-      browser.click(By.xpath("//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'控辍保学')]"));
+      // The dialog lists the processes as they load: a click on a list being redrawn is lost.
+      By process = By.xpath("//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'控辍保学')]");
+      By startForm = By.cssSelector(".modal-dialog .fjs-container");
+      for (int attempt = 1; attempt <= 3 && browser.driver().findElements(startForm).isEmpty(); attempt++) {
+        browser.click(process);
+        try {
+          new WebDriverWait(browser.driver(), Duration.ofSeconds(8)).until(ExpectedConditions.presenceOfElementLocated(startForm));
+        } catch (TimeoutException stillTheList) {
+          // clicked again
+        }
+      }
       browser.field("学生姓名");
       return;
     }
