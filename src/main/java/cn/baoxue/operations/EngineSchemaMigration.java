@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>A database whose engine tables already exist (one the engine created itself, before Baoxue
  * managed the schema) is adopted as it is.
  */
-public class EngineSchemaMigration implements JavaMigration {
+public class EngineSchemaMigration extends NumberedJavaMigration {
 
   static final String ENGINE_VERSION = "7.24.0";
   private static final Logger log = LoggerFactory.getLogger(EngineSchemaMigration.class);
@@ -37,24 +36,8 @@ public class EngineSchemaMigration implements JavaMigration {
   private static final List<String> COMPONENTS =
       List.of("engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("7");
-  }
-
-  @Override
-  public String getDescription() {
-    return "Camunda engine " + ENGINE_VERSION + " schema";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public EngineSchemaMigration() {
+    super("7", "Camunda engine " + ENGINE_VERSION + " schema");
   }
 
   @Override

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * starts. Masking is idempotent, so running it again, or on a database already masked, changes
  * nothing. The rows are read and written through JDBC with plain SQL that H2 and PostgreSQL share.
  */
-public class MaskPersonalVariablesMigration implements JavaMigration {
+public class MaskPersonalVariablesMigration extends NumberedJavaMigration {
 
   private static final Logger log = LoggerFactory.getLogger(MaskPersonalVariablesMigration.class);
 
@@ -39,24 +38,8 @@ public class MaskPersonalVariablesMigration implements JavaMigration {
       new String[] {"ACT_HI_VARINST", "VAR_TYPE_"},
       new String[] {"ACT_HI_DETAIL", "VAR_TYPE_"});
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("11");
-  }
-
-  @Override
-  public String getDescription() {
-    return "mask personal data in Camunda variables";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public MaskPersonalVariablesMigration() {
+    super("11", "mask personal data in Camunda variables");
   }
 
   @Override
