@@ -2,6 +2,7 @@ package cn.baoxue.escalation;
 
 import cn.baoxue.kernel.process.ProcessKeys;
 import cn.baoxue.notifications.Notifications;
+import cn.baoxue.org.StaffDirectory;
 import cn.baoxue.security.WithoutEngineAuthorization;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -33,13 +34,16 @@ public class EscalationService {
   private final Notifications notifications;
   private final ApplicationEventPublisher events;
   private final WithoutEngineAuthorization withoutEngineAuthorization;
+  private final StaffDirectory staff;
 
   EscalationService(
       EscalationRepository escalations,
       RuntimeService runtimeService,
       Notifications notifications,
       ApplicationEventPublisher events,
-      WithoutEngineAuthorization withoutEngineAuthorization) {
+      WithoutEngineAuthorization withoutEngineAuthorization,
+      StaffDirectory staff) {
+    this.staff = staff;
     this.escalations = escalations;
     this.runtimeService = runtimeService;
     this.notifications = notifications;
@@ -77,13 +81,21 @@ public class EscalationService {
     variables.put("supervisorGroup", escalation.getToGroup());
     variables.put("overdueTaskId", task.taskId());
     variables.put("overdueTaskName", task.taskName());
-    variables.put("overdueResponsible", task.responsible());
+    variables.put("overdueResponsible", responsibleByName(task));
     variables.put("overdueDueDate", task.dueAt().toLocalDate().toString());
     variables.put("daysLate", escalation.getDaysLate());
     return runtimeService.createProcessInstanceByKey(SUPERVISION_PROCESS)
         .businessKey(task.caseNumber())
         .setVariables(variables)
         .execute();
+  }
+
+  /** Who had the task, as the superior knows them: "李明华" or "长安村小学、尖山乡人民政府". */
+  private String responsibleByName(OverdueTask task) {
+    if (task.assignee() != null) {
+      return staff.fullName(task.assignee());
+    }
+    return String.join("、", task.candidateGroups().stream().map(staff::groupName).toList());
   }
 
   /**

@@ -86,9 +86,9 @@ public class SupervisionService {
     LocalDate newDue = null;
     String reason = in.notes("supervisionNotes", decision.reason(), "说明", kind == SupervisionAction.Kind.EXTEND);
     if (kind == SupervisionAction.Kind.REASSIGN) {
-      assignee = in.text("newAssignee", decision.newAssignee(), "改派给（用户名）", true, 64);
+      assignee = in.text("newAssignee", decision.newAssignee(), "改派给", true, 64);
       if (assignee != null && caseGroups.stream().noneMatch(group -> staff.isMember(decision.newAssignee().trim(), group))) {
-        in.problem("newAssignee", "“" + assignee + "”不是本案所在学校、村、乡镇或县的工作人员，不能改派");
+        in.problem("newAssignee", "“" + staff.fullName(assignee) + "”不是本案所在学校、村、乡镇或县的工作人员，不能改派");
       }
     } else if (kind == SupervisionAction.Kind.EXTEND) {
       newDue = in.date("newDueDate", decision.newDueDate(), "新的办理期限");

@@ -51,6 +51,15 @@ public class StaffDirectory {
     return userId == null || name.equals(userId) ? name : name + "（" + userId + "）";
   }
 
+  /** The unit or role a group stands for, by name ("尖山乡"); the bare id if the group is unknown. */
+  public String groupName(String groupId) {
+    if (groupId == null) {
+      return "";
+    }
+    Group group = withoutAuthorization(() -> identityService.createGroupQuery().groupId(groupId).singleResult());
+    return group == null || group.getName() == null || group.getName().isBlank() ? groupId : group.getName();
+  }
+
   /** "李明华": family name first, as Chinese names are written; the id if the user is unknown. */
   public String fullName(String userId) {
     if (userId == null) {

@@ -162,12 +162,27 @@ class EscalationProcessTests {
     assertThatThrownBy(() -> users.complete("official-jianshan", supervise.getId(),
             Map.of("supervisionAction", "REASSIGN", "newAssignee", "teacher-nantai", "supervisionNotes", "改派")))
         .hasRootCauseInstanceOf(InvalidCaseInputException.class)
-        .hasMessageContaining("“teacher-nantai”不是本案所在学校、村、乡镇或县的工作人员");
+        .hasMessageContaining("“张丽”不是本案所在学校、村、乡镇或县的工作人员");
     assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult().getAssignee()).isNull();
 
     users.complete("official-jianshan", supervise.getId(),
         Map.of("supervisionAction", "REASSIGN", "newAssignee", "principal-changan", "supervisionNotes", "请校长亲自核实"));
     assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult().getAssignee()).isEqualTo("principal-changan");
+  }
+
+  @Test
+  void theSuperiorReadsWhoHadTheTaskAndChoosesWhomToReassignByName() {
+    ProcessInstance pi = users.reportAtChangan();
+    missTheDeadline(users.taskOf(pi.getId()));
+    Task supervise = supervisionTasks(pi).get(0);
+
+    assertThat(taskService.getVariable(supervise.getId(), "overdueResponsible")).isEqualTo("长安村小学");
+    String choices = taskService.getVariableLocalTyped(supervise.getId(), "newAssigneeChoices").getValue().toString();
+    assertThat(choices).contains("\"label\":\"李明华（长安村小学）\"", "\"value\":\"teacher-changan\"",
+            "\"label\":\"赵文斌（尖山乡人民政府）\"")
+        .doesNotContain("张丽", "school_", "township_");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("newAssigneeChoices").count())
+        .as("the option list stays out of the history").isZero();
   }
 
   @Test
