@@ -1,0 +1,209 @@
+package cn.baoxue.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.baoxue.testing.ChineseBrowser;
+import cn.baoxue.testing.TasklistPage;
+import cn.baoxue.testing.TestStudents;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.openqa.selenium.By;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One child's case, walked through the browser by each role in turn: the teacher reports a child
+ * and verifies, the township assigns the helpers, the village cadre records the home visit herself,
+ * the school and then the village persuade, the township issues the written order and checks it,
+ * the county refers the case by law, the school plans the return, a helper follows up, the township
+ * approves 销号 seeing the visits, the auditor reads the case. Every page on the way is read as a
+ * person reads it (no English, no login id, no group id) and kept as a screenshot.
+ */
+final class WorkingDay {
+
+  private final RuntimeService runtimeService;
+  private final ManagementService managementService;
+  private final JdbcTemplate jdbc;
+  private final ChineseBrowser browser;
+  private final TasklistPage tasklist;
+  private final String prefix;
+  private final String studentName = "杨小燕" + (System.nanoTime() % 1000);
+  private String caseNumber;
+  private int step;
+
+  WorkingDay(ChineseBrowser browser, String prefix, RuntimeService runtimeService, ManagementService managementService,
+      JdbcTemplate jdbc) {
+    this.runtimeService = runtimeService;
+    this.managementService = managementService;
+    this.jdbc = jdbc;
+    this.browser = browser;
+    this.tasklist = new TasklistPage(browser);
+    this.prefix = prefix;
+  }
+
+  void walk() {
+    assertThat(browser.intlLocale()).as("a Chinese browser down to its Intl").startsWith("zh");
+    try {
+      teacherReportsAndVerifies();
+      townshipAssignsHelpers();
+      cadreRecordsTheHomeVisit();
+      schoolPersuades();
+      cadrePersuadesWithTheVillage();
+      townshipIssuesTheOrderAndChecksIt();
+      countyRefersByLaw();
+      schoolPlansTheReturn();
+      helperFollowsUp();
+      townshipApprovesClosure();
+      auditorReads();
+    } catch (RuntimeException | AssertionError e) {
+      browser.screenshot(prefix + "-failure");
+      throw e;
+    }
+  }
+
+  private void teacherReportsAndVerifies() {
+    browser.logIn("teacher-changan");
+    tasklist.open();
+    page("tasklist");
+    Map<String, Object> child = TestStudents.changanGirl();
+    browser.click(By.xpath("//a[normalize-space()='启动流程']"));
+    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'控辍保学')]"));
+    tasklist.type("学生姓名", studentName)
+        .type("身份证号", (String) child.get("studentIdNumber"))
+        .choose("女")
+        .date("出生日期", (String) child.get("birthDate"))
+        .type("年级", "6");
+    // Her school is preset from her unit; the village is chosen by name.
+    browser.waitForValue("学校", "长安村小学");
+    tasklist.select("户籍村", "长安村")
+        .select("疑似辍学原因", "外出务工");
+    page("report-form");
+    browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='启动']"));
+    browser.waitUntilGone(By.cssSelector(".modal-dialog"));
+    caseNumber = runtimeService.createProcessInstanceQuery().variableValueEquals("studentName", studentName)
+        .singleResult().getBusinessKey();
+    browser.waitFor(By.xpath("//*[contains(@class,'page-notifications')]//*[contains(.,'" + caseNumber + "')]"));
+    page("reported");
+
+    tasklist.filter("我的待办").openTask(studentName, "核实是否辍学");
+    tasklist.choose("确认辍学").type("核实情况", "连续两周未到校，电话核实已随父母外出");
+    page("verify");
+    tasklist.complete();
+  }
+
+  private void townshipAssignsHelpers() {
+    browser.logIn("official-jianshan");
+    tasklist.open().filter("本单位待办").openTask(studentName, "指定包保责任人").claim();
+    tasklist.select("教育线包保教师", "李明华").select("行政线包保村干部", "杨国富");
+    page("assign-helpers");
+    tasklist.complete();
+  }
+
+  private void cadreRecordsTheHomeVisit() {
+    browser.logIn("cadre-changan");
+    tasklist.open().filter("本单位待办").openTask(studentName, "入户家访").claim();
+    tasklist.date("家访日期", LocalDate.now().toString())
+        .type("见到的人", "孩子的奶奶")
+        .select("孩子去向", "外出务工")
+        .select("辍学原因", "外出务工")
+        .type("家访情况", "孩子随父亲在昆明打工，奶奶答应联系父亲");
+    page("home-visit");
+    tasklist.complete();
+  }
+
+  private void schoolPersuades() {
+    browser.logIn("teacher-changan");
+    tasklist.open().filter("本单位待办").openTask(studentName, "学校劝返").claim();
+    tasklist.choose("未复学").type("劝返情况", "电话联系父亲，父亲不同意回来");
+    page("persuade-school");
+    tasklist.complete();
+  }
+
+  private void cadrePersuadesWithTheVillage() {
+    browser.logIn("cadre-changan");
+    tasklist.open().filter("本单位待办").openTask(studentName, "联合劝返（村、乡镇）").claim();
+    tasklist.choose("未复学").type("劝返情况", "村委会与乡镇联合上门，家长仍不同意");
+    page("persuade-joint");
+    tasklist.complete();
+  }
+
+  private void townshipIssuesTheOrderAndChecksIt() {
+    browser.logIn("official-jianshan");
+    tasklist.open().filter("本单位待办").openTask(studentName, "下达责令限期复学通知书").claim();
+    tasklist.date("限期复学日期", LocalDate.now().plusDays(10).toString())
+        .choose("未复学（待限期届满后核查）")
+        .type("送达情况", "已当面送达监护人");
+    page("return-order");
+    tasklist.complete();
+    timePasses("orderDeadlinePassed");
+    tasklist.open().filter("本单位待办").openTask(studentName, "核查限期复学执行情况").claim();
+    tasklist.choose("未复学").type("劝返情况", "限期届满仍未返校");
+    tasklist.complete();
+  }
+
+  private void countyRefersByLaw() {
+    browser.logIn("bureau-zhenxiong");
+    tasklist.open().filter("本单位待办").openTask(studentName, "依法控辍（县教育局）").claim();
+    tasklist.choose("已复学").type("劝返情况", "经司法所送达告诫书后，孩子已返校");
+    page("legal-referral");
+    tasklist.complete();
+  }
+
+  private void schoolPlansTheReturn() {
+    browser.logIn("teacher-changan");
+    tasklist.open().filter("本单位待办").openTask(studentName, "制定复学安置方案（一人一案）").claim();
+    tasklist.select("安置方式", "回原班就读").type("一人一案内容", "回原班，班主任每周谈心，免除补课费用");
+    page("placement");
+    tasklist.complete();
+  }
+
+  private void helperFollowsUp() {
+    timePasses("followUpDue");
+    browser.logIn("cadre-changan");
+    tasklist.open().filter("我的待办").openTask(studentName, "跟踪回访");
+    tasklist.choose("在校稳定").type("回访情况", "到校看望，孩子上课正常");
+    page("follow-up");
+    tasklist.complete();
+  }
+
+  private void townshipApprovesClosure() {
+    browser.logIn("official-jianshan");
+    tasklist.open().filter("本单位待办").openTask(studentName, "审批销号").claim();
+    assertThat(browser.visibleText()).as("the approver sees the case's work")
+        .contains("孩子随父亲在昆明打工", "杨国富", "到校看望，孩子上课正常");
+    tasklist.choose("同意销号").type("审批意见", "复学稳定，同意销号");
+    page("approve-closure");
+    tasklist.complete();
+    assertThat(jdbc.queryForObject("select status from dropout_case where case_number = ?", String.class, caseNumber))
+        .isEqualTo("CLOSED");
+  }
+
+  private void auditorReads() {
+    browser.logIn("auditor");
+    browser.go("/");
+    page("auditor-home");
+    browser.go("/cases/" + caseNumber);
+    browser.waitFor(By.xpath("//*[contains(normalize-space(.),'" + caseNumber + "')]"));
+    page("auditor-case");
+    browser.go("/cases/" + caseNumber + "/timeline");
+    browser.waitFor(By.xpath("//*[contains(normalize-space(.),'杨国富')]"));
+    page("auditor-timeline");
+  }
+
+  /** Time passes: the process's own wait ends (never a task's escalation timer), as the job executor would end it. */
+  private void timePasses(String waitingEvent) {
+    List<Job> due = managementService.createJobQuery().processInstanceBusinessKey(caseNumber).timers()
+        .activityId(waitingEvent).list();
+    assertThat(due).as("the case waits at %s", waitingEvent).isNotEmpty();
+    due.forEach(job -> managementService.executeJob(job.getId()));
+  }
+
+  /** The page as a person reads it, kept as a screenshot. */
+  private void page(String name) {
+    browser.screenshot("%s-%02d-%s".formatted(prefix, ++step, name));
+    browser.assertAllChinese(prefix + " " + name);
+  }
+}
