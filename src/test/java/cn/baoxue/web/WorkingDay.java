@@ -195,7 +195,9 @@ final class WorkingDay {
 
   /** Time passes: the process's own wait ends (never a task's escalation timer), as the job executor would end it. */
   private void timePasses(String waitingEvent) {
-    List<Job> due = managementService.createJobQuery().processInstanceBusinessKey(caseNumber).timers()
+    String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey("dropout-case").singleResult().getId();
+    List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).timers()
         .activityId(waitingEvent).list();
     assertThat(due).as("the case waits at %s", waitingEvent).isNotEmpty();
     due.forEach(job -> managementService.executeJob(job.getId()));
