@@ -117,6 +117,20 @@ public final class Spreadsheet implements AutoCloseable {
   }
 
   /**
+   * Formats cells of the given columns as text ({@code @}) from the second row to {@code lastRow}:
+   * what is typed there later stays as typed, so an 18-digit 身份证号 or a code with leading
+   * zeros is not turned into a number. For templates, whose rows people fill in.
+   */
+  public Spreadsheet textColumns(int lastRow, int... columnIndexes) {
+    for (int c : columnIndexes) {
+      for (int r = 1; r <= lastRow; r++) {
+        sheet.style(r, c).format("@").set();
+      }
+    }
+    return this;
+  }
+
+  /**
    * How many characters of Excel's default font a text takes: CJK and full-width characters
    * count twice. The longest line counts when the text has several.
    */

@@ -45,6 +45,12 @@ public final class UploadedTable {
     }
   }
 
+  /**
+   * What marks the example row of a template ({@link ImportTemplate}): a file that still has it is
+   * refused, since the row describes nobody.
+   */
+  public static final String EXAMPLE_MARK = "（示例，导入前请删除此行）";
+
   /** Cell formats tell a date typed into Excel from a number. */
   private static final ReadingOptions WITH_FORMATS = new ReadingOptions(true, false);
 
@@ -96,6 +102,9 @@ public final class UploadedTable {
       List<String> row = rows.get(i);
       if (isBlank(row)) {
         continue;
+      }
+      if (row.stream().anyMatch(value -> value != null && value.contains(EXAMPLE_MARK))) {
+        throw new UnreadableUploadException("第" + (i + 1) + "行是模板中的示例行，请删除这一行后重新上传");
       }
       Map<C, String> values = new EnumMap<>(columnType);
       columns.forEach((column, index) -> values.put(column, index < row.size() ? row.get(index) : null));

@@ -84,6 +84,18 @@ public final class IdNumber {
     return idNumber;
   }
 
+  /** The whole number for its first 17 digits: they followed by their check digit. */
+  public static String withCheckDigit(String first17) {
+    if (first17 == null || !first17.matches("[0-9]{17}")) {
+      throw new IllegalArgumentException("17 digits expected");
+    }
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+    }
+    return first17 + CHECK_CHARS.charAt(sum % 11);
+  }
+
   public Optional<LocalDate> birthDate() {
     try {
       return Optional.of(LocalDate.parse(value.substring(6, 14), BIRTH));
