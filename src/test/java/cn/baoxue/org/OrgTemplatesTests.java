@@ -51,6 +51,27 @@ class OrgTemplatesTests {
   }
 
   @Test
+  void nobodyGetsATemplateWithoutLoggingIn() {
+    for (String path : List.of("/imports/roster/template.xlsx", "/admin/org/template.xlsx", "/admin/staff/template.xlsx")) {
+      ResponseEntity<byte[]> response = anonymous.exchange(path, HttpMethod.GET, null, byte[].class);
+      assertThat(response.getStatusCode().is2xxSuccessful()).as(path).isFalse();
+      assertThat(response.getHeaders().getContentType()).as(path).isNotEqualTo(
+          org.springframework.http.MediaType.parseMediaType(cn.baoxue.web.Spreadsheet.CONTENT_TYPE));
+    }
+  }
+
+  @Test
+  void aTeachersRosterTemplateNamesNoOtherTownshipsUnits() throws IOException {
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download("teacher-nantai", "/imports/roster/template.xlsx")))) {
+      DataFormatter excel = new DataFormatter();
+      List<String> values = new ArrayList<>();
+      book.getSheet("代码表").forEach(row -> values.add(excel.formatCellValue(row.getCell(1)) + excel.formatCellValue(row.getCell(2))));
+      assertThat(String.join("\n", values)).contains("5306270002南台小学", "530627104201南台镇南台村")
+          .doesNotContain("长安", "5306270001", "5306270003", "530627205201");
+    }
+  }
+
+  @Test
   void anOrgFileSavedByChineseExcelAsGbkCsvIsImported() {
     String csv = String.join("\r\n", String.join(",", OrgImportTests.ORG_HEADER), "县,530629,威信县,", "乡镇,530629102,扎西镇,530629",
         "村,530629102201,石龙村,530629102", "学校,5306290001,扎西镇石龙小学,530629102201") + "\r\n";
