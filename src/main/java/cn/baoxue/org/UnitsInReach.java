@@ -2,7 +2,6 @@ package cn.baoxue.org;
 
 import cn.baoxue.kernel.identity.Jurisdiction;
 import cn.baoxue.kernel.identity.OrgUnitType;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,14 @@ public class UnitsInReach {
 
   /** Villages within the jurisdiction and those of the townships of its schools, by code. */
   public List<Unit> villages(Jurisdiction jurisdiction) {
-    List<String> townships = new ArrayList<>(schools(jurisdiction).stream().map(Unit::code).map(this::townshipOf).toList());
+    Jurisdiction.SqlScope schoolScope = jurisdiction.sqlScope("s.code", "v.code", "t.code", "t.parent_code");
+    List<String> townships = jdbc.sql("""
+            select distinct t.code from org_unit s
+            join org_unit v on v.code = s.parent_code join org_unit t on t.code = v.parent_code
+            where s.unit_type = 'SCHOOL' and """ + schoolScope.condition())
+        .params(schoolScope.params())
+        .query(String.class)
+        .list();
     Jurisdiction.SqlScope scope = jurisdiction.sqlScope("v.code", "t.code", "t.parent_code");
     Map<String, Object> params = new HashMap<>(scope.params());
     String condition = scope.condition();
@@ -64,13 +70,5 @@ public class UnitsInReach {
             order by case u.unit_type when 'COUNTY' then 1 when 'TOWNSHIP' then 2 when 'VILLAGE' then 3 else 4 end, u.code""")
         .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), OrgUnitType.valueOf(rs.getString(3)), rs.getString(4)))
         .list();
-  }
-
-  private String townshipOf(String schoolCode) {
-    return jdbc.sql("""
-            select v.parent_code from org_unit s join org_unit v on v.code = s.parent_code where s.code = ?""")
-        .param(schoolCode)
-        .query(String.class)
-        .single();
   }
 }
