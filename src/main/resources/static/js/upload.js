@@ -11,7 +11,11 @@
   var keyField = form.dataset.keyField;
   var keyLabel = form.dataset.keyLabel;
 
-  function show(html) { result.hidden = false; result.innerHTML = html; }
+  // On a phone the result is below the fold: brought into view, as the answer to the upload.
+  function show(html) {
+    result.hidden = false; result.innerHTML = html;
+    if (result.scrollIntoView) { result.scrollIntoView({block: 'start'}); }
+  }
   function esc(s) { var d = document.createElement('div'); d.textContent = s == null ? '' : String(s); return d.innerHTML; }
 
   function accepted(body) {

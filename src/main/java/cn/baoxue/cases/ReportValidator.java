@@ -69,7 +69,10 @@ class ReportValidator {
       in.problem(CaseStart.GENDER, "性别与身份证号不一致（身份证号第17位单数为男、双数为女）");
     }
 
-    LocalDate birthDate = in.date(CaseStart.BIRTH_DATE, report.birthDate(), "出生日期");
+    // A roster row comes from a spreadsheet: its day is spelled as the office's Excel wrote it.
+    LocalDate birthDate = CaseSource.IMPORT.name().equals(Inputs.trim(report.source()))
+        ? in.officeDate(CaseStart.BIRTH_DATE, report.birthDate(), "出生日期")
+        : in.date(CaseStart.BIRTH_DATE, report.birthDate(), "出生日期");
     if (birthDate != null && idNumber != null && !idNumber.birthDate().orElseThrow().equals(birthDate)) {
       in.problem(CaseStart.BIRTH_DATE, "出生日期与身份证号不一致");
     }

@@ -1,6 +1,7 @@
 package cn.baoxue.documents;
 
 import com.lowagie.text.Document;
+import java.awt.Color;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -25,6 +26,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ChinesePdf {
+
+  /** Where a name is written by hand. */
+  public static final String BLANK_NAME = "＿＿＿＿＿＿＿＿";
+  /** Where a date is written by hand. */
+  public static final String BLANK_DATE = "＿＿＿＿年＿＿月＿＿日";
+  private static final Color LABEL_GREY = new Color(0xEE, 0xF1, 0xF5);
 
   private final List<String> fontCandidates;
   private BaseFont baseFont;
@@ -84,14 +91,61 @@ public class ChinesePdf {
       table.setWidthPercentage(100);
       table.setSpacingBefore(6);
       table.setSpacingAfter(10);
+      // A table longer than the page repeats its header on the next.
+      table.setHeaderRows(1);
       for (int r = 0; r < rows.size(); r++) {
         for (String cellText : rows.get(r)) {
-          PdfPCell cell = new PdfPCell(new Phrase(cellText == null ? "" : cellText, font(10, r == 0 ? Font.BOLD : Font.NORMAL)));
-          cell.setPadding(4);
+          table.addCell(cell(cellText, r == 0));
+        }
+      }
+      add(table);
+    }
+
+    /**
+     * A bordered form of label and value pairs (学生姓名 | 王小梅 | 性别 | 女): the labels, in the
+     * even columns, bold on grey as printed forms have them.
+     */
+    public void form(float[] widths, List<List<String>> rows) {
+      PdfPTable table = new PdfPTable(widths);
+      table.setWidthPercentage(100);
+      table.setSpacingBefore(6);
+      table.setSpacingAfter(10);
+      for (List<String> row : rows) {
+        for (int c = 0; c < row.size(); c++) {
+          PdfPCell cell = cell(row.get(c), c % 2 == 0);
+          if (c % 2 == 0) {
+            cell.setBackgroundColor(LABEL_GREY);
+          }
           table.addCell(cell);
         }
       }
       add(table);
+    }
+
+    /**
+     * The lines people sign by hand, one under the other, each with its own date line:
+     * 填表人：＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日.
+     */
+    public void signatureLines(String... roles) {
+      PdfPTable table = new PdfPTable(new float[] {2.2f, 4, 1.2f, 4});
+      table.setWidthPercentage(100);
+      table.setSpacingBefore(12);
+      for (String role : roles) {
+        for (String text : List.of(role + "：", BLANK_NAME, "日期：", BLANK_DATE)) {
+          PdfPCell cell = new PdfPCell(new Phrase(text, font(12, Font.NORMAL)));
+          cell.setBorder(PdfPCell.NO_BORDER);
+          cell.setPaddingTop(14);
+          cell.setPaddingBottom(4);
+          table.addCell(cell);
+        }
+      }
+      add(table);
+    }
+
+    private PdfPCell cell(String text, boolean bold) {
+      PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, font(10, bold ? Font.BOLD : Font.NORMAL)));
+      cell.setPadding(4);
+      return cell;
     }
 
     private void add(Element element) {

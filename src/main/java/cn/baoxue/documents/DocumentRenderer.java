@@ -50,7 +50,8 @@ class DocumentRenderer {
     return pdf.render(page -> {
       page.title(DocumentKind.RETURN_ORDER.title());
       page.centered(township + "控辍〔" + issuedOn.getYear() + "〕" + c.getCaseNumber() + "号");
-      page.line(guardian(s) + "（监护人）：");
+      // Addressed to the guardian by name; without one on record, a line for the township to write it in.
+      page.line(s.getGuardianName() == null ? ChinesePdf.BLANK_NAME + "（监护人）：" : s.getGuardianName() + "（监护人）：");
       page.paragraph("你（们）的子女" + s.getName() + "（" + gender(s) + "，" + disclosure.birthDate(s.getBirthDate(), CHINESE_DATE)
           + "出生，身份证号" + disclosure.idNumber(s.getIdNumber()) + "）系" + school + c.getGrade() + "年级学生，经学校核实已辍学，"
           + "学校和村、乡镇多次劝返，至今未返校。");
@@ -62,7 +63,7 @@ class DocumentRenderer {
       page.line("特此通知。");
       page.signature(township + "人民政府（盖章）", issuedOn.format(CHINESE_DATE));
       page.line("");
-      page.line("监护人签收：＿＿＿＿＿＿　　签收日期：＿＿＿＿年＿＿月＿＿日");
+      page.line("监护人签收：" + ChinesePdf.BLANK_NAME + "　　签收日期：" + ChinesePdf.BLANK_DATE);
       maskedCopyNote(page, disclosure);
     });
   }
@@ -78,7 +79,8 @@ class DocumentRenderer {
       page.centered("关于" + s.getName() + "辍学问题的移送函（案件编号 " + c.getCaseNumber() + "）");
       page.line(county + "教育局：");
       page.paragraph(orgTree.name(c.getVillageCode()) + "学生" + s.getName() + "（" + gender(s) + "，"
-          + orgTree.name(c.getSchoolCode()) + c.getGrade() + "年级，监护人" + guardian(s) + "）辍学后，经学校劝返、村乡联合劝返，"
+          + orgTree.name(c.getSchoolCode()) + c.getGrade() + "年级，" + (s.getGuardianName() == null ? "监护人未登记" : "监护人" + s.getGuardianName())
+          + "）辍学后，经学校劝返、村乡联合劝返，"
           + "并由我乡镇下达责令限期复学通知书，期满仍未返校。劝返工作情况如下：");
       page.table(new float[] {2, 2, 2, 5}, attemptRows(file));
       page.paragraph("根据" + LEGAL_BASIS + "的规定，现将该案移送你局，请依法采取行政处罚或申请司法等措施，督促监护人送子女复学。");
@@ -93,11 +95,11 @@ class DocumentRenderer {
     return pdf.render(page -> {
       page.title(DocumentKind.PERSUASION_RECORD.title());
       page.centered("案件编号：" + c.getCaseNumber() + "　　打印日期：" + printedOn.format(CHINESE_DATE));
-      page.table(new float[] {2, 3, 2, 3}, List.of(
+      page.form(new float[] {2, 3, 2, 3}, List.of(
           List.of("学生姓名", s.getName(), "性别", gender(s)),
           List.of("出生日期", disclosure.birthDate(s.getBirthDate(), CHINESE_DATE), "年级", c.getGrade() + "年级"),
           List.of("学校", orgTree.name(c.getSchoolCode()), "户籍村", orgTree.name(c.getVillageCode())),
-          List.of("监护人", guardian(s), "联系电话", s.getGuardianPhone() == null ? "" : disclosure.phone(s.getGuardianPhone())),
+          List.of("监护人", nullToEmpty(s.getGuardianName()), "联系电话", s.getGuardianPhone() == null ? "" : disclosure.phone(s.getGuardianPhone())),
           List.of("辍学原因", c.getReason().label(), "特殊群体", specialGroups(c.getSpecialGroups())),
           List.of("当前状态", c.getStatus().label(), "劝返环节", c.getRung() == null ? "—" : c.getRung().label())));
       page.line("入户家访与劝返记录：");
@@ -106,19 +108,22 @@ class DocumentRenderer {
       List<Entry> entries = new ArrayList<>();
       for (HomeVisit v : file.visits()) {
         entries.add(new Entry(v.getRecordedAt(), List.of(v.getVisitDate().format(CHINESE_DATE), "入户家访",
-            staff.fullName(v.getRecordedBy()), nullToEmpty(v.getMetWith()) + "；" + nullToEmpty(v.getNotes()),
+            staff.fullName(v.getRecordedBy()), sentences(v.getMetWith() == null ? null : "见到" + v.getMetWith(), v.getNotes()),
             v.getChildWhereabouts().label())));
       }
       for (PersuasionAttempt a : file.attempts()) {
         entries.add(new Entry(a.getRecordedAt(), List.of(a.getRecordedAt().toLocalDate().format(CHINESE_DATE),
-            a.getRung().label(), staff.fullName(a.getRecordedBy()), nullToEmpty(a.getNotes()), a.getResult().label())));
+            a.getRung().label(), staff.fullName(a.getRecordedBy()), sentences(a.getNotes()), a.getResult().label())));
       }
       entries.stream().sorted(Comparator.comparing(Entry::at)).forEach(entry -> rows.add(entry.cells()));
       if (rows.size() == 1) {
         rows.add(List.of("—", "—", "—", "暂无记录", "—"));
       }
-      page.table(new float[] {3, 2, 2, 6, 2}, rows);
-      page.signature("填表单位：" + orgTree.name(c.getSchoolCode()));
+      page.table(new float[] {3, 3, 2, 6, 2}, rows);
+      // As the printed 劝返工作记录表 is signed: who filled it in, who checked it, the parent.
+      page.signatureLines("填表人", "审核人", "家长签字");
+      page.line("");
+      page.signature("填表单位：" + orgTree.name(c.getSchoolCode()) + "（盖章）");
       maskedCopyNote(page, disclosure);
     });
   }
@@ -136,7 +141,7 @@ class DocumentRenderer {
     rows.add(List.of("日期", "环节", "经办人", "情况与结果"));
     for (PersuasionAttempt a : file.attempts()) {
       rows.add(List.of(a.getRecordedAt().toLocalDate().format(CHINESE_DATE), a.getRung().label(),
-          staff.fullName(a.getRecordedBy()), nullToEmpty(a.getNotes()) + "（" + a.getResult().label() + "）"));
+          staff.fullName(a.getRecordedBy()), sentences(a.getNotes()) + "（" + a.getResult().label() + "）"));
     }
     return rows;
   }
@@ -147,8 +152,16 @@ class DocumentRenderer {
     return "F".equals(s.getGender()) ? "女" : "男";
   }
 
-  private static String guardian(Student s) {
-    return s.getGuardianName() == null ? "学生家长" : s.getGuardianName();
+  /**
+   * Notes as one cell: the parts present, each without the comma or semicolon it was typed with at
+   * either end, joined by 「；」 — never a separator standing alone.
+   */
+  static String sentences(String... parts) {
+    return Arrays.stream(parts)
+        .filter(part -> part != null && !part.isBlank())
+        .map(part -> part.strip().replaceAll("^[，,；;、。\\s]+|[，,；;、\\s]+$", ""))
+        .filter(part -> !part.isEmpty())
+        .collect(Collectors.joining("；"));
   }
 
   private static String specialGroups(String codes) {

@@ -4,6 +4,7 @@ import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.imports.RosterImportService.Outcome;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.UnreadableUploadException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,14 +33,22 @@ class RosterImportController {
   static final int BAD_ROWS_SHOWN = 200;
 
   private final RosterImportService imports;
+  private final RosterTemplate template;
 
-  RosterImportController(RosterImportService imports) {
+  RosterImportController(RosterImportService imports, RosterTemplate template) {
     this.imports = imports;
+    this.template = template;
   }
 
   @GetMapping("/imports/roster")
   String page() {
     return "imports/roster";
+  }
+
+  /** The template with the columns, an example row and the code sheet with the user's own units. */
+  @GetMapping("/imports/roster/template.xlsx")
+  void template(Staff staff, HttpServletResponse response) throws IOException {
+    template.of(staff).download(response, RosterTemplate.FILE_NAME);
   }
 
   @PostMapping(path = "/api/imports/roster", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -115,7 +115,7 @@ public class RosterImportService {
     Map<String, Integer> firstLineOf = new HashMap<>();
     Map<String, Integer> lineOf = new HashMap<>();
     Map<String, RegisteredAt> registeredAt = roster.registeredAt(lines.stream().map(line -> line.get(RosterColumn.ID_NUMBER))
-        .filter(Objects::nonNull).map(id -> id.trim().toUpperCase()).toList());
+        .filter(Objects::nonNull).map(IdNumber::normalize).toList());
     for (Line<RosterColumn> line : lines) {
       List<String> problems = new ArrayList<>();
       RosterStudent student = check(line, uploader, problems);
@@ -126,7 +126,7 @@ public class RosterImportService {
       }
       String idNumber = line.get(RosterColumn.ID_NUMBER);
       if (idNumber != null) {
-        Integer first = firstLineOf.putIfAbsent(idNumber.toUpperCase(), line.lineNumber());
+        Integer first = firstLineOf.putIfAbsent(IdNumber.normalize(idNumber), line.lineNumber());
         if (first != null) {
           problems.add("身份证号与第" + first + "行重复，同一学生在文件中只能出现一次");
         }

@@ -3,8 +3,10 @@ package cn.baoxue.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
- * Reads an uploaded table, {@code .xlsx} or UTF-8 {@code .csv}, into its data rows: the roster
+ * Reads an uploaded table, {@code .xlsx} or {@code .csv} (UTF-8 or GBK), into its data rows: the roster
  * (花名册), the org units and the staff accounts all arrive this way. The kind is told by the
  * content, not the file name: people rename files. The first non-empty row is the header;
  * columns are found by their Chinese headers, in any order.
@@ -42,6 +44,12 @@ public final class UploadedTable {
       return value == null || value.isBlank() ? null : value.trim();
     }
   }
+
+  /**
+   * What marks the example row of a template ({@link ImportTemplate}): a file that still has it is
+   * refused, since the row describes nobody.
+   */
+  public static final String EXAMPLE_MARK = "（示例，导入前请删除此行）";
 
   /** Cell formats tell a date typed into Excel from a number. */
   private static final ReadingOptions WITH_FORMATS = new ReadingOptions(true, false);
@@ -71,7 +79,7 @@ public final class UploadedTable {
     }
     byte[] head = Arrays.copyOf(content, Math.min(content.length, 8));
     if (ReadableWorkbook.isOLE2Header(head)) {
-      throw new UnreadableUploadException("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 UTF-8 编码的 .csv 后重新上传");
+      throw new UnreadableUploadException("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后重新上传");
     }
     List<List<String>> rows = ReadableWorkbook.isOOXMLZipHeader(head)
         ? xlsxRows(content, maxRows, maxColumns)
@@ -94,6 +102,9 @@ public final class UploadedTable {
       List<String> row = rows.get(i);
       if (isBlank(row)) {
         continue;
+      }
+      if (row.stream().anyMatch(value -> value != null && value.contains(EXAMPLE_MARK))) {
+        throw new UnreadableUploadException("第" + (i + 1) + "行是模板中的示例行，请删除这一行后重新上传");
       }
       Map<C, String> values = new EnumMap<>(columnType);
       columns.forEach((column, index) -> values.put(column, index < row.size() ? row.get(index) : null));
@@ -173,40 +184,72 @@ public final class UploadedTable {
     };
   }
 
+  /**
+   * Excel's built-in date formats: 14–22 everywhere, 27–36 and 50–58 in Chinese Excel (2016年2月25日
+   * and the like), which files do not spell out in their styles.
+   */
   private static boolean isDateFormat(Cell cell) {
     String format = cell.getDataFormatString();
     Integer id = cell.getDataFormatId();
-    if (id != null && (id >= 14 && id <= 22)) {
+    if (id != null && ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58))) {
       return true;
     }
     return format != null && format.replaceAll("\"[^\"]*\"|\\[[^]]*]", "").matches("(?i).*[ymd].*");
   }
 
+  /** Digits Excel keeps of a number; a cell never holds more. */
+  private static final int EXCEL_DIGITS = 15;
+
+  /**
+   * A number as its digits. One of more than 15 digits (an ID number typed into a General cell)
+   * has lost its last ones: it is written as Excel shows it, 5.30627201002251E+17, so that the
+   * column's rule can say why instead of reading made-up zeros as digits.
+   */
   private static String plain(BigDecimal number) {
-    return number.stripTrailingZeros().toPlainString();
+    BigDecimal stripped = number.stripTrailingZeros();
+    if (stripped.precision() - stripped.scale() > EXCEL_DIGITS) {
+      return stripped.round(new MathContext(EXCEL_DIGITS)).stripTrailingZeros().toString();
+    }
+    return stripped.toPlainString();
   }
 
   private static List<List<String>> csvRows(byte[] content, int maxRows, int maxColumns) {
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new UnreadableUploadException(
-          "文件既不是 .xlsx 表格，也不是 UTF-8 编码的 .csv 文件（GBK 编码的 CSV 请先另存为 UTF-8）");
-    }
-    if (text.indexOf('\0') >= 0) {
-      throw new UnreadableUploadException("文件既不是 .xlsx 表格，也不是 UTF-8 编码的 .csv 文件");
-    }
+    String text = csvText(content);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
     return Csv.parse(text, maxRows, maxColumns);
+  }
+
+  /**
+   * A CSV file's text. Chinese Excel saves "CSV (逗号分隔)" in GBK (code page 936) and only
+   * "CSV UTF-8" in UTF-8, with a BOM. Chinese text in GBK is practically never valid UTF-8, so a
+   * strict UTF-8 decode tells them apart; what fails it is read as GB18030, GBK's superset.
+   */
+  static String csvText(byte[] content) {
+    String text = strictly(content, StandardCharsets.UTF_8);
+    if (text == null) {
+      text = strictly(content, GB18030);
+    }
+    if (text == null || text.indexOf('\0') >= 0) {
+      throw new UnreadableUploadException("文件既不是 .xlsx 表格，也不是 .csv 文本文件（UTF-8 或 GBK 编码），请在 Excel 中另存为 .xlsx 后重新上传");
+    }
+    return text;
+  }
+
+  private static final Charset GB18030 = Charset.forName("GB18030");
+
+  private static String strictly(byte[] content, Charset charset) {
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(content))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   private static boolean isBlank(List<String> row) {

@@ -7,6 +7,7 @@ import cn.baoxue.cases.CaseQueries;
 import cn.baoxue.cases.DropoutCaseRepository;
 import cn.baoxue.org.StaffDirectory;
 import cn.baoxue.testing.ActingUsers;
+import cn.baoxue.testing.TestStudents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,45 @@ class CaseDocumentsTests {
     String text = textOf(notice.getContent(), "return-order.pdf");
     assertThat(text).contains("责令限期复学通知书", pi.getBusinessKey(), "王大山", "王小梅", "长安村小学",
         "《中华人民共和国义务教育法》", deadline.format(DateTimeFormatter.ofPattern("yyyy年M月d日")), "尖山乡人民政府");
+    assertThat(text).as("addressed to the guardian by name").contains("尖山乡人民政府（盖章）").containsSubsequence(
+        pi.getBusinessKey() + "号", "王大山（监护人）：", "你（们）的子女王小梅", "监护人签收：＿＿＿＿＿＿＿＿　　签收日期：＿＿＿＿年＿＿月＿＿日");
+  }
+
+  @Test
+  void aNoticeForAChildWithoutAGuardianOnRecordLeavesALineForTheName() throws IOException {
+    Map<String, Object> variables = TestStudents.changanGirl();
+    variables.remove("guardianName");
+    ProcessInstance pi = atReturnOrder(variables);
+
+    users.complete("official-jianshan", users.taskOf(pi.getId()).getId(), Map.of("orderDeadline",
+        LocalDate.now().plusDays(10).toString(), "persuasionResult", "NOT_RETURNED", "persuasionNotes", "已送达"));
+
+    CaseDocument notice = documentsOf(pi).stream().filter(d -> d.getKind() == DocumentKind.RETURN_ORDER).findFirst().orElseThrow();
+    String text = textOf(notice.getContent(), "return-order-no-guardian.pdf");
+    assertThat(text).contains("＿＿＿＿＿＿＿＿（监护人）：你（们）的子女王小梅").doesNotContain("学生家长");
+  }
+
+  @Test
+  void thePersuasionRecordHasTheSignatureLinesOfThePrintedFormAndNoStraySeparators() throws IOException {
+    ProcessInstance pi = atReturnOrder(TestStudents.changanGirl());
+
+    String record = textOf(documents.persuasionRecord(caseQueries.caseFile(caseId(pi)), Disclosure.FULL), "persuasion-record-signed.pdf");
+
+    assertThat(record).containsSubsequence("辍学学生劝返工作记录表", "入户家访与劝返记录",
+        "填表人：＿＿＿＿＿＿＿＿日期：＿＿＿＿年＿＿月＿＿日",
+        "审核人：＿＿＿＿＿＿＿＿日期：＿＿＿＿年＿＿月＿＿日",
+        "家长签字：＿＿＿＿＿＿＿＿日期：＿＿＿＿年＿＿月＿＿日",
+        "填表单位：长安村小学（盖章）");
+    assertThat(record).contains("见到祖母；孩子随父母在昆明", "村乡联合入户劝返");
+    assertThat(record).doesNotContain("；；", "，，", "；未复学", "；外出务工", "，未复学");
+  }
+
+  @Test
+  void notesAreJoinedWithoutASeparatorStandingAlone() {
+    assertThat(DocumentRenderer.sentences(null, "孩子在昆明，")).isEqualTo("孩子在昆明");
+    assertThat(DocumentRenderer.sentences("见到祖母", "")).isEqualTo("见到祖母");
+    assertThat(DocumentRenderer.sentences("见到祖母", "，孩子在昆明；")).isEqualTo("见到祖母；孩子在昆明");
+    assertThat(DocumentRenderer.sentences("，", null)).isEmpty();
   }
 
   @Test
@@ -85,7 +125,12 @@ class CaseDocumentsTests {
   }
 
   private ProcessInstance atReturnOrder() {
-    ProcessInstance pi = users.reportAtChangan();
+    return atReturnOrder(TestStudents.changanGirl());
+  }
+
+  private ProcessInstance atReturnOrder(Map<String, Object> report) {
+    ProcessInstance pi = users.as("teacher-changan",
+        () -> engine.getRuntimeService().createProcessInstanceByKey("dropout-case").setVariables(report).execute());
     users.complete("teacher-changan", users.taskOf(pi.getId()).getId(), Map.of("verifyResult", "CONFIRMED"));
     users.complete("official-jianshan", users.taskOf(pi.getId()).getId(),
         Map.of("teacherHelper", "teacher-changan", "cadreHelper", "cadre-changan"));
@@ -121,7 +166,10 @@ class CaseDocumentsTests {
           assertThat(font.isEmbedded()).as(font.getName()).isTrue();
         }
       }
-      return new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+      PDFTextStripper stripper = new PDFTextStripper();
+      // In reading order: tables are drawn on their own layer, which would otherwise come last.
+      stripper.setSortByPosition(true);
+      return stripper.getText(document).replaceAll("\\s+", "");
     }
   }
 }

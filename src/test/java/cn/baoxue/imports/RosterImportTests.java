@@ -163,7 +163,7 @@ class RosterImportTests {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe, 0x01};
     var image = upload("teacher-changan", "照片.xlsx", png);
     assertThat(image.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) image.getBody().get("message")).contains("既不是 .xlsx 表格，也不是 UTF-8 编码的 .csv 文件");
+    assertThat((String) image.getBody().get("message")).contains("既不是 .xlsx 表格，也不是 .csv 文本文件");
 
     byte[] brokenZip = Arrays.copyOf(new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0}, 200);
     var zip = upload("teacher-changan", "坏.xlsx", brokenZip);

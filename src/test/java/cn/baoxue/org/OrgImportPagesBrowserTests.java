@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BaoxueWebTest
 class OrgImportPagesBrowserTests {
 
-  private static final Set<String> ENGLISH_ALLOWED = Set.of("admin", "Admin", "xlsx", "csv", "UTF");
+  private static final Set<String> ENGLISH_ALLOWED = Set.of("admin", "Admin", "xlsx", "csv", "UTF", "GBK");
 
   @LocalServerPort int port;
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The 18-digit resident ID number of GB 11643: region, birth date, sequence and check digit. */
 public final class IdNumber {
@@ -20,9 +21,49 @@ public final class IdNumber {
     this.value = value;
   }
 
-  /** The normalised number (upper-case X), or a Chinese reason why it is not one. */
+  /**
+   * What Excel makes of an 18-digit number typed into a cell of the General format: it keeps 15
+   * significant digits and shows or saves it as 5.30627E+17; the digits after the 15th are gone.
+   */
+  public static final String STORED_AS_NUMBER = "身份证号被 Excel 存成了数字，后几位已丢失，请把该列设为文本后重新填写";
+
+  private static final Pattern SCIENTIFIC = Pattern.compile("[0-9](\\.[0-9]+)?E\\+?[0-9]+");
+
+  /**
+   * The number as people type it, spelled the one way: full-width digits and Ｘ (a Chinese input
+   * method's full-width mode) as ASCII, a lower-case x as X, spaces and Excel's text-forcing
+   * apostrophe dropped. Returns null for null.
+   */
+  public static String normalize(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    StringBuilder value = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c >= '０' && c <= '９') {
+        value.append((char) (c - '０' + '0'));
+      } else if (c == 'ｘ' || c == 'Ｘ' || c == 'x') {
+        value.append('X');
+      } else if (c == 'ｅ' || c == 'Ｅ' || c == 'e') {
+        value.append('E');
+      } else if (c == '＋') {
+        value.append('+');
+      } else if (c == '．') {
+        value.append('.');
+      } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !(i == 0 && c == '\'')) {
+        value.append(c);
+      }
+    }
+    return value.toString();
+  }
+
+  /** The normalised number (ASCII digits, upper-case X), or a Chinese reason why it is not one. */
   public static IdNumber parse(String raw) {
-    String value = raw == null ? "" : raw.trim().toUpperCase();
+    String value = raw == null ? "" : normalize(raw);
+    if (SCIENTIFIC.matcher(value).matches()) {
+      throw new InvalidCaseInputException(STORED_AS_NUMBER);
+    }
     if (!value.matches("[0-9]{17}[0-9X]")) {
       throw new InvalidCaseInputException("身份证号须为18位（前17位为数字，末位为数字或X）：" + mask(value));
     }
@@ -31,13 +72,28 @@ public final class IdNumber {
       sum += (value.charAt(i) - '0') * WEIGHTS[i];
     }
     if (value.charAt(17) != CHECK_CHARS.charAt(sum % 11)) {
-      throw new InvalidCaseInputException("身份证号校验位不正确，请核对后重新输入：" + mask(value));
+      // Excel shows a long number in full when the cell's format is 0, but it kept 15 digits only:
+      // the last three read 000. A typo seldom ends so.
+      throw new InvalidCaseInputException(value.endsWith("000") ? STORED_AS_NUMBER
+          : "身份证号校验位不正确，请核对后重新输入：" + mask(value));
     }
     IdNumber idNumber = new IdNumber(value);
     if (idNumber.birthDate().isEmpty()) {
       throw new InvalidCaseInputException("身份证号中的出生日期无效：" + mask(value));
     }
     return idNumber;
+  }
+
+  /** The whole number for its first 17 digits: they followed by their check digit. */
+  public static String withCheckDigit(String first17) {
+    if (first17 == null || !first17.matches("[0-9]{17}")) {
+      throw new IllegalArgumentException("17 digits expected");
+    }
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+    }
+    return first17 + CHECK_CHARS.charAt(sum % 11);
   }
 
   public Optional<LocalDate> birthDate() {

@@ -1,10 +1,12 @@
 package cn.baoxue.kernel.validation;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -108,6 +110,80 @@ public final class Inputs {
       problem(field, label + "格式应为 yyyy-MM-dd：" + value);
       return null;
     }
+  }
+
+  /** How {@link #officeDate} refuses a day it cannot read, with the spellings it can. */
+  static final String OFFICE_DATE_SPELLINGS = "可写作 2016-02-25、2016/2/25、2016.2.25、2016年2月25日 或 20160225";
+
+  private static final Pattern YEAR_MONTH_DAY =
+      Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?([T ]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?");
+  private static final Pattern EIGHT_DIGITS = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+  /** Excel's day numbers (1 = 1900-01-01, counting its phantom 1900-02-29) from 1927 to 2173. */
+  private static final Pattern EXCEL_SERIAL = Pattern.compile("\\d{5}(\\.0+)?");
+  private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+  /**
+   * A day as Chinese offices write it in their spreadsheets, year first: 2016-02-25, 2016/2/25,
+   * 2016.2.25, 2016年2月25日 (full-width digits too), 20160225, or the day number Excel keeps for a
+   * date cell. Empty when it is none of those or no such day exists (2016-02-30). Day-first and
+   * month-first spellings are ambiguous and never read.
+   */
+  public static Optional<LocalDate> officeDay(String raw) {
+    String value = trim(raw);
+    if (value == null) {
+      return Optional.empty();
+    }
+    value = halfWidthDigits(value);
+    try {
+      Matcher ymd = YEAR_MONTH_DAY.matcher(value);
+      if (ymd.matches()) {
+        return Optional.of(LocalDate.of(Integer.parseInt(ymd.group(1)), Integer.parseInt(ymd.group(2)),
+            Integer.parseInt(ymd.group(3))));
+      }
+      Matcher digits = EIGHT_DIGITS.matcher(value);
+      if (digits.matches()) {
+        return Optional.of(LocalDate.of(Integer.parseInt(digits.group(1)), Integer.parseInt(digits.group(2)),
+            Integer.parseInt(digits.group(3))));
+      }
+      if (EXCEL_SERIAL.matcher(value).matches()) {
+        return Optional.of(EXCEL_EPOCH.plusDays(Long.parseLong(value.substring(0, 5))));
+      }
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** A required day from a spreadsheet, in any spelling of {@link #officeDay}. */
+  public LocalDate officeDate(String field, String raw, String label) {
+    String value = trim(raw);
+    if (value == null) {
+      problem(field, label + "不能为空");
+      return null;
+    }
+    Optional<LocalDate> day = officeDay(value);
+    if (day.isEmpty()) {
+      problem(field, label + "无法识别：" + value + "（" + OFFICE_DATE_SPELLINGS + "）");
+    }
+    return day.orElse(null);
+  }
+
+  private static String halfWidthDigits(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (char c : value.toCharArray()) {
+      if (c >= '０' && c <= '９') {
+        out.append((char) (c - '０' + '0'));
+      } else if (c == '／') {
+        out.append('/');
+      } else if (c == '－') {
+        out.append('-');
+      } else if (c == '．') {
+        out.append('.');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** A required code, by its English name or its Chinese label. */
