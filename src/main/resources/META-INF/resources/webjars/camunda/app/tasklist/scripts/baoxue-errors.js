@@ -31,9 +31,9 @@ function clearMarks(root) {
   });
 }
 
-/** The form-js field of a variable: its input's id ends in Field_<key> (radios add -<n>). */
+/** The form-js field of a variable: its input's id ends in Field_<key> (radios add -<n>, dates -date). */
 function fieldOf(root, key) {
-  const pattern = new RegExp('-Field_' + key.replace(/[^A-Za-z0-9_]/g, '') + '(-\\d+)?$');
+  const pattern = new RegExp('-Field_' + key.replace(/[^A-Za-z0-9_]/g, '') + '(-[A-Za-z0-9]+)?$');
   const input = [...root.querySelectorAll('.fjs-form-field [id]')].find(element => pattern.test(element.id));
   return input ? input.closest('.fjs-form-field') : null;
 }
