@@ -40,6 +40,12 @@ public class StaffDirectory {
         () -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list());
   }
 
+  /** The group's name (a unit group is named after its unit: 长安村小学), or null if unknown. */
+  public String groupName(String groupId) {
+    Group group = withoutAuthorization(() -> identityService.createGroupQuery().groupId(groupId).singleResult());
+    return group == null ? null : group.getName();
+  }
+
   public List<String> groupIdsOf(String userId) {
     return withoutAuthorization(
         () -> identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());

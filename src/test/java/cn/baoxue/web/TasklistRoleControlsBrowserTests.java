@@ -69,6 +69,7 @@ class TasklistRoleControlsBrowserTests {
       browser.click(By.xpath("//button[normalize-space()='认领']"));
       browser.waitFor(By.xpath("//li[contains(@class,'assignee')]//span[normalize-space()='李明华']"));
       browser.waitFor(By.xpath("//label[normalize-space(.)='确认辍学']"));
+      assertNoLoginIds(browser, "the teacher's task");
       browser.screenshot("tasklist-roles-teacher-task");
       browser.assertAllChinese("the teacher's task without foreign controls");
 
@@ -127,7 +128,11 @@ class TasklistRoleControlsBrowserTests {
       openFilter(browser, "全部待办");
       browser.click(taskInList(student));
       browser.waitFor(By.xpath("//*[contains(@class,'task-details')]//h2[normalize-space()='入户家访']"));
-      browser.waitFor(By.cssSelector(".task-details li.assignee"));
+      // The engine does not show the auditor the teacher's profile: Baoxue names her all the same.
+      browser.waitFor(By.xpath("//li[contains(@class,'assignee')]//span[normalize-space()='李明华']"));
+      browser.waitFor(By.xpath("//*[contains(@class,'tasks-list')]//h5[contains(@class,'assignee') and normalize-space()='李明华']"));
+      browser.waitFor(By.xpath("//li[contains(@class,'groups')]//*[normalize-space()='长安村小学']"));
+      assertNoLoginIds(browser, "the auditor's open task");
       assertNoForbiddenControls(browser, "the auditor's open task", "a.instance-link");
       assertThat(visible(browser, AUDITOR_FORBIDDEN)).as("the auditor's open task offers no work").isEmpty();
       browser.screenshot("tasklist-roles-auditor-task");
@@ -240,6 +245,7 @@ class TasklistRoleControlsBrowserTests {
       browser.waitFor(By.xpath("//*[contains(@class,'task-details')]//h2[normalize-space()='指定包保责任人']"));
       browser.waitFor(By.cssSelector(".task-details li.assignee"));
       assertThat(visible(browser, AUDITOR_FORBIDDEN)).as("the auditor's task on a phone").isEmpty();
+      assertNoLoginIds(browser, "the auditor's task on a phone");
       browser.screenshot("tasklist-phone-auditor");
       browser.assertAllChinese("the auditor's task on a phone");
     } catch (RuntimeException | AssertionError e) {
@@ -282,6 +288,12 @@ class TasklistRoleControlsBrowserTests {
     for (String forbidden : FORBIDDEN_TEXTS) {
       assertThat(text).as("%s in %s", forbidden, where).doesNotContain(forbidden);
     }
+  }
+
+  private static void assertNoLoginIds(ChineseBrowser browser, String where) {
+    assertThat(browser.visibleText()).as("login ids and group ids in %s", where)
+        .doesNotContain("teacher-changan", "cadre-changan", "official-jianshan", "bureau-zhenxiong", "auditor")
+        .doesNotContainPattern("(school|village|township|county|womenfed)_[0-9]");
   }
 
   /** The element's middle is the element itself (or inside it), not a notification over it. */
