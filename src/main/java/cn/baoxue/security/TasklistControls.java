@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
  * decided by asking the engine allowlist ({@link EngineRestAllowlist}) about the request the control
  * sends. Tasklist shows every control to everyone and only learns from the refusal (in English)
  * that it was not hers; {@code tasklist/scripts/baoxue-controls.js} hides the controls answered
- * {@code false} here. What the allowlist refuses, Tasklist does not offer; when the allowlist
+ * {@code false} here, in Tasklist and in Cockpit (whose auditors were offered to suspend or delete
+ * a case and to edit its variables). What the allowlist refuses, Tasklist does not offer; when the allowlist
  * changes, the controls follow.
  */
 @RestController
@@ -33,7 +34,9 @@ class TasklistControls {
       new Control("complete", "POST", "/engine-rest/task/x/submit-form"),
       new Control("startProcess", "POST", "/engine-rest/process-definition/x/submit-form"),
       new Control("editFilter", "PUT", "/engine-rest/filter/x"),
-      new Control("cockpit", "GET", "/engine-rest/process-instance/x/activity-instances"));
+      new Control("cockpit", "GET", "/engine-rest/process-instance/x/activity-instances"),
+      // Cockpit: suspending, deleting, retrying, adding or editing variables of a running case.
+      new Control("changeProcesses", "PUT", "/engine-rest/process-instance/x/suspended"));
 
   private final EngineRestAllowlist allowlist;
 

@@ -21,7 +21,7 @@ import org.springframework.http.HttpStatus;
 class TasklistControlsTests {
 
   private static final List<String> ADMIN_ONLY =
-      List.of("createTask", "editTask", "editGroups", "setAssignee", "addComment", "editFilter");
+      List.of("createTask", "editTask", "editGroups", "setAssignee", "addComment", "editFilter", "changeProcesses");
   private static final List<String> CASEWORK = List.of("claim", "unclaim", "complete", "startProcess");
 
   @Autowired TestRestTemplate anonymous;

@@ -26,7 +26,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * due date, 添加用户组, 添加备注, filter editing or Cockpit link for caseworkers; no 认领, 办理完成 or
  * 启动流程 for the auditor) and still claims and completes its work; a refused form names every bad
  * field beside a 办理完成 (启动) button nothing covers; on the phone the open task's form is on the
- * first screen, above the filters and the list.
+ * first screen, above the filters and the list. In Cockpit the auditor reads a case and is offered
+ * no change to it.
  */
 @BaoxueWebTest
 class TasklistRoleControlsBrowserTests {
@@ -255,10 +256,33 @@ class TasklistRoleControlsBrowserTests {
     }
   }
 
-  private void startCase(String student) {
+  @Test
+  void theAuditorIsOfferedNoChangeInCockpit() {
+    ChineseBrowser browser = desktop.browser();
+    String processInstanceId = startCase("吴小芳" + (System.nanoTime() % 1000));
+    try {
+      browser.logIn("auditor");
+      browser.go("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
+      browser.waitFor(By.xpath("//*[contains(@class,'djs-container')]//*[normalize-space()='核实是否辍学']"));
+      browser.waitFor(By.cssSelector("td.actions"));
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> (Boolean) browser.driver()
+          .executeScript("return document.body.classList.contains('baoxue-controls-known');"));
+      assertThat(visible(browser, ".ctn-toolbar a.btn-toolbar, .ctn-toolbar button.btn-toolbar, td.actions button"))
+          .as("suspend, delete, retry, add or edit variables").isEmpty();
+      browser.screenshot("cockpit-auditor-instance");
+      browser.assertAllChinese("the auditor's view of a case in Cockpit");
+    } catch (RuntimeException | AssertionError e) {
+      browser.screenshot("cockpit-auditor-failure");
+      throw e;
+    }
+  }
+
+  private String startCase(String student) {
     Map<String, Object> child = TestStudents.changanGirl();
     child.put("studentName", student);
-    assertThat(EngineRest.as(anonymous, "teacher-changan").startCase(child).getStatusCode().is2xxSuccessful()).isTrue();
+    var started = EngineRest.as(anonymous, "teacher-changan").startCase(child);
+    assertThat(started.getStatusCode().is2xxSuccessful()).isTrue();
+    return (String) started.getBody().get("id");
   }
 
   private static By completeButton() {

@@ -1,9 +1,10 @@
 // Tasklist offers every user every control and learns only from the refusal (in English) that one
 // was not hers: 新建任务, 设置跟进日期, changing the due date, the candidate groups or the assignee,
 // 添加备注, editing a filter, the link to Cockpit, and for read-only auditors 认领, 办理完成 and
-// 启动流程. Baoxue answers, for the logged-in user, which of these the engine allowlist lets
-// through (GET /api/tasklist/controls, decided by security.EngineOperations); this script marks
-// the page with a class per allowed control (baoxue-may-claim …) and user-styles.css hides the
+// 启动流程; Cockpit offers its readers to suspend or delete a case and edit its variables. Baoxue
+// answers, for the logged-in user, which of these the engine allowlist lets through
+// (GET /api/tasklist/controls, decided by security.EngineOperations); this script marks the page
+// with a class per allowed control (baoxue-may-claim …) and each app's user-styles.css hides the
 // others. Until the answer is in, nothing that may be refused is shown. Values that a control
 // would edit (the due date, the candidate groups, the assignee) stay visible as plain text.
 const CONTROLS_URL = document.querySelector('base').getAttribute('app-root').replace(/\/camunda$/, '')
