@@ -269,8 +269,9 @@ class TasklistRoleControlsBrowserTests {
           .executeScript("return document.body.classList.contains('baoxue-controls-known');"));
       assertThat(visible(browser, ".ctn-toolbar a.btn-toolbar, .ctn-toolbar button.btn-toolbar, td.actions button"))
           .as("suspend, delete, retry, add or edit variables").isEmpty();
+      // Not checked for English here: Cockpit's variables tab lists the engine's variable names and
+      // types (birthDate, String), which is Cockpit's view of the engine, not a Baoxue page.
       browser.screenshot("cockpit-auditor-instance");
-      browser.assertAllChinese("the auditor's view of a case in Cockpit");
     } catch (RuntimeException | AssertionError e) {
       browser.screenshot("cockpit-auditor-failure");
       throw e;
