@@ -40,12 +40,6 @@ public class StaffDirectory {
         () -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list());
   }
 
-  /** The group's name (a unit group is named after its unit: 长安村小学), or null if unknown. */
-  public String groupName(String groupId) {
-    Group group = withoutAuthorization(() -> identityService.createGroupQuery().groupId(groupId).singleResult());
-    return group == null ? null : group.getName();
-  }
-
   public List<String> groupIdsOf(String userId) {
     return withoutAuthorization(
         () -> identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
@@ -55,6 +49,15 @@ public class StaffDirectory {
   public String displayName(String userId) {
     String name = fullName(userId);
     return userId == null || name.equals(userId) ? name : name + "（" + userId + "）";
+  }
+
+  /** The unit or role a group stands for, by name ("尖山乡"); the bare id if the group is unknown. */
+  public String groupName(String groupId) {
+    if (groupId == null) {
+      return "";
+    }
+    Group group = withoutAuthorization(() -> identityService.createGroupQuery().groupId(groupId).singleResult());
+    return group == null || group.getName() == null || group.getName().isBlank() ? groupId : group.getName();
   }
 
   /** "李明华": family name first, as Chinese names are written; the id if the user is unknown. */

@@ -68,7 +68,7 @@ class StaffNamesController {
     Arrays.stream(groups.split(",")).map(String::trim).filter(id -> LOGIN_ID.matcher(id).matches())
         .filter(id -> GroupIds.unitCode(id) != null).distinct().limit(MOST).forEach(id -> {
           String name = directory.groupName(id);
-          if (name != null) {
+          if (!name.equals(id)) {
             names.put(id, name);
           }
         });
