@@ -37,6 +37,12 @@ public class OrgTree {
     return Optional.ofNullable(current);
   }
 
+  /** The code of the county a unit (school, village, township or county) belongs to. */
+  public Optional<String> countyOf(String code) {
+    return code == null ? Optional.empty()
+        : units.findById(code).flatMap(unit -> ancestor(unit, OrgUnitType.COUNTY)).map(OrgUnit::getCode);
+  }
+
   /**
    * Where a case belongs. The township and county are those of the child's home village: the
    * township government answers for the children living in it (属地管理), wherever they study.

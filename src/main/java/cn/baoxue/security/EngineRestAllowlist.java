@@ -72,7 +72,7 @@ class EngineRestAllowlist extends OncePerRequestFilter {
       refuse(response, NOT_CANONICAL);
       return;
     }
-    if (user == null || !user.isAuthenticated() || !allowed(request.getMethod(), path.get(), user)) {
+    if (user == null || !user.isAuthenticated() || !allowed(request.getMethod(), path.get(), Staff.of(user))) {
       log.info("Refused {} {} of {}: not on the allowlist", request.getMethod(), rawPath, name(user));
       refuse(response, NOT_ALLOWED);
       return;
@@ -80,31 +80,39 @@ class EngineRestAllowlist extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private boolean allowed(String method, EngineApiPath path, Authentication user) {
+  /**
+   * Whether this filter lets the staff member's request through: what Tasklist may offer her
+   * ({@link TasklistControls}) is decided here, by the same rule that refuses the request.
+   */
+  boolean permits(String method, String rawPath, Staff staff) {
+    if (staff.isAdmin()) {
+      return true;
+    }
+    Optional<EngineApiPath> path = EngineApiPath.parse(rawPath);
+    return path.isPresent() && allowed(method, path.get(), staff);
+  }
+
+  private boolean allowed(String method, EngineApiPath path, Staff staff) {
     for (Operation operation : EngineOperations.ALLOWED) {
-      if (operation.method().equals(method) && path.matches(operation) && isIn(operation.audience(), user)) {
+      if (operation.method().equals(method) && path.matches(operation) && isIn(operation.audience(), staff)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean isIn(Audience audience, Authentication user) {
+  private boolean isIn(Audience audience, Staff staff) {
     return switch (audience) {
       case STAFF -> true;
-      case CASEWORKERS -> !ReadOnlyRoles.isReadOnly(user);
+      case CASEWORKERS -> !ReadOnlyRoles.isReadOnly(staff);
       // Whoever the administrators grant Cockpit to (StaffGroups), as the webapps themselves decide.
-      case COCKPIT_USERS -> authorizations.isUserAuthorized(user.getName(), groupIds(user), Permissions.ACCESS,
+      case COCKPIT_USERS -> authorizations.isUserAuthorized(staff.userId(), staff.groupIds(), Permissions.ACCESS,
           Resources.APPLICATION, COCKPIT);
     };
   }
 
   private static String name(Authentication user) {
     return user == null ? "anonymous" : user.getName();
-  }
-
-  private static List<String> groupIds(Authentication user) {
-    return Staff.of(user).groupIds();
   }
 
   /** The engine's own refusal shape: {"type":"AuthorizationException","message":…}. */

@@ -26,8 +26,12 @@ final class ReadOnlyRoles implements AuthorizationManager<RequestAuthorizationCo
   }
 
   static boolean isReadOnly(Authentication user) {
+    return isReadOnly(Staff.of(user));
+  }
+
+  static boolean isReadOnly(Staff staff) {
     boolean auditor = false;
-    for (String groupId : Staff.of(user).groupIds()) {
+    for (String groupId : staff.groupIds()) {
       // An auditor who also holds a group that comes with work is not read-only.
       GroupIds.Kind kind = GroupIds.kindOf(groupId);
       if (kind == GroupIds.Kind.AUDITORS) {

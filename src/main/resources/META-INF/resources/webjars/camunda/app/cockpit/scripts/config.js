@@ -1,7 +1,10 @@
 // Baoxue's configuration of this Camunda webapp. Login and logout belong to Baoxue's one login
-// page (see ../tasklist/scripts/baoxue-login.js, shared by the four apps).
+// page (see ../tasklist/scripts/baoxue-login.js, shared by the four apps). The actions the engine
+// allowlist refuses the user (suspending, deleting, retrying, editing a case's variables: everyone
+// but administrators) are hidden (../tasklist/scripts/baoxue-controls.js, styles/user-styles.css).
 export default {
-  customScripts: ['../tasklist/scripts/baoxue-login.js', '../tasklist/scripts/baoxue-names.js'],
+  customScripts: ['../tasklist/scripts/baoxue-controls.js', '../tasklist/scripts/baoxue-login.js',
+    '../tasklist/scripts/baoxue-names.js'],
   // Chinese dates in Cockpit's tables (scripts/baoxue-dates.js).
   requireJsConfig: {
     deps: ['baoxue-dates'],

@@ -1,7 +1,17 @@
 // Baoxue's configuration of Tasklist. Login and logout belong to Baoxue's one login page (see
-// scripts/baoxue-login.js).
+// scripts/baoxue-login.js). Tasklist has no setting to withdraw a control from a user: the
+// controls the engine allowlist refuses her are hidden by scripts/baoxue-controls.js with
+// styles/user-styles.css; a refused form says why beside its button (scripts/baoxue-errors.js);
+// on a phone the open task's form comes first (scripts/baoxue-layout.js, user-styles.css).
 export default {
-  customScripts: ['scripts/baoxue-login.js', 'scripts/baoxue-forms.js', 'scripts/baoxue-names.js'],
+  customScripts: [
+    'scripts/baoxue-controls.js',
+    'scripts/baoxue-errors.js',
+    'scripts/baoxue-layout.js',
+    'scripts/baoxue-login.js',
+    'scripts/baoxue-forms.js',
+    'scripts/baoxue-names.js'
+  ],
 
   // Chinese (locales/zh.json, Baoxue's own translation) for a browser set to Chinese, English
   // for everyone else. zh.json also carries the Chinese date locale (2026年3月5日 14:30, 4 天后).
