@@ -1,5 +1,6 @@
 package cn.baoxue.audit;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.documents.CaseDocument;
 import cn.baoxue.documents.CaseDocuments;
@@ -8,7 +9,6 @@ import cn.baoxue.escalation.EscalationRepository;
 import cn.baoxue.org.Roles;
 import cn.baoxue.security.WithoutEngineAuthorization;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -208,6 +208,6 @@ public class CaseTimeline {
   }
 
   private static LocalDateTime time(Date date) {
-    return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+    return BeijingTime.of(date);
   }
 }

@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.cases.LedgerQueries.Filter;
 import cn.baoxue.cases.LedgerQueries.Ledger;
 import cn.baoxue.cases.LedgerQueries.Row;
@@ -81,7 +82,7 @@ class LedgerController {
     Filter filter = new Filter(unit, grade, gender, reason, specialGroup, status, from, to);
     Disclosure disclosure = PersonalDataPolicy.disclosureFor(staff.groupIds());
     int[] rows = {0};
-    try (Spreadsheet sheet = Spreadsheet.download(response, ledger.title() + "-" + LocalDate.now())) {
+    try (Spreadsheet sheet = Spreadsheet.download(response, ledger.title() + "-" + BeijingTime.today())) {
       sheet.sheet(ledger.title(), headers(ledger));
       ledgers.each(ledger, filter, staff.jurisdiction(), row -> {
         sheet.row(values(ledger, row, disclosure));
