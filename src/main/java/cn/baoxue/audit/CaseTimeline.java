@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -94,7 +95,7 @@ public class CaseTimeline {
     List<TimelineEntry> entries = new ArrayList<>();
     Map<String, String> actorNames = new HashMap<>();
     withoutEngineAuthorization.run(() -> {
-      Map<String, String> activityNames = activities(pi, entries);
+      Map<String, String> activityNames = activities(pi, entries, actorNames);
       Map<String, String> completedBy = new HashMap<>();
       Map<String, String> operationActors = operations(pi, entries, actorNames, completedBy);
       tasks(pi, entries, actorNames, completedBy);
@@ -119,15 +120,17 @@ public class CaseTimeline {
   }
 
   /** @return the name of each activity, by its id */
-  private Map<String, String> activities(String pi, List<TimelineEntry> entries) {
+  private Map<String, String> activities(String pi, List<TimelineEntry> entries, Map<String, String> actorNames) {
     Map<String, String> names = new HashMap<>();
+    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult();
+    String reporter = instance == null ? null : instance.getStartUserId();
     for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery().processInstanceId(pi).list()) {
       if (a.getActivityName() != null) {
         names.put(a.getActivityId(), a.getActivityName());
       }
       switch (a.getActivityType()) {
-        case "startEvent" -> entries.add(new TimelineEntry(time(a.getStartTime()), "REPORTED", null, Roles.SYSTEM,
-            a.getActivityName(), "案件上报，登记立案", null));
+        case "startEvent" -> entries.add(new TimelineEntry(time(a.getStartTime()), "REPORTED", reporter,
+            name(reporter, actorNames), a.getActivityName(), "上报，登记立案", null));
         case "intermediateTimer" -> {
           if (a.getEndTime() != null) {
             entries.add(new TimelineEntry(time(a.getEndTime()), "TIMER", null, Roles.SYSTEM, a.getActivityName(), "计时届满", null));
@@ -196,6 +199,9 @@ public class CaseTimeline {
           completedBy.put(first.getTaskId(), first.getUserId());
         }
         continue;
+      }
+      if ("Create".equals(first.getOperationType()) && first.getTaskId() == null) {
+        continue; // the report that started the case: its own entry
       }
       boolean claim = "Claim".equals(first.getOperationType());
       boolean unclaim = claim && operation.stream()

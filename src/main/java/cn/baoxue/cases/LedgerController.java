@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.org.OrgTree;
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.cases.LedgerQueries.Filter;
 import cn.baoxue.cases.LedgerQueries.Ledger;
@@ -32,8 +33,10 @@ class LedgerController {
 
   private final LedgerQueries ledgers;
   private final ApplicationEventPublisher events;
+  private final OrgTree orgTree;
 
-  LedgerController(LedgerQueries ledgers, ApplicationEventPublisher events) {
+  LedgerController(LedgerQueries ledgers, ApplicationEventPublisher events, OrgTree orgTree) {
+    this.orgTree = orgTree;
     this.ledgers = ledgers;
     this.events = events;
   }
@@ -58,6 +61,7 @@ class LedgerController {
     model.addAttribute("ledger", ledger);
     model.addAttribute("filter", filter);
     model.addAttribute("result", ledgers.page(ledger, filter, staff.jurisdiction(), Math.max(0, page), PAGE_SIZE));
+    model.addAttribute("units", orgTree.unitsWithin(staff.jurisdiction()));
     model.addAttribute("reasons", DropoutReason.values());
     model.addAttribute("specialGroups", SpecialGroup.values());
     model.addAttribute("statuses", Arrays.stream(CaseStatus.values()).filter(s -> s != CaseStatus.NOT_DROPOUT).toList());
