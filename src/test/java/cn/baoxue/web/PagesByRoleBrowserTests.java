@@ -83,6 +83,12 @@ class PagesByRoleBrowserTests {
     visit(browser, "/ledgers/children", user, "ledger-children", size);
     visit(browser, "/ledgers/suspected", user, "ledger-suspected", size);
     visit(browser, "/ledgers/dropouts", user, "ledger-dropouts", size);
+    assertThat(browser.visibleText()).contains(caseNumber);
+
+    visit(browser, "/reports/dashboard", user, "dashboard", size);
+    if (browser.visibleText().contains("案件检索") || !user.contains("-changan")) {
+      visit(browser, "/audit/cases", user, "case-search", size);
+    }
   }
 
   private static void visit(ChineseBrowser browser, String path, String user, String page, String size) {
