@@ -116,7 +116,7 @@ class HomeController {
       links.add(new Link(auditor ? "案件检索与办理记录（督导审计）" : "案件检索与办理记录", "/audit/cases", "按编号、姓名、单位、逾期检索，查看与导出办理记录"));
     }
     if (auditor || admin) {
-      links.add(new Link("流程监控", COCKPIT, "查看各案件流程进度（只读）"));
+      links.add(new Link("流程监控", COCKPIT, admin ? "流程实例、定时作业与故障处理" : "查看各案件流程进度（只读）"));
     }
     if (admin) {
       links.add(new Link("用户与权限", ADMIN, "工作人员账号、用户组与授权"));
