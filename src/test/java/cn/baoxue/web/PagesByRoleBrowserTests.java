@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -109,5 +110,9 @@ class PagesByRoleBrowserTests {
     assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
         "return !!document.querySelector('meta[name=viewport][content*=\"width=device-width\"]');"))
         .as("mobile viewport of %s", where).isTrue();
+    if (user.equals("auditor")) {
+      assertThat(browser.driver().findElements(By.cssSelector("form[method=post]:not([action$='/logout'])")))
+          .as("forms that would write, offered to the auditor on %s", where).isEmpty();
+    }
   }
 }
