@@ -1,5 +1,6 @@
 package cn.baoxue.attendance;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.kernel.validation.IdNumber;
 import cn.baoxue.kernel.validation.Inputs;
@@ -11,7 +12,6 @@ import cn.baoxue.kernel.identity.Jurisdiction;
 import cn.baoxue.org.OrgTree;
 import cn.baoxue.kernel.identity.OrgUnitType;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,7 +111,7 @@ public class AttendanceService {
         .params(excused, student.getId(), date).update();
     if (updated == 0) {
       jdbc.sql("insert into absence (student_id, absence_date, excused, reported_by, recorded_at) values (?, ?, ?, ?, ?)")
-          .params(student.getId(), date, excused, reporter, LocalDateTime.now()).update();
+          .params(student.getId(), date, excused, reporter, BeijingTime.now()).update();
       return 1;
     }
     return 0;
@@ -138,7 +138,7 @@ public class AttendanceService {
     }
     String caseNumber = openCase(student, run, start);
     jdbc.sql("insert into attendance_alert (student_id, streak_start, case_number, recorded_at) values (?, ?, ?, ?)")
-        .params(student.getId(), start, caseNumber, LocalDateTime.now()).update();
+        .params(student.getId(), start, caseNumber, BeijingTime.now()).update();
     return Optional.of(caseNumber);
   }
 

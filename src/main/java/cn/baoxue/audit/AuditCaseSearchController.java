@@ -1,5 +1,6 @@
 package cn.baoxue.audit;
 
+import cn.baoxue.org.OrgTree;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.cases.CaseController;
 import cn.baoxue.cases.CaseStatus;
@@ -15,14 +16,17 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class AuditCaseSearchController {
 
   private final AuditCaseSearch search;
+  private final OrgTree orgTree;
 
-  AuditCaseSearchController(AuditCaseSearch search) {
+  AuditCaseSearchController(AuditCaseSearch search, OrgTree orgTree) {
+    this.orgTree = orgTree;
     this.search = search;
   }
 
   @GetMapping("/audit/cases")
   String page(@ModelAttribute("criteria") AuditCaseSearch.Criteria criteria, Staff staff, Model model) {
     model.addAttribute("statuses", CaseStatus.values());
+    model.addAttribute("units", orgTree.unitsWithin(staff.jurisdiction()));
     model.addAttribute("found", search.search(criteria, staff.jurisdiction()));
     model.addAttribute("limit", AuditCaseSearch.LIMIT);
     return "audit/cases";

@@ -1,5 +1,6 @@
 package cn.baoxue.audit;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.audit.AuditEntry.Kind;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +28,7 @@ public class AuditTrail {
   public AuditEntry append(Kind kind, Long refId, Long caseId, String actor, String payload) {
     String previous = jdbc.sql("select last_hash from audit_trail_head where id = 1 for update").query(String.class).single();
     // Stored with second precision on every database, so the hash recomputes the same.
-    LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+    LocalDateTime now = BeijingTime.now().truncatedTo(ChronoUnit.SECONDS);
     AuditEntry entry = entries.save(new AuditEntry(kind, refId, caseId, actor, now, payload, previous));
     jdbc.sql("update audit_trail_head set last_hash = ? where id = 1").param(entry.getHash()).update();
     return entry;

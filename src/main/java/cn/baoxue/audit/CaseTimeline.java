@@ -5,10 +5,15 @@ import cn.baoxue.documents.CaseDocument;
 import cn.baoxue.documents.CaseDocuments;
 import cn.baoxue.escalation.Escalation;
 import cn.baoxue.escalation.EscalationRepository;
+import cn.baoxue.kernel.identity.GroupIds;
+import cn.baoxue.kernel.process.TaskContracts;
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.org.Roles;
+import cn.baoxue.org.StaffDirectory;
 import cn.baoxue.security.WithoutEngineAuthorization;
+import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -22,6 +27,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -31,6 +37,11 @@ import org.springframework.stereotype.Service;
  * Reconstructs a case from the engine's history (activities, tasks, claims and assignments, the
  * user operation log, variable changes, incidents) and Baoxue's own records (escalations,
  * documents), in time order. Community Edition's Cockpit shows none of this.
+ *
+ * <p>In human terms, for the people who read it: who did what, by name and unit
+ * (「赵文斌（尖山乡）」 办结「指定包保责任人」), units by name, form fields by their labels, times in
+ * Beijing time; the engine's and Baoxue's own steps are credited to 「系统」. No login id, group id or
+ * variable name reaches the text; the JSON keeps the login id in {@code actor} for scripts.
  */
 @Service
 public class CaseTimeline {
@@ -38,24 +49,44 @@ public class CaseTimeline {
   private static final Map<String, String> OPERATIONS = Map.ofEntries(
       Map.entry("Claim", "认领任务"), Map.entry("Assign", "指派任务"), Map.entry("Complete", "办理完成"),
       Map.entry("SetOwner", "变更任务负责人"), Map.entry("Delegate", "委托任务"), Map.entry("Resolve", "委托办结"),
-      Map.entry("SetPriority", "调整优先级"), Map.entry("Update", "修改任务"), Map.entry("SetVariable", "修改变量"),
-      Map.entry("ModifyVariable", "修改变量"), Map.entry("RemoveVariable", "删除变量"), Map.entry("Delete", "删除"),
-      Map.entry("Create", "创建"), Map.entry("SuspendJob", "暂停作业"), Map.entry("ActivateJob", "恢复作业"),
-      Map.entry("SetJobRetries", "重试作业"), Map.entry("Suspend", "挂起"), Map.entry("Activate", "激活"));
+      Map.entry("SetPriority", "调整优先级"), Map.entry("Update", "修改任务"), Map.entry("SetVariable", "修改表单内容"),
+      Map.entry("ModifyVariable", "修改表单内容"), Map.entry("RemoveVariable", "删除表单内容"), Map.entry("Delete", "删除"),
+      Map.entry("Create", "创建"), Map.entry("SuspendJob", "暂停定时作业"), Map.entry("ActivateJob", "恢复定时作业"),
+      Map.entry("SetJobRetries", "重试定时作业"), Map.entry("Suspend", "挂起流程"), Map.entry("Activate", "恢复流程"));
+
+  /** Task properties an operation may change, by their names in Tasklist. */
+  private static final Map<String, String> PROPERTIES = Map.of(
+      "assignee", "办理人", "owner", "负责人", "dueDate", "期限", "followUpDate", "跟进日期", "priority", "优先级",
+      "name", "任务名称", "description", "说明");
+
+  /** The kinds of entry, for the export. */
+  static final Map<String, String> TYPES = Map.ofEntries(
+      Map.entry("REPORTED", "上报"), Map.entry("TASK_CREATED", "生成任务"), Map.entry("IDENTITY_LINK", "分派"),
+      Map.entry("OPERATION", "操作"), Map.entry("VARIABLE", "修改"), Map.entry("TASK_COMPLETED", "办结"),
+      Map.entry("ESCALATION", "逾期督办"), Map.entry("DOCUMENT", "文书"), Map.entry("TIMER", "计时"),
+      Map.entry("INCIDENT", "故障"), Map.entry("ENDED", "结束"));
+
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final HistoryService historyService;
   private final EscalationRepository escalations;
   private final CaseDocuments documents;
   private final Roles roles;
+  private final StaffDirectory staff;
   private final WithoutEngineAuthorization withoutEngineAuthorization;
+  private final Map<String, String> fieldLabels = new HashMap<>();
 
   CaseTimeline(HistoryService historyService, EscalationRepository escalations, CaseDocuments documents, Roles roles,
-      WithoutEngineAuthorization withoutEngineAuthorization) {
+      StaffDirectory staff, WithoutEngineAuthorization withoutEngineAuthorization) {
     this.historyService = historyService;
     this.escalations = escalations;
     this.documents = documents;
     this.roles = roles;
+    this.staff = staff;
     this.withoutEngineAuthorization = withoutEngineAuthorization;
+    TaskContracts contracts = TaskContracts.get();
+    contracts.start().fields().values().forEach(field -> fieldLabels.putIfAbsent(field.key(), field.label()));
+    contracts.tasks().forEach(task -> task.fields().values().forEach(field -> fieldLabels.putIfAbsent(field.key(), field.label())));
   }
 
   /** The caller has checked that the case lies in the reader's jurisdiction. */
@@ -64,22 +95,23 @@ public class CaseTimeline {
     List<TimelineEntry> entries = new ArrayList<>();
     Map<String, String> actorNames = new HashMap<>();
     withoutEngineAuthorization.run(() -> {
-      activities(pi, entries, actorNames);
+      Map<String, String> activityNames = activities(pi, entries, actorNames);
       Map<String, String> completedBy = new HashMap<>();
       Map<String, String> operationActors = operations(pi, entries, actorNames, completedBy);
       tasks(pi, entries, actorNames, completedBy);
       identityLinks(pi, entries, actorNames);
       variableChanges(pi, entries, operationActors, actorNames);
-      incidents(pi, entries);
+      incidents(pi, entries, activityNames);
     });
     for (Escalation e : escalations.findByCaseIdOrderByEscalatedAtAscIdAsc(dropoutCase.getId())) {
-      entries.add(new TimelineEntry(e.getEscalatedAt(), "ESCALATION", null, "系统", e.getTaskName(),
-          "逾期" + e.getDaysLate() + "天，第" + e.getLevel() + "次督办，提交" + (e.getToGroup() == null ? "（已至县级）" : e.getToGroup())
-              + "；原办理人/单位：" + e.getResponsible(), false));
+      entries.add(new TimelineEntry(e.getEscalatedAt(), "ESCALATION", null, Roles.SYSTEM, e.getTaskName(),
+          "逾期" + e.getDaysLate() + "天，第" + e.getLevel() + "次督办，提交"
+              + (e.getToGroup() == null ? "（已至县级）" : roles.group(e.getToGroup()))
+              + "；原办理人/单位：" + roles.responsible(e.getResponsible()), false));
     }
     for (CaseDocument d : documents.of(dropoutCase.getId())) {
       entries.add(new TimelineEntry(d.getRecordedAt(), "DOCUMENT", d.getRecordedBy(), name(d.getRecordedBy(), actorNames),
-          null, "签发" + d.getTitle() + "（SHA-256 " + d.getSha256().substring(0, 16) + "…）", null));
+          null, "签发" + d.getTitle() + "（文书指纹 " + d.getSha256().substring(0, 16) + "…）", null));
     }
     entries.sort(Comparator.comparing(TimelineEntry::time)
         .thenComparing(entry -> order(entry.type()))
@@ -87,28 +119,36 @@ public class CaseTimeline {
     return entries;
   }
 
-  private void activities(String pi, List<TimelineEntry> entries, Map<String, String> names) {
+  /** @return the name of each activity, by its id */
+  private Map<String, String> activities(String pi, List<TimelineEntry> entries, Map<String, String> actorNames) {
+    Map<String, String> names = new HashMap<>();
+    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult();
+    String reporter = instance == null ? null : instance.getStartUserId();
     for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery().processInstanceId(pi).list()) {
+      if (a.getActivityName() != null) {
+        names.put(a.getActivityId(), a.getActivityName());
+      }
       switch (a.getActivityType()) {
-        case "startEvent" -> entries.add(new TimelineEntry(time(a.getStartTime()), "REPORTED", null, "系统", a.getActivityName(),
-            "案件上报", null));
+        case "startEvent" -> entries.add(new TimelineEntry(time(a.getStartTime()), "REPORTED", reporter,
+            name(reporter, actorNames), a.getActivityName(), "上报，登记立案", null));
         case "intermediateTimer" -> {
           if (a.getEndTime() != null) {
-            entries.add(new TimelineEntry(time(a.getEndTime()), "TIMER", null, "系统", a.getActivityName(), "计时届满", null));
+            entries.add(new TimelineEntry(time(a.getEndTime()), "TIMER", null, Roles.SYSTEM, a.getActivityName(), "计时届满", null));
           }
         }
-        case "noneEndEvent" -> entries.add(new TimelineEntry(time(a.getStartTime()), "ENDED", null, "系统", a.getActivityName(),
-            "流程结束", null));
+        case "noneEndEvent" -> entries.add(new TimelineEntry(time(a.getStartTime()), "ENDED", null, Roles.SYSTEM,
+            a.getActivityName(), "流程结束", null));
         default -> { }
       }
     }
+    return names;
   }
 
   /** @param completedBy who completed each task, from the operation log (a task need not be claimed first) */
   private void tasks(String pi, List<TimelineEntry> entries, Map<String, String> names, Map<String, String> completedBy) {
     for (HistoricTaskInstance t : historyService.createHistoricTaskInstanceQuery().processInstanceId(pi).list()) {
-      entries.add(new TimelineEntry(time(t.getStartTime()), "TASK_CREATED", null, "系统", t.getName(),
-          "生成任务" + (t.getDueDate() == null ? "" : "，期限 " + time(t.getDueDate()).toLocalDate()), null));
+      entries.add(new TimelineEntry(time(t.getStartTime()), "TASK_CREATED", null, Roles.SYSTEM, t.getName(),
+          "生成任务" + (t.getDueDate() == null ? "" : "，期限 " + time(t.getDueDate()).format(MINUTES)), null));
       if (t.getEndTime() != null && "completed".equals(t.getDeleteReason())) {
         boolean onTime = t.getDueDate() == null || !t.getEndTime().after(t.getDueDate());
         String completer = completedBy.getOrDefault(t.getId(), t.getAssignee());
@@ -125,19 +165,24 @@ public class CaseTimeline {
     }
     for (HistoricIdentityLinkLog link : links) {
       boolean added = "add".equals(link.getOperationType());
-      String who = link.getUserId() != null ? name(link.getUserId(), names) : link.getGroupId();
+      String who = link.getUserId() != null ? name(link.getUserId(), names) : roles.group(link.getGroupId());
       String what = switch (link.getType()) {
-        case "assignee" -> added ? "办理人为 " + who : "取消办理人 " + who;
-        case "candidate" -> added ? "候选：" + who : "移除候选：" + who;
+        case "assignee" -> added ? "由 " + who + " 办理" : "不再由 " + who + " 办理";
+        case "candidate" -> added ? "分给 " + who : "不再分给 " + who;
         case "owner" -> added ? "负责人为 " + who : "取消负责人 " + who;
-        default -> link.getType() + "：" + who;
+        default -> (added ? "关联 " : "取消关联 ") + who;
       };
       entries.add(new TimelineEntry(time(link.getTime()), "IDENTITY_LINK", link.getAssignerId(),
           name(link.getAssignerId(), names), taskName(link.getTaskId()), what, null));
     }
   }
 
-  /** @return who did each operation, by operation id */
+  /**
+   * Claims, assignments and the like. Completions are the task's own entry; the operation log only
+   * says who completed it.
+   *
+   * @return who did each operation, by operation id
+   */
   private Map<String, String> operations(
       String pi, List<TimelineEntry> entries, Map<String, String> names, Map<String, String> completedBy) {
     Map<String, String> actors = new HashMap<>();
@@ -149,23 +194,47 @@ public class CaseTimeline {
     for (List<UserOperationLogEntry> operation : byOperation.values()) {
       UserOperationLogEntry first = operation.get(0);
       actors.put(first.getOperationId(), first.getUserId());
-      if ("Complete".equals(first.getOperationType()) && first.getTaskId() != null) {
-        completedBy.put(first.getTaskId(), first.getUserId());
+      if ("Complete".equals(first.getOperationType())) {
+        if (first.getTaskId() != null) {
+          completedBy.put(first.getTaskId(), first.getUserId());
+        }
+        continue;
       }
-      boolean unclaim = "Claim".equals(first.getOperationType()) && operation.stream()
+      if ("Create".equals(first.getOperationType()) && first.getTaskId() == null) {
+        continue; // the report that started the case: its own entry
+      }
+      boolean claim = "Claim".equals(first.getOperationType());
+      boolean unclaim = claim && operation.stream()
           .anyMatch(log -> "assignee".equals(log.getProperty()) && log.getNewValue() == null);
-      List<String> changes = operation.stream()
-          .filter(log -> log.getProperty() != null && !"delete".equals(log.getProperty()))
-          .map(log -> log.getProperty() + "：" + Objects.toString(log.getOrgValue(), "空") + " → " + Objects.toString(log.getNewValue(), "空"))
+      List<String> changes = claim ? List.of() : operation.stream()
+          .filter(log -> log.getProperty() != null && PROPERTIES.containsKey(log.getProperty()))
+          .map(log -> PROPERTIES.get(log.getProperty()) + "：" + propertyValue(log.getProperty(), log.getOrgValue(), names)
+              + " → " + propertyValue(log.getProperty(), log.getNewValue(), names))
           .toList();
       entries.add(new TimelineEntry(time(first.getTimestamp()), "OPERATION", first.getUserId(), name(first.getUserId(), names),
-          taskName(first.getTaskId()), (unclaim ? "取消认领" : OPERATIONS.getOrDefault(first.getOperationType(), first.getOperationType()))
+          taskName(first.getTaskId()), (unclaim ? "取消认领" : OPERATIONS.getOrDefault(first.getOperationType(), "其他操作"))
               + (changes.isEmpty() ? "" : "（" + String.join("；", changes) + "）"), null));
     }
     return actors;
   }
 
-  /** Changes of a variable after it was first set: old value → new value. */
+  private String propertyValue(String property, String value, Map<String, String> names) {
+    if (value == null || value.isEmpty()) {
+      return "空";
+    }
+    return switch (property) {
+      case "assignee", "owner" -> name(value, names);
+      case "dueDate", "followUpDate" -> value.chars().allMatch(Character::isDigit)
+          ? LocalDateTime.ofInstant(Instant.ofEpochMilli(Long.parseLong(value)), BeijingTime.zone()).format(MINUTES)
+          : value;
+      default -> value;
+    };
+  }
+
+  /**
+   * Changes of a form's field after it was first set, by the field's label: old value → new value.
+   * The engine's own variables (routing, counters) are the system's business and not listed.
+   */
   private void variableChanges(
       String pi, List<TimelineEntry> entries, Map<String, String> operationActors, Map<String, String> names) {
     Map<String, Object> lastValue = new HashMap<>();
@@ -174,19 +243,57 @@ public class CaseTimeline {
     for (HistoricDetail detail : details) {
       HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
       String key = update.getVariableInstanceId();
-      if (lastValue.containsKey(key) && !Objects.equals(lastValue.get(key), update.getValue())) {
+      String label = fieldLabels.get(update.getVariableName());
+      if (label != null && lastValue.containsKey(key) && !Objects.equals(lastValue.get(key), update.getValue())) {
         String actor = update.getUserOperationId() == null ? null : operationActors.get(update.getUserOperationId());
+        Object before = lastValue.get(key);
+        Object after = update.getValue();
         entries.add(new TimelineEntry(time(update.getTime()), "VARIABLE", actor, name(actor, names),
-            taskName(update.getTaskId()), "变量 " + update.getVariableName() + "：" + lastValue.get(key) + " → " + update.getValue(), null));
+            taskName(update.getTaskId()), "修改「" + label + "」" + valueChange(before, after, names), null));
       }
       lastValue.put(key, update.getValue());
     }
   }
 
-  private void incidents(String pi, List<TimelineEntry> entries) {
+  /** "：旧 → 新" where both read as words people use; nothing where a value is a code or an internal id. */
+  private String valueChange(Object before, Object after, Map<String, String> names) {
+    String from = readable(before, names);
+    String to = readable(after, names);
+    return from == null || to == null ? "" : "：" + from + " → " + to;
+  }
+
+  private String readable(Object value, Map<String, String> names) {
+    if (value == null) {
+      return "空";
+    }
+    if (value instanceof Boolean b) {
+      return b ? "是" : "否";
+    }
+    if (value instanceof Date date) {
+      return time(date).format(MINUTES);
+    }
+    if (value instanceof Number) {
+      return value.toString();
+    }
+    String text = value.toString();
+    if (text.isEmpty()) {
+      return "空";
+    }
+    if (GroupIds.kindOf(text) != GroupIds.Kind.OTHER) {
+      return roles.group(text);
+    }
+    if (text.matches("[A-Za-z0-9_.@-]+")) {
+      // A login id reads as the person; any other Latin word is a code without its label here.
+      return staff.user(text) != null ? name(text, names) : null;
+    }
+    return text;
+  }
+
+  private void incidents(String pi, List<TimelineEntry> entries, Map<String, String> activityNames) {
     for (HistoricIncident incident : historyService.createHistoricIncidentQuery().processInstanceId(pi).list()) {
-      entries.add(new TimelineEntry(time(incident.getCreateTime()), "INCIDENT", null, "系统", incident.getActivityId(),
-          "故障：" + incident.getIncidentMessage(), null));
+      entries.add(new TimelineEntry(time(incident.getCreateTime()), "INCIDENT", null, Roles.SYSTEM,
+          activityNames.get(incident.getActivityId()),
+          "系统办理此环节时出错，已记入运维日志，待系统管理员处理", null));
     }
   }
 
@@ -199,7 +306,7 @@ public class CaseTimeline {
   }
 
   private String name(String userId, Map<String, String> names) {
-    return userId == null ? "系统" : names.computeIfAbsent(userId, roles::describe);
+    return userId == null ? Roles.SYSTEM : names.computeIfAbsent(userId, roles::person);
   }
 
   private static int order(String type) {
@@ -208,6 +315,6 @@ public class CaseTimeline {
   }
 
   private static LocalDateTime time(Date date) {
-    return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+    return BeijingTime.of(date);
   }
 }

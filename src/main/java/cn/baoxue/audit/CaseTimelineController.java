@@ -8,6 +8,7 @@ import cn.baoxue.cases.PersonalDataViewed;
 import cn.baoxue.web.Spreadsheet;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,8 @@ import org.springframework.web.server.ResponseStatusException;
 /** The full history of a case, as a page and as JSON, for anyone whose jurisdiction covers it. */
 @Controller
 class CaseTimelineController {
+
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final CaseQueries caseQueries;
   private final CaseTimeline timeline;
@@ -42,10 +45,10 @@ class CaseTimelineController {
   void xlsx(@PathVariable String caseNumber, Staff staff, HttpServletResponse response) throws IOException {
     List<TimelineEntry> entries = timeline.of(readCase(caseNumber, staff, "TIMELINE_XLSX"));
     try (Spreadsheet sheet = Spreadsheet.download(response, "办理记录-" + caseNumber)) {
-      sheet.sheet("办理记录", List.of("时间", "类别", "环节", "事项", "操作人", "用户名", "是否按期"));
+      sheet.sheet("办理记录", List.of("时间（北京时间）", "类别", "环节", "事项", "操作人", "是否按期"));
       for (TimelineEntry e : entries) {
-        sheet.row(e.time().toString().replace('T', ' '), e.type(), e.step(), e.description(), e.actorName(), e.actor(),
-            e.onTime() == null ? "" : e.onTime() ? "按期" : "逾期");
+        sheet.row(e.time().format(SECONDS), CaseTimeline.TYPES.getOrDefault(e.type(), ""), e.step(), e.description(),
+            e.actorName(), e.onTime() == null ? "" : e.onTime() ? "按期" : "逾期");
       }
     }
   }

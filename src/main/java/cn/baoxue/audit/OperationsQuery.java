@@ -1,9 +1,9 @@
 package cn.baoxue.audit;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.security.WithoutEngineAuthorization;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -60,10 +60,10 @@ class OperationsQuery {
   }
 
   private static Date date(LocalDate day) {
-    return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    return Date.from(day.atStartOfDay(BeijingTime.zone()).toInstant());
   }
 
   private static LocalDateTime time(Date date) {
-    return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+    return BeijingTime.of(date);
   }
 }

@@ -1,5 +1,6 @@
 package cn.baoxue.audit;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.audit.AuditEntry.Kind;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -43,7 +44,7 @@ class RetentionPurge {
   @Scheduled(cron = "${baoxue.retention.cron:0 30 1 * * *}")
   @Transactional
   public void nightly() {
-    int purged = purgeClosedBefore(LocalDateTime.now().minusDays(retentionDays));
+    int purged = purgeClosedBefore(BeijingTime.now().minusDays(retentionDays));
     if (purged > 0) {
       log.info("Retention: purged the records of {} cases closed more than {} days ago", purged, retentionDays);
     }

@@ -44,6 +44,7 @@ public class CaseController {
     model.addAttribute("file", file);
     model.addAttribute("personalData", PersonalDataPolicy.disclosureFor(staff.groupIds()));
     model.addAttribute("contactTypes", ContactType.values());
+    model.addAttribute("mayRecordContacts", viewed.isOpen() && contacts.mayRecord(viewed, staff));
     return "cases/show";
   }
 

@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -29,7 +30,7 @@ public abstract class CaseRecord {
   protected CaseRecord(DropoutCase dropoutCase, String recordedBy) {
     this.caseId = dropoutCase.getId();
     this.recordedBy = recordedBy;
-    this.recordedAt = LocalDateTime.now();
+    this.recordedAt = BeijingTime.now();
   }
 
   public Long getId() {

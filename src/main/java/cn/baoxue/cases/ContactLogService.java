@@ -74,6 +74,13 @@ public class ContactLogService {
     return dropoutCase;
   }
 
+  /** Whether the case page offers this user the 帮扶记录 form: the rule of {@link #requireMayRecord}. */
+  @Transactional(readOnly = true)
+  public boolean mayRecord(DropoutCase dropoutCase, Staff actor) {
+    return actor.isAdmin() || actor.isMemberOf(GroupIds.township(dropoutCase.getTownshipCode()))
+        || isHelper(dropoutCase, actor.userId());
+  }
+
   private boolean isHelper(DropoutCase dropoutCase, String userId) {
     return assignments.findByCaseIdOrderByRecordedAtAscIdAsc(dropoutCase.getId()).stream()
         .flatMap(a -> Stream.of(a.getTeacherHelper(), a.getCadreHelper(), a.getWomenfedHelper()))

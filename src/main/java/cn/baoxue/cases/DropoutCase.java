@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.kernel.process.CaseSource;
 import cn.baoxue.org.CaseJurisdiction;
 import jakarta.persistence.Column;
@@ -132,7 +133,7 @@ public class DropoutCase {
     this.reportNotes = report.reportNotes();
     this.status = CaseStatus.REPORTED;
     this.reportedBy = reportedBy;
-    this.reportedAt = LocalDateTime.now();
+    this.reportedAt = BeijingTime.now();
   }
 
   void linkProcessInstance(String processInstanceId) {
@@ -144,7 +145,7 @@ public class DropoutCase {
     this.notDropoutReason = notDropoutReason;
     this.verifyNotes = notes;
     this.verifiedBy = actor;
-    this.verifiedAt = LocalDateTime.now();
+    this.verifiedAt = BeijingTime.now();
     if (result == VerifyResult.NOT_DROPOUT) {
       close(CaseStatus.NOT_DROPOUT);
     } else {
@@ -180,7 +181,7 @@ public class DropoutCase {
   private void close(CaseStatus finalStatus) {
     this.status = finalStatus;
     this.openStudentId = null;
-    this.closedAt = LocalDateTime.now();
+    this.closedAt = BeijingTime.now();
   }
 
   public boolean isOpen() {

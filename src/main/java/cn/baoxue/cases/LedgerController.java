@@ -1,5 +1,7 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.org.OrgTree;
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.cases.LedgerQueries.Filter;
 import cn.baoxue.cases.LedgerQueries.Ledger;
 import cn.baoxue.cases.LedgerQueries.Row;
@@ -31,8 +33,10 @@ class LedgerController {
 
   private final LedgerQueries ledgers;
   private final ApplicationEventPublisher events;
+  private final OrgTree orgTree;
 
-  LedgerController(LedgerQueries ledgers, ApplicationEventPublisher events) {
+  LedgerController(LedgerQueries ledgers, ApplicationEventPublisher events, OrgTree orgTree) {
+    this.orgTree = orgTree;
     this.ledgers = ledgers;
     this.events = events;
   }
@@ -57,6 +61,7 @@ class LedgerController {
     model.addAttribute("ledger", ledger);
     model.addAttribute("filter", filter);
     model.addAttribute("result", ledgers.page(ledger, filter, staff.jurisdiction(), Math.max(0, page), PAGE_SIZE));
+    model.addAttribute("units", orgTree.unitsWithin(staff.jurisdiction()));
     model.addAttribute("reasons", DropoutReason.values());
     model.addAttribute("specialGroups", SpecialGroup.values());
     model.addAttribute("statuses", Arrays.stream(CaseStatus.values()).filter(s -> s != CaseStatus.NOT_DROPOUT).toList());
@@ -81,7 +86,7 @@ class LedgerController {
     Filter filter = new Filter(unit, grade, gender, reason, specialGroup, status, from, to);
     Disclosure disclosure = PersonalDataPolicy.disclosureFor(staff.groupIds());
     int[] rows = {0};
-    try (Spreadsheet sheet = Spreadsheet.download(response, ledger.title() + "-" + LocalDate.now())) {
+    try (Spreadsheet sheet = Spreadsheet.download(response, ledger.title() + "-" + BeijingTime.today())) {
       sheet.sheet(ledger.title(), headers(ledger));
       ledgers.each(ledger, filter, staff.jurisdiction(), row -> {
         sheet.row(values(ledger, row, disclosure));

@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -58,7 +59,7 @@ public class Student {
 
   public Student(String idNumber) {
     this.idNumber = idNumber;
-    this.createdAt = LocalDateTime.now();
+    this.createdAt = BeijingTime.now();
   }
 
   /** Takes the latest facts from a report: the child may have moved school or grade since. */
@@ -72,7 +73,7 @@ public class Student {
     this.guardianName = report.guardianName();
     this.guardianPhone = report.guardianPhone();
     this.specialGroups = report.specialGroupCodes();
-    this.updatedAt = LocalDateTime.now();
+    this.updatedAt = BeijingTime.now();
   }
 
   public Long getId() {

@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.kernel.process.CaseStart;
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.org.CaseJurisdiction;
@@ -7,7 +8,6 @@ import cn.baoxue.org.OrgTree;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -91,7 +91,7 @@ public class StudentRoster {
   @Transactional(propagation = Propagation.MANDATORY)
   public Registration register(List<RosterStudent> rows) {
     Set<String> known = existing(rows.stream().map(RosterStudent::idNumber).toList());
-    Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+    Timestamp now = Timestamp.valueOf(BeijingTime.now());
     List<Object[]> inserts = new ArrayList<>();
     List<Object[]> updates = new ArrayList<>();
     for (RosterStudent row : rows) {

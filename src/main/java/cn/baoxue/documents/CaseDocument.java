@@ -1,5 +1,6 @@
 package cn.baoxue.documents;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -61,7 +62,7 @@ public class CaseDocument {
     this.sha256 = sha256;
     this.taskId = taskId;
     this.recordedBy = recordedBy;
-    this.recordedAt = LocalDateTime.now();
+    this.recordedAt = BeijingTime.now();
   }
 
   public Long getId() {

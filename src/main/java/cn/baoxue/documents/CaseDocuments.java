@@ -1,5 +1,6 @@
 package cn.baoxue.documents;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.cases.CaseOfProcess;
 import cn.baoxue.cases.CaseQueries;
@@ -11,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import cn.baoxue.cases.PersonalDataPolicy.Disclosure;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -91,7 +91,7 @@ public class CaseDocuments {
         .filter(o -> !o.getRecordedAt().isAfter(document.getRecordedAt()))
         .max(Comparator.comparing(ReturnOrder::getRecordedAt))
         .orElseThrow(() -> new IllegalStateException("No return order recorded for document " + document.getId()));
-    LocalDate issuedOn = document.getRecordedAt().atZone(ZoneId.systemDefault()).withZoneSameInstant(calendar.zone()).toLocalDate();
+    LocalDate issuedOn = document.getRecordedAt().atZone(BeijingTime.zone()).withZoneSameInstant(calendar.zone()).toLocalDate();
     return renderer.returnOrder(file, order.getDeadline(), issuedOn, disclosure);
   }
 

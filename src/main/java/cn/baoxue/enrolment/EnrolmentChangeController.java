@@ -1,5 +1,6 @@
 package cn.baoxue.enrolment;
 
+import cn.baoxue.org.OrgTree;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.kernel.identity.Staff;
@@ -23,10 +24,12 @@ class EnrolmentChangeController {
 
   private final EnrolmentChanges changes;
   private final TransferRequests transfers;
+  private final OrgTree orgTree;
 
-  EnrolmentChangeController(EnrolmentChanges changes, TransferRequests transfers) {
+  EnrolmentChangeController(EnrolmentChanges changes, TransferRequests transfers, OrgTree orgTree) {
     this.changes = changes;
     this.transfers = transfers;
+    this.orgTree = orgTree;
   }
 
   @GetMapping("/students/changes")
@@ -36,6 +39,7 @@ class EnrolmentChangeController {
     model.addAttribute("term", schoolTerm);
     model.addAttribute("terms", changes.termNames());
     model.addAttribute("unit", unit);
+    model.addAttribute("units", orgTree.unitsWithin(staff.jurisdiction()));
     model.addAttribute("changes", changes.ofTerm(schoolTerm.name(), blankToNull(unit), staff.jurisdiction()));
     model.addAttribute("requested", transfers.requested(staff));
     model.addAttribute("awaiting", transfers.awaiting(staff));

@@ -1,5 +1,6 @@
 package cn.baoxue.enrolment;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.calendar.CalendarProperties;
 import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.kernel.validation.IdNumber;
@@ -12,7 +13,6 @@ import cn.baoxue.org.OrgTree;
 import cn.baoxue.org.OrgUnit;
 import cn.baoxue.kernel.identity.OrgUnitType;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -107,9 +107,9 @@ public class EnrolmentChanges {
       String reason, String user) {
     int moved = toCode != null
         ? jdbc.sql("update student set school_code = ?, enrolment_status = 'IN_SCHOOL', updated_at = ? where id = ? and school_code = ?")
-            .params(toCode, LocalDateTime.now(), studentId, from).update()
+            .params(toCode, BeijingTime.now(), studentId, from).update()
         : jdbc.sql("update student set enrolment_status = 'TRANSFERRED_OUT', updated_at = ? where id = ? and school_code = ?")
-            .params(LocalDateTime.now(), studentId, from).update();
+            .params(BeijingTime.now(), studentId, from).update();
     if (moved != 1) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "该学生已不在" + orgTree.name(from) + "在册，不能办理这项异动");
     }
@@ -117,7 +117,7 @@ public class EnrolmentChanges {
     jdbc.sql("""
         insert into enrolment_change (student_id, change_type, change_date, from_school_code, to_school_code, other_school,
           reason, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(studentId, type.name(), date, from, toCode, otherSchool, reason, user, LocalDateTime.now())
+        .params(studentId, type.name(), date, from, toCode, otherSchool, reason, user, BeijingTime.now())
         .update(key, "id");
     return key.getKey().longValue();
   }

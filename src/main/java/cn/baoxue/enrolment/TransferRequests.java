@@ -1,5 +1,6 @@
 package cn.baoxue.enrolment;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.kernel.validation.IdNumber;
 import cn.baoxue.kernel.validation.Inputs;
@@ -136,7 +137,7 @@ public class TransferRequests {
               insert into transfer_request (id_number, student_id, from_school_code, to_school_code, transfer_date, reason,
                 status, requested_by, requested_at, pending_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(idNumber, studentId, from, school.getCode(), date, reason, TransferStatus.PENDING.name(), staff.userId(),
-              LocalDateTime.now(), pendingKey)
+              BeijingTime.now(), pendingKey)
           .update(key, "id");
     } catch (DuplicateKeyException e) {
       throw alreadyAsked(idNumber);
@@ -289,7 +290,7 @@ public class TransferRequests {
     int decided = jdbc.sql("""
             update transfer_request set status = ?, decided_by = ?, decided_at = ?, decided_as = ?, refusal_reason = ?,
               pending_key = null where id = ? and status = ?""")
-        .params(decision.name(), staff.userId(), LocalDateTime.now(), capacity == null ? null : capacity.name(), refusalReason,
+        .params(decision.name(), staff.userId(), BeijingTime.now(), capacity == null ? null : capacity.name(), refusalReason,
             row.id(), TransferStatus.PENDING.name())
         .update();
     if (decided != 1) {

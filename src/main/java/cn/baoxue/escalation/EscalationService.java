@@ -1,17 +1,16 @@
 package cn.baoxue.escalation;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.kernel.process.ProcessKeys;
 import cn.baoxue.notifications.Notifications;
 import cn.baoxue.org.StaffDirectory;
 import cn.baoxue.security.WithoutEngineAuthorization;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -59,7 +58,7 @@ public class EscalationService {
     int level = (int) escalations.countByTaskId(task.taskId()) + 1;
     List<String> superiors = task.superiors();
     String superiorGroup = level <= superiors.size() ? superiors.get(level - 1) : null;
-    LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    LocalDateTime now = BeijingTime.now();
     int daysLate = (int) Math.max(0, Duration.between(task.dueAt(), now).toDays());
     Escalation escalation = escalations.save(new Escalation(task, level, superiorGroup, now, daysLate));
     if (superiorGroup != null) {

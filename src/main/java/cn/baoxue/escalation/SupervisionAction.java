@@ -1,5 +1,6 @@
 package cn.baoxue.escalation;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -71,7 +72,7 @@ public class SupervisionAction {
     this.newDueAt = newDueAt;
     this.reason = reason;
     this.recordedBy = recordedBy;
-    this.recordedAt = LocalDateTime.now();
+    this.recordedAt = BeijingTime.now();
   }
 
   public Kind getAction() {

@@ -1,5 +1,6 @@
 package cn.baoxue.escalation;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.calendar.WorkingDayCalendar;
 
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
@@ -13,7 +14,6 @@ import cn.baoxue.org.StaffDirectory;
 import cn.baoxue.security.WithoutEngineAuthorization;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -144,6 +144,6 @@ public class SupervisionService {
         managementService.setJobDuedate(timer.getId(), newDue);
       }
     });
-    return LocalDateTime.ofInstant(newDue.toInstant(), ZoneId.systemDefault());
+    return BeijingTime.of(newDue);
   }
 }

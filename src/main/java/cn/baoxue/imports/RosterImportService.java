@@ -1,5 +1,6 @@
 package cn.baoxue.imports;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.kernel.process.CaseStart;
 import cn.baoxue.kernel.process.CaseSource;
 import cn.baoxue.kernel.validation.Coded;
@@ -17,7 +18,6 @@ import cn.baoxue.web.UploadedTable;
 import cn.baoxue.web.UploadedTable.Line;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -295,7 +295,7 @@ public class RosterImportService {
             importId,
             fileName == null ? null : fileName.substring(0, Math.min(255, fileName.length())),
             uploader.userId(),
-            LocalDateTime.now(),
+            BeijingTime.now(),
             rows,
             bad.size(),
             bad.isEmpty(),

@@ -1,5 +1,6 @@
 package cn.baoxue.notifications;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -65,11 +66,11 @@ public class Notification {
     this.taskId = taskId;
     this.message = message;
     this.dedupKey = dedupKey;
-    this.createdAt = LocalDateTime.now();
+    this.createdAt = BeijingTime.now();
   }
 
   void sent(String channelName) {
-    this.sentAt = LocalDateTime.now();
+    this.sentAt = BeijingTime.now();
     this.channel = channelName;
   }
 

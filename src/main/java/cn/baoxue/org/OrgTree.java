@@ -1,7 +1,15 @@
 package cn.baoxue.org;
 
 import cn.baoxue.kernel.identity.OrgUnitType;
+import cn.baoxue.kernel.identity.Jurisdiction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +29,36 @@ public class OrgTree {
       return Optional.empty();
     }
     return units.findById(code).filter(unit -> unit.getType() == type);
+  }
+
+  /** A unit to choose on a page: its code (the value sent) and its name, indented by its level. */
+  public record UnitChoice(String code, String label) {}
+
+  /**
+   * The units of a jurisdiction, for the unit filters of the pages: each unit the user works for
+   * and every unit under it, by name, in tree order (县, its 乡镇, their 村 and schools).
+   */
+  public List<UnitChoice> unitsWithin(Jurisdiction jurisdiction) {
+    List<OrgUnit> all = units.findAll(Sort.by("code"));
+    Map<String, List<OrgUnit>> children = new HashMap<>();
+    for (OrgUnit unit : all) {
+      children.computeIfAbsent(unit.getParentCode(), parent -> new ArrayList<>()).add(unit);
+    }
+    List<OrgUnit> roots = jurisdiction.isEverywhere() ? children.getOrDefault(null, List.of())
+        : all.stream().filter(unit -> jurisdiction.unitCodes().contains(unit.getCode())).toList();
+    List<UnitChoice> choices = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    roots.forEach(root -> addTree(root, 0, children, seen, choices));
+    return choices;
+  }
+
+  private static void addTree(OrgUnit unit, int depth, Map<String, List<OrgUnit>> children, Set<String> seen,
+      List<UnitChoice> choices) {
+    if (!seen.add(unit.getCode())) {
+      return;
+    }
+    choices.add(new UnitChoice(unit.getCode(), "　".repeat(depth) + unit.getName()));
+    children.getOrDefault(unit.getCode(), List.of()).forEach(child -> addTree(child, depth + 1, children, seen, choices));
   }
 
   /** The unit's name for pages, or the bare code if the unit is unknown. */

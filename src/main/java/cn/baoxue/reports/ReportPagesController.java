@@ -1,9 +1,11 @@
 package cn.baoxue.reports;
 
+import cn.baoxue.org.OrgTree;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.Spreadsheet;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -28,8 +30,12 @@ class ReportPagesController {
   private final ReportScope.Resolver scopes;
   private final ReportQueries queries;
   private final JdbcClient jdbc;
+  private final Clock clock;
+  private final OrgTree orgTree;
 
-  ReportPagesController(ReportScope.Resolver scopes, ReportQueries queries, JdbcClient jdbc) {
+  ReportPagesController(ReportScope.Resolver scopes, ReportQueries queries, JdbcClient jdbc, Clock clock, OrgTree orgTree) {
+    this.orgTree = orgTree;
+    this.clock = clock;
     this.scopes = scopes;
     this.queries = queries;
     this.jdbc = jdbc;
@@ -46,6 +52,10 @@ class ReportPagesController {
         charts.put(title, SummaryLabels.labelled(name, SummaryLabels.breakdown(summary, name))));
     model.addAttribute("summary", summary);
     model.addAttribute("charts", charts);
+    model.addAttribute("units", orgTree.unitsWithin(staff.jurisdiction()));
+    LocalDate today = LocalDate.now(clock);
+    model.addAttribute("thisMonth", YearMonth.from(today).toString());
+    model.addAttribute("thisQuarter", today.getYear() + "-Q" + ((today.getMonthValue() + 2) / 3));
     return "reports/dashboard";
   }
 

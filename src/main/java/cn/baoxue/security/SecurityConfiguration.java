@@ -12,9 +12,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -128,12 +130,16 @@ class SecurityConfiguration {
                             response.sendRedirect("/login?logout");
                           }
                         }))
-        // The webapps' XHR calls get 401, not the login page's HTML.
+        // The webapps' XHR calls get 401, not the login page's HTML. A refusal on the webapps' API
+        // answers in the engine's shape; anywhere else (an auditor's form post) it is the Chinese
+        // error page (templates/error.html). With the first handler alone Spring Security would use
+        // it for every path, and a page's refusal would read as an engine API's.
         .exceptionHandling(
             errors ->
                 errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**"))
-                    .defaultAccessDeniedHandlerFor(ENGINE_API_REFUSAL, path("/camunda/api/**")))
+                    .defaultAccessDeniedHandlerFor(ENGINE_API_REFUSAL, path("/camunda/api/**"))
+                    .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
         // Camunda's own CSRF filter protects the webapps' API; Spring's protects Baoxue's pages.
         .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
         .build();

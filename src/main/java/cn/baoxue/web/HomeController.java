@@ -1,13 +1,47 @@
 package cn.baoxue.web;
 
+import cn.baoxue.kernel.identity.GroupIds;
+import cn.baoxue.kernel.identity.GroupIds.Kind;
+import cn.baoxue.kernel.identity.Jurisdiction;
 import cn.baoxue.kernel.identity.Staff;
+import cn.baoxue.kernel.time.BeijingTime;
+import cn.baoxue.security.WithoutEngineAuthorization;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The login page and the start page with the way into Tasklist, Cockpit, Admin and the cases. */
+/**
+ * The login page and the home page of each role: what the role does (its 待办, what is overdue,
+ * its cases, its reports) and only the pages it may use. What a role may open is the security
+ * configuration's and the engine's (docs/security-matrix.md); {@code HomePageTests} opens every link
+ * of every role's home page as that role.
+ */
 @Controller
 class HomeController {
+
+  /** One way into a page, with what it is for. */
+  record Link(String label, String href, String hint) {}
+
+  static final String TASKLIST = "/camunda/app/tasklist/default/";
+  static final String COCKPIT = "/camunda/app/cockpit/default/";
+  static final String ADMIN = "/camunda/app/admin/default/";
+
+  private final TaskService taskService;
+  private final JdbcClient jdbc;
+  private final WithoutEngineAuthorization withoutEngineAuthorization;
+
+  HomeController(TaskService taskService, JdbcClient jdbc, WithoutEngineAuthorization withoutEngineAuthorization) {
+    this.taskService = taskService;
+    this.jdbc = jdbc;
+    this.withoutEngineAuthorization = withoutEngineAuthorization;
+  }
 
   @GetMapping("/login")
   String login() {
@@ -16,8 +50,79 @@ class HomeController {
 
   @GetMapping("/")
   String home(Staff staff, Model model) {
-    model.addAttribute("userId", staff.userId());
+    Set<Kind> kinds = kinds(staff);
+    boolean works = kinds.stream().anyMatch(Kind::givesWork) && !staff.isAdmin();
+    model.addAttribute("works", works);
     model.addAttribute("admin", staff.isAdmin());
+    model.addAttribute("auditor", kinds.contains(Kind.AUDITORS) && !works && !staff.isAdmin());
+    if (works) {
+      model.addAttribute("todo", withoutEngineAuthorization.call(() -> myTasks(staff).count()));
+      model.addAttribute("overdue", withoutEngineAuthorization.call(
+          () -> myTasks(staff).dueBefore(BeijingTime.toDate(BeijingTime.now())).count()));
+    }
+    model.addAttribute("openCases", openCases(staff.jurisdiction(), false));
+    model.addAttribute("escalatedCases", openCases(staff.jurisdiction(), true));
+    model.addAttribute("links", links(staff, kinds, works));
     return "home";
+  }
+
+  /** Tasks the user holds or may take: hers, and those offered to her groups that nobody has taken. */
+  private TaskQuery myTasks(Staff staff) {
+    TaskQuery query = taskService.createTaskQuery().active();
+    if (staff.groupIds().isEmpty()) {
+      return query.taskAssignee(staff.userId());
+    }
+    return query.or().taskAssignee(staff.userId()).taskCandidateGroupIn(staff.groupIds()).endOr();
+  }
+
+  private long openCases(Jurisdiction jurisdiction, boolean escalatedOnly) {
+    Jurisdiction.SqlScope scope = jurisdiction.sqlScope("school_code", "village_code", "township_code", "county_code");
+    var statement = jdbc.sql("select count(*) from dropout_case where closed_at is null"
+        + (escalatedOnly ? " and escalated = true" : "") + " and " + scope.condition());
+    for (var parameter : scope.params().entrySet()) {
+      statement = statement.param(parameter.getKey(), parameter.getValue());
+    }
+    return statement.query(Long.class).single();
+  }
+
+  private static Set<Kind> kinds(Staff staff) {
+    Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+    staff.groupIds().forEach(group -> kinds.add(GroupIds.kindOf(group)));
+    return kinds;
+  }
+
+  /** The pages of the role, in the order of its work; none it may not open or use. */
+  private static List<Link> links(Staff staff, Set<Kind> kinds, boolean works) {
+    boolean admin = staff.isAdmin();
+    boolean school = kinds.contains(Kind.SCHOOL);
+    boolean township = kinds.contains(Kind.TOWNSHIP);
+    boolean county = kinds.contains(Kind.COUNTY);
+    boolean auditor = kinds.contains(Kind.AUDITORS);
+    List<Link> links = new ArrayList<>();
+    if (works) {
+      links.add(new Link("我的待办", TASKLIST, school ? "办理任务；上报疑似辍学学生：点“启动流程”，选“控辍保学个案”" : "办理分给我和本单位的任务"));
+    }
+    links.add(new Link("辍学个案", "/cases", "本辖区的案件，每件的办理记录"));
+    links.add(new Link("三本台账", "/ledgers/children", "适龄儿童、疑似辍学、辍学台账，可导出"));
+    if (school || county || admin) {
+      links.add(new Link("花名册导入", "/imports/roster", "上传学校花名册，登记适龄儿童"));
+    }
+    if (school || township || county || admin) {
+      links.add(new Link("学籍异动", "/students/changes", school ? "转学、休学等学籍变动，转学申请" : "辖区学籍变动，转学申请的同意"));
+    }
+    links.add(new Link("统计与报表", "/reports/dashboard",
+        school ? "本校统计，下载月报" : county ? "全县统计，下载月报、季报" : "本辖区统计与月报、季报"));
+    if (township || county || auditor || admin) {
+      links.add(new Link(auditor ? "案件检索与办理记录（督导审计）" : "案件检索与办理记录", "/audit/cases", "按编号、姓名、单位、逾期检索，查看与导出办理记录"));
+    }
+    if (auditor || admin) {
+      links.add(new Link("流程监控", COCKPIT, admin ? "流程实例、定时作业与故障处理" : "查看各案件流程进度（只读）"));
+    }
+    if (admin) {
+      links.add(new Link("用户与权限", ADMIN, "工作人员账号、用户组与授权"));
+      links.add(new Link("组织机构导入（县、乡镇、村、学校）", "/admin/org", "上传县、乡镇、村、学校的代码与名称"));
+      links.add(new Link("工作人员账号导入", "/admin/staff", "批量开通账号"));
+    }
+    return links;
   }
 }

@@ -1,13 +1,12 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.cases.CaseOfProcess;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.escalation.EscalationService;
 import cn.baoxue.escalation.EscalationService.Decision;
 import cn.baoxue.escalation.OverdueTask;
 import cn.baoxue.kernel.identity.GroupIds;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public class EscalationListener implements TaskListener {
         task.getName(),
         task.getAssignee(),
         candidateGroups,
-        LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault()),
+        BeijingTime.of(task.getDueDate()),
         townshipGroup,
         countyGroup);
     Map<String, Object> summary = new HashMap<>(CaseSummaryListener.facts(dropoutCase));

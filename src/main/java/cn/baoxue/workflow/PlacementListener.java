@@ -1,9 +1,9 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import static cn.baoxue.workflow.VariableText.of;
 
 import cn.baoxue.cases.FollowUpService;
-import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,7 +30,7 @@ public class PlacementListener implements TaskListener {
     followUps.planPlacement(Actor.stepOn(task), of(task, "placement"), of(task, "placementPlan"));
     // The engine's clock, so that the model's now() and this date agree, also in tests.
     Date until =
-        Date.from(ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).plus(policy.getPeriod()).toInstant());
+        Date.from(ClockUtil.getCurrentTime().toInstant().atZone(BeijingTime.zone()).plus(policy.getPeriod()).toInstant());
     task.setVariable("followUpUntil", until);
   }
 }

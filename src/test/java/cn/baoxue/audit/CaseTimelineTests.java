@@ -37,47 +37,46 @@ class CaseTimelineTests {
         .getList("/api/audit/cases/" + pi.getBusinessKey() + "/timeline").getBody();
     List<String> lines = timeline.stream()
         .map(e -> e.get("type") + "|" + e.get("actorName") + "|" + e.get("step") + "|"
-            + ((String) e.get("description")).replaceAll("期限 \\d{4}-\\d{2}-\\d{2}", "期限 …"))
+            + ((String) e.get("description")).replaceAll("期限 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}", "期限 …"))
         .toList();
     // Every entry with its actor, exactly; entries written by one engine step (a task's creation,
     // a reassignment) share a millisecond or two, so their order among themselves is free ...
     assertThat(lines).containsExactlyInAnyOrder(
-            "REPORTED|系统|发现疑似辍学|案件上报",
-            "IDENTITY_LINK|李明华（教师，长安村小学）|核实是否辍学|候选：school_5306270001",
+            "REPORTED|李明华（长安村小学）|发现疑似辍学|上报，登记立案",
+            "IDENTITY_LINK|李明华（长安村小学）|核实是否辍学|分给 长安村小学",
             "TASK_CREATED|系统|核实是否辍学|生成任务，期限 …",
-            "OPERATION|李明华（教师，长安村小学）|null|创建",
-            "IDENTITY_LINK|李明华（教师，长安村小学）|核实是否辍学|办理人为 李明华（教师，长安村小学）",
-            "OPERATION|李明华（教师，长安村小学）|核实是否辍学|认领任务（assignee：空 → teacher-changan）",
-            "IDENTITY_LINK|李明华（教师，长安村小学）|核实是否辍学|取消办理人 李明华（教师，长安村小学）",
-            "OPERATION|李明华（教师，长安村小学）|核实是否辍学|取消认领（assignee：teacher-changan → 空）",
-            "IDENTITY_LINK|王建国（校长，长安村小学）|核实是否辍学|办理人为 王建国（校长，长安村小学）",
-            "OPERATION|王建国（校长，长安村小学）|核实是否辍学|认领任务（assignee：空 → principal-changan）",
-            "OPERATION|王建国（校长，长安村小学）|核实是否辍学|办理完成",
-            "TASK_COMPLETED|王建国（校长，长安村小学）|核实是否辍学|按期办结",
-            "IDENTITY_LINK|王建国（校长，长安村小学）|指定包保责任人|候选：township_530627205",
+            "IDENTITY_LINK|李明华（长安村小学）|核实是否辍学|由 李明华（长安村小学） 办理",
+            "OPERATION|李明华（长安村小学）|核实是否辍学|认领任务",
+            "IDENTITY_LINK|李明华（长安村小学）|核实是否辍学|不再由 李明华（长安村小学） 办理",
+            "OPERATION|李明华（长安村小学）|核实是否辍学|取消认领",
+            "IDENTITY_LINK|王建国（长安村小学）|核实是否辍学|由 王建国（长安村小学） 办理",
+            "OPERATION|王建国（长安村小学）|核实是否辍学|认领任务",
+            "TASK_COMPLETED|王建国（长安村小学）|核实是否辍学|按期办结",
+            "IDENTITY_LINK|王建国（长安村小学）|指定包保责任人|分给 尖山乡",
             "TASK_CREATED|系统|指定包保责任人|生成任务，期限 …",
-            "OPERATION|赵文斌（乡镇干部，尖山乡）|指定包保责任人|办理完成",
-            "TASK_COMPLETED|赵文斌（乡镇干部，尖山乡）|指定包保责任人|按期办结",
-            "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|办理人为 李明华（教师，长安村小学）",
-            "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|候选：杨国富（村干部，长安村）",
+            "TASK_COMPLETED|赵文斌（尖山乡）|指定包保责任人|按期办结",
+            "IDENTITY_LINK|赵文斌（尖山乡）|入户家访|由 李明华（长安村小学） 办理",
+            "IDENTITY_LINK|赵文斌（尖山乡）|入户家访|分给 杨国富（长安村）",
             "TASK_CREATED|系统|入户家访|生成任务，期限 …",
-            "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交township_530627205；原办理人/单位：teacher-changan",
-            "IDENTITY_LINK|系统|入户家访|候选：township_530627205",
-            "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|取消办理人 李明华（教师，长安村小学）",
-            "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|办理人为 王建国（校长，长安村小学）",
-            "VARIABLE|系统管理员（系统管理员）|null|变量 guardianPhone：138****0001 → 139****0002",
-            "OPERATION|系统管理员（系统管理员）|null|修改变量");
+            "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交尖山乡；原办理人/单位：李明华（长安村小学）",
+            "IDENTITY_LINK|系统|入户家访|分给 尖山乡",
+            "IDENTITY_LINK|赵文斌（尖山乡）|入户家访|不再由 李明华（长安村小学） 办理",
+            "IDENTITY_LINK|赵文斌（尖山乡）|入户家访|由 王建国（长安村小学） 办理",
+            "VARIABLE|系统管理员|null|修改「监护人电话」：138****0001 → 139****0002",
+            "OPERATION|系统管理员|null|修改表单内容");
     // ... while the steps people took one after the other come in the order they took them.
     assertThat(lines).containsSubsequence(
-        "REPORTED|系统|发现疑似辍学|案件上报",
-        "OPERATION|李明华（教师，长安村小学）|核实是否辍学|认领任务（assignee：空 → teacher-changan）",
-        "OPERATION|李明华（教师，长安村小学）|核实是否辍学|取消认领（assignee：teacher-changan → 空）",
-        "OPERATION|王建国（校长，长安村小学）|核实是否辍学|认领任务（assignee：空 → principal-changan）",
-        "TASK_COMPLETED|王建国（校长，长安村小学）|核实是否辍学|按期办结",
-        "TASK_COMPLETED|赵文斌（乡镇干部，尖山乡）|指定包保责任人|按期办结",
-        "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交township_530627205；原办理人/单位：teacher-changan",
-        "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|办理人为 王建国（校长，长安村小学）",
-        "VARIABLE|系统管理员（系统管理员）|null|变量 guardianPhone：138****0001 → 139****0002");
+        "REPORTED|李明华（长安村小学）|发现疑似辍学|上报，登记立案",
+        "OPERATION|李明华（长安村小学）|核实是否辍学|认领任务",
+        "OPERATION|李明华（长安村小学）|核实是否辍学|取消认领",
+        "OPERATION|王建国（长安村小学）|核实是否辍学|认领任务",
+        "TASK_COMPLETED|王建国（长安村小学）|核实是否辍学|按期办结",
+        "TASK_COMPLETED|赵文斌（尖山乡）|指定包保责任人|按期办结",
+        "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交尖山乡；原办理人/单位：李明华（长安村小学）",
+        "IDENTITY_LINK|赵文斌（尖山乡）|入户家访|由 王建国（长安村小学） 办理",
+        "VARIABLE|系统管理员|null|修改「监护人电话」：138****0001 → 139****0002");
+    // People read it: no login id, group id or variable name in what it says.
+    assertThat(lines).noneMatch(line -> line.matches(".*(changan|jianshan|township_|school_|village_|guardianPhone|assignee).*"));
     assertThat(timeline).filteredOn(e -> "TASK_COMPLETED".equals(e.get("type"))).allMatch(e -> Boolean.TRUE.equals(e.get("onTime")));
   }
 
@@ -110,7 +109,7 @@ class CaseTimelineTests {
     try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
       List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
       assertThat(rows.get(0).getCellText(3)).isEqualTo("事项");
-      assertThat(rows).extracting(row -> row.getCellText(3)).contains("案件上报", "变量 guardianPhone：138****0001 → 139****0002");
+      assertThat(rows).extracting(row -> row.getCellText(3)).contains("上报，登记立案", "修改「监护人电话」：138****0001 → 139****0002");
     }
   }
 

@@ -232,6 +232,53 @@ public final class ChineseBrowser implements AutoCloseable {
     assertThat(untranslatedEnglish()).as("untranslated English in %s", where).isEmpty();
   }
 
+  /** The demo users' login ids: a page shows people by name, never by these. */
+  public static final List<String> DEMO_LOGIN_IDS = List.of("teacher-changan", "principal-changan", "teacher-nantai",
+      "teacher-jianshan", "cadre-changan", "cadre-nantai", "official-jianshan", "official-nantai", "bureau-zhenxiong",
+      "womenfed-zhenxiong", "auditor", "admin");
+  /** Group ids (township_530627205, camunda-admin …) and variable names (guardianPhone) that must not reach a reader. */
+  private static final Pattern GROUP_ID = Pattern.compile(
+      "\\b(school|village|township|county|womenfed)_\\w*|camunda-admin|\\bprincipals\\b|\\bauditors\\b");
+  private static final Pattern VARIABLE_NAME = Pattern.compile("\\b[a-z]+(?:[A-Z][a-z0-9]+)+\\b");
+
+  /**
+   * What on this text a person should not have to read: English words, login ids of the demo
+   * users, group ids and variable names. Empty when the text is fit for Baoxue's users.
+   */
+  public static Set<String> unreadableByPeople(String text) {
+    Set<String> found = new TreeSet<>();
+    Matcher english = ENGLISH_WORD.matcher(text);
+    while (english.find()) {
+      if (!ALLOWED_ENGLISH.contains(english.group())) {
+        found.add(english.group());
+      }
+    }
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    for (String login : DEMO_LOGIN_IDS) {
+      if (Pattern.compile("(?<![a-z0-9-])" + Pattern.quote(login) + "(?![a-z0-9-])").matcher(lower).find()) {
+        found.add(login);
+      }
+    }
+    for (Pattern pattern : List.of(GROUP_ID, VARIABLE_NAME)) {
+      Matcher m = pattern.matcher(text);
+      while (m.find()) {
+        found.add(m.group());
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The visible page is for people: no English word, no login id of a demo user, no group id
+   * ({@code township_530627205}) or variable name ({@code guardianPhone}). People and units are
+   * shown by name.
+   */
+  public void assertReadableByPeople(String where) {
+    assertThat(unreadableByPeople(visibleText()))
+        .as("English words, login ids, group ids or variable names on %s (%s)", where, driver.getCurrentUrl())
+        .isEmpty();
+  }
+
   public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
