@@ -1,5 +1,6 @@
 package cn.baoxue.imports;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.cases.DropoutReason;
 import cn.baoxue.cases.EnrolmentStatus;
 import cn.baoxue.cases.SpecialGroup;
@@ -36,7 +37,7 @@ class RosterTemplate {
     List<Unit> villages = units.villages(staff.jurisdiction());
     String school = schools.isEmpty() ? "5306270001" : schools.get(0).code();
     String village = villages.isEmpty() ? "530627205201" : villages.get(0).code();
-    LocalDate birth = LocalDate.now().minusYears(11).withMonth(3).withDayOfMonth(15);
+    LocalDate birth = BeijingTime.today().minusYears(11).withMonth(3).withDayOfMonth(15);
     // An even 17th digit: a girl, as the example row says.
     String idNumber = IdNumber.withCheckDigit(village.substring(0, 6) + birth.toString().replace("-", "") + "002");
     List<String> headers = Arrays.stream(RosterColumn.values()).map(RosterColumn::header).toList();
