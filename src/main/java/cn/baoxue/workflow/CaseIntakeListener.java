@@ -24,9 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("caseIntakeListener")
 public class CaseIntakeListener implements ExecutionListener {
 
-  /** Who gets 核实是否辍学 ({@code camunda:assignee} of {@code verify}); null: the school's staff claim it. */
-  static final String VERIFY_ASSIGNEE = "verifyAssignee";
-
   private final CaseIntakeService intake;
 
   public CaseIntakeListener(CaseIntakeService intake) {
@@ -42,10 +39,6 @@ public class CaseIntakeListener implements ExecutionListener {
     intake.linkProcessInstance(dropoutCase.getId(), execution.getProcessInstanceId());
     execution.setProcessBusinessKey(dropoutCase.getCaseNumber());
     execution.setVariables(routingVariables(dropoutCase, opened.jurisdiction()));
-    // A teacher who reports a child of her own school verifies it herself: the task 核实是否辍学 is
-    // hers (我的待办) at once. Anyone else's report goes to the school's staff (本单位待办).
-    execution.setVariable(VERIFY_ASSIGNEE,
-        actor.userId() != null && actor.groupIds().contains(opened.jurisdiction().schoolGroup()) ? actor.userId() : null);
     maskPersonalVariables(execution, dropoutCase.getStudent());
   }
 

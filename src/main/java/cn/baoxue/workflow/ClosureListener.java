@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * issue 16 still show the old form and send the checkbox {@code closureApproved}, which is read
  * as before (unchecked: back to follow-up). Both variables are set to the decision taken, since
  * the gateway of the current model reads {@code closureDecision} and that of earlier versions
- * {@code closureApproved}.
+ * {@code closureApproved}. On creation (current model only) the last round's decision and reason are cleared.
  */
 @Component("closureListener")
 public class ClosureListener implements TaskListener {
@@ -27,6 +27,14 @@ public class ClosureListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      // A new round of approval (after a return) starts without the last round's decision and
+      // reason, so that a completion sending none is asked for one instead of repeating the last.
+      task.getExecution().removeVariable("closureDecision");
+      task.getExecution().removeVariable("closureApproved");
+      task.getExecution().removeVariable("closureComment");
+      return;
+    }
     String decision = of(task, "closureDecision");
     String legacyApproved = decision == null ? of(task, "closureApproved") : null;
     ClosureDecision taken = closure.review(Actor.stepOn(task), decision, legacyApproved, of(task, "closureComment"));

@@ -75,8 +75,12 @@ class TaskContractsTests {
   @Test
   void typesComeFromTheComponents() {
     Contract approve = contracts.declaredTask("dropout-case", "approveClosure").orElseThrow();
+    // The explicit choice of the form; the checkbox of the earlier release, still sent by its open tasks.
+    assertThat(approve.fields().get("closureDecision").type()).isEqualTo(FieldType.TEXT);
     assertThat(approve.fields().get("closureApproved").type()).isEqualTo(FieldType.BOOLEAN);
     assertThat(approve.fields().get("closureComment").type()).isEqualTo(FieldType.TEXT);
+    // The table of the case's records shows; it submits nothing, and its data is no field.
+    assertThat(approve.fields()).doesNotContainKeys("caseRecords", "Table_caseRecords");
     Contract visit = contracts.declaredTask("dropout-case", "homeVisit").orElseThrow();
     assertThat(visit.fields().get("visitDate").type()).isEqualTo(FieldType.DATE);
     assertThat(visit.fields().get("visitDate").label()).isEqualTo("家访日期");

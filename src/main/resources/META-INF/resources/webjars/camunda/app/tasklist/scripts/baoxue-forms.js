@@ -262,27 +262,70 @@ document.addEventListener('click', event => {
 // After 启动 the user is told the case number (the business key the intake gave the case), in a
 // notice that stays until she closes it: Tasklist's own says only 「流程已启动」 for three seconds.
 // The number comes from the answer to the start (POST …/process-definition/{id}/submit-form).
-function announceCase(caseNumber) {
-  let notice = document.querySelector('.baoxue-case-started');
-  if (!notice) {
-    notice = document.createElement('div');
-    notice.className = 'alert alert-success baoxue-case-started';
-    notice.setAttribute('role', 'status');
-    notice.style.cssText = 'position:fixed;top:56px;left:50%;transform:translateX(-50%);z-index:2000;'
+// Who reports from this form checks the report next: the case's 核实是否辍学, when she may work it
+// (a teacher of the child's school), is claimed for her and so waits in 我的待办. Reports by
+// scripts and imports leave it to the school (本单位待办), as the model says.
+const ENGINE_API = '/camunda/api/engine/engine/default';
+
+function notice() {
+  let box = document.querySelector('.baoxue-case-started');
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'alert alert-success baoxue-case-started';
+    box.setAttribute('role', 'status');
+    box.style.cssText = 'position:fixed;top:56px;left:50%;transform:translateX(-50%);z-index:2000;'
       + 'max-width:92vw;box-shadow:0 2px 8px rgba(0,0,0,.25);';
     const close = document.createElement('button');
     close.type = 'button';
     close.className = 'close';
     close.setAttribute('aria-label', '关闭');
     close.textContent = '×';
-    close.addEventListener('click', () => notice.remove());
-    notice.appendChild(close);
-    notice.appendChild(document.createElement('span'));
-    document.body.appendChild(notice);
+    close.addEventListener('click', () => box.remove());
+    box.appendChild(close);
+    box.appendChild(document.createElement('span'));
+    document.body.appendChild(box);
   }
-  notice.querySelector('span').textContent = '已登记个案 ' + caseNumber + '。';
+  return box.querySelector('span');
+}
+
+function xsrfToken() {
+  const cookie = document.cookie.split('; ').find(part => part.indexOf('XSRF-TOKEN=') === 0);
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
+function json(response) {
+  return response.ok ? response.json() : Promise.reject(response.status);
+}
+
+function takeVerification(processInstanceId) {
+  const get = {credentials: 'same-origin', headers: {Accept: 'application/json'}};
+  return Promise.all([
+    fetch('/camunda/api/admin/auth/user/default', get).then(json),
+    fetch(ENGINE_API + '/task?processInstanceId=' + encodeURIComponent(processInstanceId), get).then(json)
+  ]).then(([user, tasks]) => {
+    const verify = tasks.find(task => task.taskDefinitionKey === 'verify' && !task.assignee);
+    if (!verify || !user.userId) {
+      return false;
+    }
+    return fetch(ENGINE_API + '/task/' + encodeURIComponent(verify.id) + '/claim', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': xsrfToken()},
+      body: JSON.stringify({userId: user.userId})
+    }).then(response => response.ok);
+  }).catch(() => false);
+}
+
+function announceCase(started) {
+  const text = notice();
+  text.textContent = '已登记个案 ' + started.businessKey + '。';
   localStorage.removeItem(START_FORM_DATA);
   loadReportChoices();
+  takeVerification(started.id).then(claimed => {
+    if (claimed) {
+      text.textContent = '已登记个案 ' + started.businessKey + '。“核实是否辍学”已列入您的“我的待办”。';
+    }
+  });
 }
 
 const openRequest = XMLHttpRequest.prototype.open;
@@ -297,7 +340,7 @@ XMLHttpRequest.prototype.send = function () {
       try {
         const started = JSON.parse(this.responseText);
         if (this.status < 300 && started && started.businessKey) {
-          announceCase(started.businessKey);
+          announceCase(started);
         }
       } catch (notJson) {
         // not a start's answer
