@@ -150,15 +150,26 @@ abstract class HelpersAndClosureBrowserWalk {
 
   private void type(String label, CharSequence text) {
     WebElement field = browser.field(label);
-    browser.click(field);
+    try {
+      browser.click(field);
+    } catch (org.openqa.selenium.WebDriverException covered) {
+      browser.driver().executeScript("arguments[0].focus();", field);
+    }
     field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
     settle();
   }
 
+  /** A radio button by its label; clicked by script when Tasklist's fixed footer covers the form's last row. */
   private void check(String option) {
-    browser.click(By.xpath("//label[normalize-space(.)='" + option + "']/input"
+    WebElement radio = browser.waitFor(By.xpath("//label[normalize-space(.)='" + option + "']/input"
         + " | //label[normalize-space(.)='" + option + "']/preceding-sibling::input[1]"));
+    try {
+      browser.click(radio);
+    } catch (org.openqa.selenium.WebDriverException covered) {
+      browser.driver().executeScript("arguments[0].click();", radio);
+    }
     settle();
+    assertThat(radio.isSelected()).as(option).isTrue();
   }
 
   private void choose(String label, String option) {
