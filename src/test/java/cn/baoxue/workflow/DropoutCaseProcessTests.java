@@ -360,6 +360,48 @@ class DropoutCaseProcessTests {
         .extracting(review -> review.getDecision().name()).containsExactly("RETURN", "APPROVE");
   }
 
+  /**
+   * A case opened on the model of the previous release stays on it: its home visit is the teacher's,
+   * its 销号 the checkbox, and both still complete with today's listeners.
+   */
+  @Test
+  void aCaseOnThePreviousReleasesModelKeepsGoingToItsEnd() {
+    var repository = engine.getRepositoryService();
+    var previous = repository.createDeployment().name("previous release")
+        .addClasspathResource("previous-release/dropout-case.bpmn").deploy();
+    try {
+      String previousDefinition = repository.createProcessDefinitionQuery().deploymentId(previous.getId()).singleResult().getId();
+      identityService.setAuthentication(TEACHER, staff.groupIdsOf(TEACHER));
+      try {
+        current = runtimeService.createProcessInstanceById(previousDefinition).setVariables(TestStudents.changanGirl()).execute();
+      } finally {
+        identityService.clearAuthentication();
+      }
+      ProcessInstance pi = current;
+      complete(TEACHER, Map.of("verifyResult", "CONFIRMED"));
+      complete(OFFICIAL, Map.of("teacherHelper", TEACHER, "cadreHelper", CADRE));
+      assertThat(pi).isWaitingAt("homeVisit").task().isAssignedTo(TEACHER);
+      complete(TEACHER, Map.of("visitDate", LocalDate.now().toString(), "metWith", "祖母", "childWhereabouts", "WORKING_AWAY",
+          "reason", "WEARY", "visitNotes", "老版本上的家访"));
+      persuade(TEACHER, "RETURNED");
+      complete(TEACHER, Map.of("placement", "ORIGINAL_CLASS", "placementPlan", "回原班"));
+      execute(job());
+      ClockUtil.setCurrentTime(Date.from(LocalDateTime.now().plusDays(100).atZone(ZoneId.systemDefault()).toInstant()));
+      assertThat(pi).isWaitingAt("followUp").task().isAssignedTo(TEACHER);
+      complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "稳定"));
+
+      assertThat(pi).isWaitingAt("approveClosure");
+      complete(OFFICIAL, Map.of("closureApproved", false, "closureComment", "补充到校证明"));
+      assertThat(pi).isWaitingAt("followUp");
+      complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "已补充"));
+      complete(OFFICIAL, Map.of("closureApproved", true));
+      assertThat(pi).isEnded();
+      assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.CLOSED);
+    } finally {
+      repository.deleteDeployment(previous.getId(), true);
+    }
+  }
+
   @Test
   void eitherHelperMayTakeTheHomeVisitAndTheOtherSeesWhoDidIt() {
     ProcessInstance pi = report();
