@@ -35,8 +35,19 @@ public class ClosureListener implements TaskListener {
       task.getExecution().removeVariable("closureComment");
       return;
     }
-    String decision = of(task, "closureDecision");
-    String legacyApproved = decision == null ? of(task, "closureApproved") : null;
+    // What this completion sent decides: on the previous release's model nothing clears the last
+    // round's variables, so a stored value may be a round old. Resent unchanged, either is as good.
+    String decision;
+    String legacyApproved = null;
+    if (RoutingVariablesGuard.writtenNow(task, "closureDecision")) {
+      decision = of(task, "closureDecision");
+    } else if (RoutingVariablesGuard.writtenNow(task, "closureApproved")) {
+      decision = null;
+      legacyApproved = of(task, "closureApproved");
+    } else {
+      decision = of(task, "closureDecision");
+      legacyApproved = decision == null ? of(task, "closureApproved") : null;
+    }
     ClosureDecision taken = closure.review(Actor.stepOn(task), decision, legacyApproved, of(task, "closureComment"));
     task.setVariable("closureDecision", taken.name());
     task.setVariable("closureApproved", taken == ClosureDecision.APPROVE);

@@ -58,12 +58,12 @@ class CaseTimelineTests {
             "TASK_CREATED|系统|指定包保责任人|生成任务，期限 …",
             "OPERATION|赵文斌（乡镇干部，尖山乡）|指定包保责任人|办理完成",
             "TASK_COMPLETED|赵文斌（乡镇干部，尖山乡）|指定包保责任人|按期办结",
-            "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|办理人为 李明华（教师，长安村小学）",
+            // Offered to both helpers by name: either may take it.
+            "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|候选：李明华（教师，长安村小学）",
             "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|候选：杨国富（村干部，长安村）",
             "TASK_CREATED|系统|入户家访|生成任务，期限 …",
-            "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交township_530627205；原办理人/单位：teacher-changan",
+            "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交township_530627205；原办理人/单位：cadre-changan,teacher-changan",
             "IDENTITY_LINK|系统|入户家访|候选：township_530627205",
-            "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|取消办理人 李明华（教师，长安村小学）",
             "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|办理人为 王建国（校长，长安村小学）",
             "VARIABLE|系统管理员（系统管理员）|null|变量 guardianPhone：138****0001 → 139****0002",
             "OPERATION|系统管理员（系统管理员）|null|修改变量");
@@ -75,7 +75,7 @@ class CaseTimelineTests {
         "OPERATION|王建国（校长，长安村小学）|核实是否辍学|认领任务（assignee：空 → principal-changan）",
         "TASK_COMPLETED|王建国（校长，长安村小学）|核实是否辍学|按期办结",
         "TASK_COMPLETED|赵文斌（乡镇干部，尖山乡）|指定包保责任人|按期办结",
-        "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交township_530627205；原办理人/单位：teacher-changan",
+        "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交township_530627205；原办理人/单位：cadre-changan,teacher-changan",
         "IDENTITY_LINK|赵文斌（乡镇干部，尖山乡）|入户家访|办理人为 王建国（校长，长安村小学）",
         "VARIABLE|系统管理员（系统管理员）|null|变量 guardianPhone：138****0001 → 139****0002");
     assertThat(timeline).filteredOn(e -> "TASK_COMPLETED".equals(e.get("type"))).allMatch(e -> Boolean.TRUE.equals(e.get("onTime")));
