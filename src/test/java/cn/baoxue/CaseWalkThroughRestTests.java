@@ -69,7 +69,7 @@ class CaseWalkThroughRestTests {
     admin.post("/engine-rest/job/" + followUpTimer.get(0).get("id") + "/execute", Map.of());
     String followUp = onlyTask(teacher, pi, "followUp");
     teacher.complete(followUp, Map.of("followUpResult", "STABLE", "followUpNotes", "按时到校"));
-    official.complete(onlyTask(official, pi, "approveClosure"), Map.of("closureApproved", true, "closureComment", "同意销号"));
+    official.complete(onlyTask(official, pi, "approveClosure"), Map.of("closureDecision", "APPROVE", "closureComment", "同意销号"));
 
     var history = teacher.get("/api/cases/" + caseNumber);
     assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -27,6 +27,12 @@ public class ClosureReview extends CaseRecord {
     return approved;
   }
 
+  /** The decision in the form's words: 同意销号 or 退回继续跟踪. */
+  public ClosureDecision getDecision() {
+    return approved ? ClosureDecision.APPROVE : ClosureDecision.RETURN;
+  }
+
+  /** The reason given (审批意见): required for a return, optional for an approval. */
   public String getComment() {
     return comment;
   }

@@ -16,15 +16,34 @@ public class ClosureService {
     this.reviews = reviews;
   }
 
+  /**
+   * Records the decision. {@code decision} is the explicit choice ({@code APPROVE}/{@code RETURN},
+   * or its Chinese label); without it, {@code legacyApproved} is the checkbox of the form before
+   * issue 16, still sent by tasks opened then ("true" approves, anything else returns). A return
+   * needs its reason (审批意见); an approval may give one.
+   */
   @Transactional
-  public ClosureReview review(CaseStep step, boolean approved, String comment) {
+  public ClosureDecision review(CaseStep step, String decision, String legacyApproved, String comment) {
     DropoutCase dropoutCase = caseOfProcess.requireOpen(step);
     Inputs in = new Inputs();
-    String reviewComment = in.notes("closureComment", comment, "审批意见", !approved);
+    ClosureDecision taken;
+    if (Inputs.trim(decision) == null && legacyApproved != null) {
+      taken = "true".equalsIgnoreCase(legacyApproved.trim()) ? ClosureDecision.APPROVE : ClosureDecision.RETURN;
+    } else if (Inputs.trim(decision) == null) {
+      in.problem("closureDecision", "请选择审批结论：同意销号或退回继续跟踪");
+      taken = null;
+    } else {
+      taken = in.code("closureDecision", ClosureDecision.class, decision, "审批结论");
+    }
+    String reviewComment = in.notes("closureComment", comment, "审批意见", false);
+    if (taken == ClosureDecision.RETURN && reviewComment == null) {
+      in.problem("closureComment", "退回继续跟踪须填写审批意见，写明退回的理由");
+    }
     in.check();
-    if (approved) {
+    if (taken == ClosureDecision.APPROVE) {
       dropoutCase.closeApproved();
     }
-    return reviews.save(new ClosureReview(dropoutCase, step.actor(), approved, reviewComment));
+    reviews.save(new ClosureReview(dropoutCase, step.actor(), taken == ClosureDecision.APPROVE, reviewComment));
+    return taken;
   }
 }

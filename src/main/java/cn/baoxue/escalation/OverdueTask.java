@@ -16,13 +16,19 @@ public record OverdueTask(
     String taskName,
     String assignee,
     List<String> candidateGroups,
+    List<String> candidateUsers,
     LocalDateTime dueAt,
     String townshipGroup,
     String countyGroup) {
 
-  /** Who had the task: its assignee, else its candidate groups. */
+  /** Who had the task: its assignee, else its candidate groups and the people it was offered to by name. */
   String responsible() {
-    return assignee != null ? assignee : String.join(",", candidateGroups);
+    if (assignee != null) {
+      return assignee;
+    }
+    List<String> candidates = new java.util.ArrayList<>(candidateGroups);
+    candidates.addAll(candidateUsers);
+    return String.join(",", candidates);
   }
 
   /**
@@ -33,7 +39,9 @@ public record OverdueTask(
     if (candidateGroups.contains(countyGroup)) {
       return List.of();
     }
-    boolean township = assignee == null && candidateGroups.stream().allMatch(group -> group.equals(townshipGroup));
+    // A task offered to the helpers by name (入户家访, 跟踪回访) has no group of its own: it goes to the township first.
+    boolean township = assignee == null && !candidateGroups.isEmpty()
+        && candidateGroups.stream().allMatch(group -> group.equals(townshipGroup));
     return township ? List.of(countyGroup) : List.of(townshipGroup, countyGroup);
   }
 }

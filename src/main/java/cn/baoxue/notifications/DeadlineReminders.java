@@ -35,8 +35,10 @@ class DeadlineReminders {
         notifications.deadlineApproaching(task.getAssignee(), caseNumber, task.getId(), message);
       } else {
         for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-          if (link.getGroupId() != null) {
-            notifications.deadlineApproaching(link.getGroupId(), caseNumber, task.getId(), message);
+          // Its candidate groups, and the people it is offered to by name (both helpers of 入户家访).
+          if ("candidate".equals(link.getType()) && (link.getGroupId() != null || link.getUserId() != null)) {
+            String recipient = link.getGroupId() != null ? link.getGroupId() : link.getUserId();
+            notifications.deadlineApproaching(recipient, caseNumber, task.getId(), message);
           }
         }
       }

@@ -1,16 +1,20 @@
 package cn.baoxue.workflow;
 
-import static cn.baoxue.workflow.VariableText.isTrue;
 import static cn.baoxue.workflow.VariableText.of;
 
+import cn.baoxue.cases.ClosureDecision;
 import cn.baoxue.cases.ClosureService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing {@code approveClosure}: records the decision. The gateway reads
- * {@code closureApproved} as a boolean, so a REST client's "true"/"false" text is normalised.
+ * Completing {@code approveClosure}: records the township's explicit decision and its reason.
+ * The form submits {@code closureDecision} ({@code APPROVE}/{@code RETURN}); tasks opened before
+ * issue 16 still show the old form and send the checkbox {@code closureApproved}, which is read
+ * as before (unchecked: back to follow-up). Both variables are set to the decision taken, since
+ * the gateway of the current model reads {@code closureDecision} and that of earlier versions
+ * {@code closureApproved}. On creation (current model only) the last round's decision and reason are cleared.
  */
 @Component("closureListener")
 public class ClosureListener implements TaskListener {
@@ -23,8 +27,29 @@ public class ClosureListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    boolean approved = isTrue(task, "closureApproved");
-    closure.review(Actor.stepOn(task), approved, of(task, "closureComment"));
-    task.setVariable("closureApproved", approved);
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      // A new round of approval (after a return) starts without the last round's decision and
+      // reason, so that a completion sending none is asked for one instead of repeating the last.
+      task.getExecution().removeVariable("closureDecision");
+      task.getExecution().removeVariable("closureApproved");
+      task.getExecution().removeVariable("closureComment");
+      return;
+    }
+    // What this completion sent decides: on the previous release's model nothing clears the last
+    // round's variables, so a stored value may be a round old. Resent unchanged, either is as good.
+    String decision;
+    String legacyApproved = null;
+    if (RoutingVariablesGuard.writtenNow(task, "closureDecision")) {
+      decision = of(task, "closureDecision");
+    } else if (RoutingVariablesGuard.writtenNow(task, "closureApproved")) {
+      decision = null;
+      legacyApproved = of(task, "closureApproved");
+    } else {
+      decision = of(task, "closureDecision");
+      legacyApproved = decision == null ? of(task, "closureApproved") : null;
+    }
+    ClosureDecision taken = closure.review(Actor.stepOn(task), decision, legacyApproved, of(task, "closureComment"));
+    task.setVariable("closureDecision", taken.name());
+    task.setVariable("closureApproved", taken == ClosureDecision.APPROVE);
   }
 }

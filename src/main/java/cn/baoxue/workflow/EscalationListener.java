@@ -40,6 +40,11 @@ public class EscalationListener implements TaskListener {
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(link -> link.getGroupId())
         .toList();
+    List<String> candidateUsers = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
+        .map(link -> link.getUserId())
+        .sorted()
+        .toList();
     // The case of this process instance, never one a variable names; a process without one has no deadline to miss.
     DropoutCase dropoutCase = caseOfProcess.require(task.getProcessInstanceId());
     String townshipGroup = GroupIds.township(dropoutCase.getTownshipCode());
@@ -53,6 +58,7 @@ public class EscalationListener implements TaskListener {
         task.getName(),
         task.getAssignee(),
         candidateGroups,
+        candidateUsers,
         BeijingTime.of(task.getDueDate()),
         townshipGroup,
         countyGroup);

@@ -1,22 +1,23 @@
 package cn.baoxue.workflow;
 
-import java.time.Period;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * How often a returned child is checked and for how long, from {@code baoxue.follow-up}. The
- * model reads {@code ${followUpPolicy.interval}} for its timer.
+ * model reads {@code ${followUpPolicy.interval}} for its timer. Both are ISO-8601 durations in
+ * days ({@code P30D}) or, for the embedded demo run, minutes ({@code PT2M}).
  */
 @Component("followUpPolicy")
 public class FollowUpPolicy {
 
   private final String interval;
-  private final Period period;
+  private final Duration period;
 
   public FollowUpPolicy(
       @Value("${baoxue.follow-up.interval:P30D}") String interval,
-      @Value("${baoxue.follow-up.period:P90D}") Period period) {
+      @Value("${baoxue.follow-up.period:P90D}") Duration period) {
     this.interval = interval;
     this.period = period;
   }
@@ -26,7 +27,8 @@ public class FollowUpPolicy {
     return interval;
   }
 
-  public Period getPeriod() {
+  /** How long after the return plan the township may approve closing (销号). */
+  public Duration getPeriod() {
     return period;
   }
 }

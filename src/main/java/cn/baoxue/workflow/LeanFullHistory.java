@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>the task-local variables Baoxue derives for display — the case's line in Tasklist's list
- *       ({@link CaseSummaryListener}) and the people a helper may be chosen from
- *       ({@link HelperChoicesListener}) or a 督办 may reassign to ({@link ReassignChoicesListener}); the facts they are made of are in the case's process
+ *       ({@link CaseSummaryListener}), the people a helper may be chosen from
+ *       ({@link HelperChoicesListener}) or a 督办 may reassign to ({@link ReassignChoicesListener}),
+ *       and the case's records a form shows ({@link CaseRecordsListener}); the facts they are made of are in the case's process
  *       variables and in Baoxue's tables;
  *   <li>the creation and deletion of the escalation timer every task carries: every task's timer
  *       is created with it and, unless the task runs late, deleted when it is done. A timer that
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
 public class LeanFullHistory extends AbstractProcessEnginePlugin {
 
   static final Set<String> DERIVED_TASK_VARIABLES = Stream.of(
-          CaseSummaryListener.TASK_COPIES, HelperChoicesListener.CHOICES, ReassignChoicesListener.CHOICES)
+          CaseSummaryListener.TASK_COPIES, HelperChoicesListener.CHOICES, ReassignChoicesListener.CHOICES,
+          CaseRecordsListener.RECORDS)
       .flatMap(Set::stream)
       .collect(Collectors.toUnmodifiableSet());
 

@@ -97,7 +97,7 @@ public class RoutingVariablesGuard implements TaskListener {
    * Whether this command — the completion — wrote the variable the task sees, rather than finding
    * it as stored: new in the engine's entity cache, or changed since it was loaded.
    */
-  private static boolean writtenNow(DelegateTask task, String name) {
+  static boolean writtenNow(DelegateTask task, String name) {
     if (!(task instanceof AbstractVariableScope scope)) {
       return task.hasVariable(name);
     }

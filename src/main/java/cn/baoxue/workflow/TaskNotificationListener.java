@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells people of new work: the assignee of a task, or its candidate groups when nobody is
- * assigned. A user claiming a task for herself is not told about it.
+ * Tells people of new work: the assignee of a task, or its candidate groups and users when nobody
+ * is assigned. A user claiming a task for herself is not told about it.
  */
 @Component
 public class TaskNotificationListener implements TaskListener {
@@ -32,9 +32,13 @@ public class TaskNotificationListener implements TaskListener {
         notifications.assigned(assignee, caseNumber, task.getId(), message);
       }
     } else if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // Its candidate groups, and the people it is offered to by name (both helpers of 入户家访).
       task.getCandidates().stream()
-          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-          .forEach(link -> notifications.assigned(link.getGroupId(), caseNumber, task.getId(), message));
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+          .map(link -> link.getGroupId() != null ? link.getGroupId() : link.getUserId())
+          .filter(java.util.Objects::nonNull)
+          .sorted()
+          .forEach(recipient -> notifications.assigned(recipient, caseNumber, task.getId(), message));
     }
   }
 }

@@ -56,8 +56,10 @@ public class TasklistFilters implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     save(MY_TASKS, -50, "指派给我本人、由我办理的任务",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    save(UNIT_TASKS, -40, "本单位（我所在用户组）尚未认领的任务，认领后由我办理",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+    // Candidate user: the tasks of her groups and those offered to her by name (入户家访 and
+    // 跟踪回访 go to both helpers of the case, whichever takes them first).
+    save(UNIT_TASKS, -40, "本单位（我所在用户组）及指定由我办理、尚未认领的任务，认领后由我办理",
+        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
             .orderByDueDate().asc());
     save(OVERDUE_TASKS, -30, "已过到期日的任务，以及下级逾期后提交我督办的任务",
         taskService.createTaskQuery()

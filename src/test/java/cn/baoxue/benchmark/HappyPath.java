@@ -44,7 +44,7 @@ final class HappyPath {
         new Step("planPlacement", TEACHER, Map.of("placement", "ORIGINAL_CLASS", "placementPlan", "回原班，结对帮扶")),
         new Step(TIMER, null, Map.of()),
         new Step("followUp", TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "按时到校")),
-        new Step("approveClosure", OFFICIAL, Map.of("closureApproved", true, "closureComment", "同意销号")));
+        new Step("approveClosure", OFFICIAL, Map.of("closureDecision", "APPROVE", "closureComment", "同意销号")));
   }
 
   /**

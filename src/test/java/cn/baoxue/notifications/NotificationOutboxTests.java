@@ -46,8 +46,9 @@ class NotificationOutboxTests {
 
     assertThat(outbox.findByCaseNumberOrderByIdAsc(pi.getBusinessKey()))
         .extracting(Notification::getRecipient)
-        .containsExactly("school_5306270001", "township_530627205", "teacher-changan");
-    assertThat(outbox.findByCaseNumberOrderByIdAsc(pi.getBusinessKey()).get(2).getMessage())
+        .containsExactly("school_5306270001", "township_530627205", "cadre-changan", "teacher-changan");
+    // Both helpers are offered the visit: each is told.
+    assertThat(outbox.findByCaseNumberOrderByIdAsc(pi.getBusinessKey()).get(3).getMessage())
         .isEqualTo("您有新的待办：案件 " + pi.getBusinessKey() + " “入户家访”");
   }
 

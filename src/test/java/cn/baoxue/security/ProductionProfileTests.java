@@ -46,8 +46,15 @@ class ProductionProfileTests {
   private static final String[] BEHIND_TLS = {"X-Forwarded-Proto", "https"};
 
   @Autowired IdentityService identityService;
+  @Autowired cn.baoxue.workflow.FollowUpPolicy followUpPolicy;
   @Autowired AuditEntryRepository audit;
   @LocalServerPort int port;
+
+  @Test
+  void followUpsKeepTheRulesThirtyDaysForNinetyNotTheDemosMinutes() {
+    assertThat(followUpPolicy.getInterval()).isEqualTo("P30D");
+    assertThat(followUpPolicy.getPeriod()).isEqualTo(java.time.Duration.ofDays(90));
+  }
 
   @Test
   void thePasswordPolicyRefusesTheDemoPassword() {

@@ -189,7 +189,7 @@ public final class ChineseBrowser implements AutoCloseable {
 
   public void closeNotifications() {
     ((JavascriptExecutor) driver).executeScript(
-        "document.querySelectorAll('.page-notifications .close').forEach(b => b.click());");
+        "document.querySelectorAll('.page-notifications .close, .baoxue-case-started .close').forEach(b => b.click());");
     wait.until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
   }
 

@@ -23,8 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Tasklist in a real Chromium set to Chinese: a teacher reports a child from the start form and
- * verifies the case from 本单位待办, the township sees the next step, another school sees nothing.
+ * Tasklist in a real Chromium set to Chinese: a teacher reports a child from the start form (her
+ * school and village preset by name), is told the case number and verifies the case from 我的待办, the township sees the next step, another school sees nothing.
  * Every Tasklist page on the way must be free of untranslated English, dates included; a browser
  * set to English keeps English; Cockpit shows the running cases in Chinese.
  */
@@ -66,14 +66,17 @@ class TasklistBrowserTests {
       reportStudent(child, studentName);
       String reported = runtimeService.createProcessInstanceQuery().variableValueEquals("studentName", studentName)
           .singleResult().getBusinessKey();
+      // She is told the case number, and the verification is hers: in 我的待办, no claiming.
+      browser.waitFor(By.xpath("//*[contains(@class,'baoxue-case-started') and contains(.,'已登记个案 " + reported + "')]"));
+      browser.screenshot("tasklist-case-started");
+      browser.driver().findElement(By.cssSelector(".baoxue-case-started .close")).click();
       // The engine keeps the birth date masked (PersonalVariables); the case record holds it in full.
       assertThat(jdbc.queryForObject("select s.birth_date from student s join dropout_case c on c.student_id = s.id"
           + " where c.case_number = ?", LocalDate.class, reported)).as("the birth date typed year first")
           .hasToString((String) child.get("birthDate"));
 
-      openFilter(browser, "本单位待办");
+      openFilter(browser, "我的待办");
       browser.click(taskInList(studentName));
-      browser.click(By.xpath("//button[normalize-space()='认领']"));
       WebElement result = browser.waitFor(By.xpath("//label[normalize-space(.)='确认辍学']"));
       browser.waitFor(By.xpath("//li[contains(@class,'assignee')]//span[normalize-space()='李明华']"));
       assertThat(browser.driver().findElement(USER_IN_HEADER).getText()).as("family name first").isEqualTo("李明华");
@@ -179,9 +182,10 @@ class TasklistBrowserTests {
     String idNumber = (String) child.get("studentIdNumber");
     String wrongCheckDigit = idNumber.substring(0, 17) + (idNumber.endsWith("1") ? "2" : "1");
     type("身份证号", wrongCheckDigit);
-    type("学校代码", TestStudents.CHANGAN_SCHOOL);
+    // No codes to type: her only school and the only village of its township are preset, by name.
+    browser.waitForValue("学校", "长安村小学");
+    browser.waitForValue("户籍村", "长安村");
     type("年级", "6");
-    type("户籍村代码", TestStudents.CHANGAN_VILLAGE);
     // Typed year first, as a Chinese user writes it, and shown in the Chinese browser's own format
     // (every spelling and the calendar, on every form: TasklistDateFieldsBrowserTests).
     LocalDate birth = LocalDate.parse((String) child.get("birthDate"));

@@ -76,7 +76,7 @@ class CaseOfProcessTests {
           "verify", Map.<String, Object>of("verifyResult", "NOT_DROPOUT", "notDropoutReason", "FALSE_REPORT"),
           "issueReturnOrder", Map.<String, Object>of("orderDeadline", LocalDate.now().plusDays(10).toString(),
               "persuasionResult", "NOT_RETURNED", "persuasionNotes", "已送达"),
-        "approveClosure", Map.<String, Object>of("closureApproved", true, "closureComment", "同意销号")).entrySet()) {
+        "approveClosure", Map.<String, Object>of("closureDecision", "APPROVE", "closureComment", "同意销号")).entrySet()) {
       // Without skipping the listeners, the intake itself refuses a start that is no report.
       assertThatThrownBy(() -> startedHalfwayOn(target, step.getKey(), null, false))
           .isInstanceOf(InvalidCaseInputException.class)

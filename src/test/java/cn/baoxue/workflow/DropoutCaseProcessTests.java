@@ -2,6 +2,7 @@ package cn.baoxue.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -71,6 +72,7 @@ class DropoutCaseProcessTests {
   @Autowired PlacementPlanRepository plans;
   @Autowired FollowUpRepository followUps;
   @Autowired ClosureReviewRepository reviews;
+  @Autowired FollowUpPolicy followUpPolicy;
 
   /** The case the test is walking. */
   private ProcessInstance current;
@@ -154,7 +156,8 @@ class DropoutCaseProcessTests {
   void eachTaskGetsOneLineOfTheCaseThatStaysOutOfTheHistoryAndTheFormsFactsLiveOnceOnTheCase() {
     ProcessInstance pi = confirmedAndVisited();
     Task persuadeSchool = task(pi);
-    assertThat(taskService.getVariablesLocal(persuadeSchool.getId())).containsOnlyKeys("caseSummary");
+    // And the step's form shows what was done before, by whom (CaseRecordsListener).
+    assertThat(taskService.getVariablesLocal(persuadeSchool.getId())).containsOnlyKeys("caseSummary", "caseRecords");
     assertThat((String) taskService.getVariableLocal(persuadeSchool.getId(), "caseSummary"))
         .endsWith(" · 长安村小学 · 长安村 · " + caseOf(pi).getCaseNumber());
     persuade(TEACHER, "NOT_RETURNED");
@@ -166,7 +169,7 @@ class DropoutCaseProcessTests {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
         .filteredOn(variable -> variable.getTaskId() != null)
         .extracting(variable -> variable.getName())
-        .doesNotContain("caseSummary", "teacherHelperChoices", "cadreHelperChoices", "womenfedHelperChoices");
+        .doesNotContain("caseSummary", "caseRecords", "teacherHelperChoices", "cadreHelperChoices", "womenfedHelperChoices");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("caseNumber").list())
         .singleElement().satisfies(variable -> assertThat(variable.getTaskId()).isNull());
     // The rung is written when the case reaches a new one, not once per task; the report's day once.
@@ -286,7 +289,7 @@ class DropoutCaseProcessTests {
 
     assertThat(pi).isWaitingAt("followUpDue");
     execute(job());
-    assertThat(pi).isWaitingAt("followUp").task().isAssignedTo(TEACHER);
+    assertThat(pi).isWaitingAt("followUp").task().hasCandidateUser(TEACHER).hasCandidateUser(CADRE).isNotAssigned();
     complete(TEACHER, Map.of("followUpResult", "DROPPED_AGAIN", "followUpNotes", "又随父母外出"));
 
     assertThat(pi).isWaitingAt("persuadeSchool");
@@ -311,12 +314,22 @@ class DropoutCaseProcessTests {
     complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "一学期稳定在校"));
 
     assertThat(pi).isWaitingAt("approveClosure").task().hasCandidateGroup("township_530627205");
-    complete(OFFICIAL, Map.of("closureApproved", false, "closureComment", "缺少到校证明，继续跟踪"));
+    // The approver sees the case's visits, persuasion attempts and follow-ups, each with who did it.
+    assertThat(taskService.getVariable(task(pi).getId(), "caseRecords").toString())
+        .contains("入户家访", "学校劝返", "跟踪回访", "李明华", "一学期稳定在校").doesNotContain(TEACHER);
+    assertThatThrownBy(() -> complete(OFFICIAL, Map.of("closureDecision", "RETURN")))
+        .hasRootCauseInstanceOf(InvalidCaseInputException.class)
+        .hasMessageContaining("退回继续跟踪须填写审批意见");
+    assertThatThrownBy(() -> complete(OFFICIAL, Map.of("closureComment", "看过了")))
+        .hasRootCauseInstanceOf(InvalidCaseInputException.class)
+        .hasMessageContaining("请选择审批结论");
+    assertThat(reviews.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId())).isEmpty();
+    complete(OFFICIAL, Map.of("closureDecision", "RETURN", "closureComment", "缺少到校证明，继续跟踪"));
 
-    assertThat(pi).isWaitingAt("followUp").task().isAssignedTo(TEACHER);
+    assertThat(pi).isWaitingAt("followUp").task().hasCandidateUser(TEACHER).hasCandidateUser(CADRE);
     assertThat(caseOf(pi).isOpen()).isTrue();
     complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "已补充到校证明"));
-    complete(OFFICIAL, Map.of("closureApproved", true, "closureComment", "同意销号"));
+    complete(OFFICIAL, Map.of("closureDecision", "APPROVE"));
 
     assertThat(pi).hasPassed("approveClosure").isEnded();
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
@@ -325,7 +338,139 @@ class DropoutCaseProcessTests {
     assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
     assertThat(closed.isOpen()).isFalse();
     assertThat(reviews.findByCaseIdOrderByRecordedAtAscIdAsc(closed.getId()))
-        .extracting(review -> review.isApproved()).containsExactly(false, true);
+        .extracting(review -> review.getDecision().name(), review -> review.getComment(), review -> review.getRecordedBy())
+        .containsExactly(tuple("RETURN", "缺少到校证明，继续跟踪", OFFICIAL), tuple("APPROVE", null, OFFICIAL));
+    assertThat(pi).hasPassedInOrder("followUp", "approveClosure", "closureGateway", "followUp", "approveClosure", "caseClosed");
+  }
+
+  @Test
+  void anApprovalFormOfTheEarlierReleaseStillDecidesWithItsCheckbox() {
+    ProcessInstance pi = placed();
+    execute(job());
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.now().plusDays(100).atZone(ZoneId.systemDefault()).toInstant()));
+    complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "一学期稳定在校"));
+
+    // What the old form sends: the checkbox unticked sends the case back, with its comment.
+    complete(OFFICIAL, Map.of("closureApproved", false, "closureComment", "继续跟踪"));
+    assertThat(pi).isWaitingAt("followUp");
+    complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "稳定"));
+    complete(OFFICIAL, Map.of("closureApproved", true, "closureComment", "同意"));
+    assertThat(pi).isEnded();
+    assertThat(reviews.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId()))
+        .extracting(review -> review.getDecision().name()).containsExactly("RETURN", "APPROVE");
+  }
+
+  /**
+   * A case opened on the model of the previous release stays on it: its home visit is the teacher's,
+   * its 销号 the checkbox, and both still complete with today's listeners.
+   */
+  @Test
+  void aCaseOnThePreviousReleasesModelKeepsGoingToItsEnd() {
+    var repository = engine.getRepositoryService();
+    var previous = repository.createDeployment().name("previous release")
+        .addClasspathResource("previous-release/dropout-case.bpmn").deploy();
+    try {
+      String previousDefinition = repository.createProcessDefinitionQuery().deploymentId(previous.getId()).singleResult().getId();
+      identityService.setAuthentication(TEACHER, staff.groupIdsOf(TEACHER));
+      try {
+        current = runtimeService.createProcessInstanceById(previousDefinition).setVariables(TestStudents.changanGirl()).execute();
+      } finally {
+        identityService.clearAuthentication();
+      }
+      ProcessInstance pi = current;
+      complete(TEACHER, Map.of("verifyResult", "CONFIRMED"));
+      complete(OFFICIAL, Map.of("teacherHelper", TEACHER, "cadreHelper", CADRE));
+      assertThat(pi).isWaitingAt("homeVisit").task().isAssignedTo(TEACHER);
+      complete(TEACHER, Map.of("visitDate", LocalDate.now().toString(), "metWith", "祖母", "childWhereabouts", "WORKING_AWAY",
+          "reason", "WEARY", "visitNotes", "老版本上的家访"));
+      persuade(TEACHER, "RETURNED");
+      complete(TEACHER, Map.of("placement", "ORIGINAL_CLASS", "placementPlan", "回原班"));
+      execute(job());
+      ClockUtil.setCurrentTime(Date.from(LocalDateTime.now().plusDays(100).atZone(ZoneId.systemDefault()).toInstant()));
+      assertThat(pi).isWaitingAt("followUp").task().isAssignedTo(TEACHER);
+      complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "稳定"));
+
+      assertThat(pi).isWaitingAt("approveClosure");
+      complete(OFFICIAL, Map.of("closureApproved", false, "closureComment", "补充到校证明"));
+      assertThat(pi).isWaitingAt("followUp");
+      complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "已补充"));
+      complete(OFFICIAL, Map.of("closureApproved", true));
+      assertThat(pi).isEnded();
+      assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.CLOSED);
+    } finally {
+      repository.deleteDeployment(previous.getId(), true);
+    }
+  }
+
+  @Test
+  void eitherHelperMayTakeTheHomeVisitAndTheOtherSeesWhoDidIt() {
+    ProcessInstance pi = report();
+    complete(TEACHER, Map.of("verifyResult", "CONFIRMED"));
+    complete(OFFICIAL, Map.of("teacherHelper", TEACHER, "cadreHelper", CADRE));
+    assertThat(pi).isWaitingAt("homeVisit").task()
+        .hasCandidateUser(TEACHER).hasCandidateUser(CADRE).isNotAssigned();
+    String visit = task(pi).getId();
+    assertThat(taskService.getIdentityLinksForTask(visit))
+        .allSatisfy(link -> assertThat(link.getGroupId()).as("no group works the visit").isNull());
+
+    // Nobody else: the school's principal and the township see no visit to take.
+    for (String other : java.util.List.of("principal-changan", "teacher-jianshan", "cadre-nantai")) {
+      identityService.setAuthentication(other, staff.groupIdsOf(other));
+      try {
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).as(other).isZero();
+        assertThatThrownBy(() -> taskService.claim(visit, other)).as(other)
+            .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+      } finally {
+        identityService.clearAuthentication();
+      }
+    }
+
+    identityService.setAuthentication(CADRE, staff.groupIdsOf(CADRE));
+    try {
+      assertThat(taskService.createTaskQuery().taskCandidateUser(CADRE).processInstanceId(pi.getId()).count()).isOne();
+      taskService.claim(visit, CADRE);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(task(pi)).isAssignedTo(CADRE);
+    // Once the cadre has it, the teacher cannot take it from her.
+    identityService.setAuthentication(TEACHER, staff.groupIdsOf(TEACHER));
+    try {
+      assertThatThrownBy(() -> taskService.claim(visit, TEACHER)).isInstanceOf(org.camunda.bpm.engine.TaskAlreadyClaimedException.class);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    complete(CADRE, Map.of("visitDate", LocalDate.now().toString(), "metWith", "父亲", "childWhereabouts", "AT_HOME",
+        "reason", "WEARY", "familyAttitude", "SUPPORTIVE", "visitNotes", "村干部入户，孩子在家"));
+
+    assertThat(pi).hasPassedInOrder("assignHelpers", "homeVisit").isWaitingAt("persuadeSchool");
+    assertThat(visits.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId()))
+        .singleElement().satisfies(v -> assertThat(v.getRecordedBy()).isEqualTo(CADRE));
+    // The teacher's next form names the cadre who visited: 杨国富, not a login id.
+    assertThat(taskService.getVariableLocal(task(pi).getId(), "caseRecords").toString())
+        .contains("入户家访", "杨国富", "孩子在家").doesNotContain(CADRE);
+
+    // The joint persuasion: the cadre takes it for herself from her village's tasks.
+    persuade(TEACHER, "NOT_RETURNED");
+    assertThat(pi).isWaitingAt("persuadeJoint");
+    String joint = task(pi).getId();
+    identityService.setAuthentication(CADRE, staff.groupIdsOf(CADRE));
+    try {
+      taskService.claim(joint, CADRE);
+      taskService.complete(joint, Map.of("persuasionResult", "RETURNED", "persuasionNotes", "村里联合劝返"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(pi).hasPassedInOrder("homeVisit", "persuadeSchool", "persuadeJoint").isWaitingAt("planPlacement");
+    assertThat(attempts.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId()))
+        .extracting(PersuasionAttempt::getRung, PersuasionAttempt::getRecordedBy)
+        .containsExactly(tuple(PersuasionRung.SCHOOL, TEACHER), tuple(PersuasionRung.JOINT, CADRE));
+  }
+
+  @Test
+  void theEmbeddedRunFollowsUpInMinutesForTheDemo() {
+    assertThat(followUpPolicy.getInterval()).isEqualTo("PT2M");
+    assertThat(followUpPolicy.getPeriod()).isEqualTo(java.time.Duration.ofMinutes(5));
   }
 
   @Test
@@ -394,13 +539,8 @@ class DropoutCaseProcessTests {
     ProcessInstance pi = report();
     complete(TEACHER, Map.of("verifyResult", "CONFIRMED"));
     complete(OFFICIAL, Map.of("teacherHelper", TEACHER, "cadreHelper", CADRE));
-    assertThat(pi).isWaitingAt("homeVisit").task().isAssignedTo(TEACHER);
-    // The cadre helper sees the visit too: a candidate beside the assigned teacher.
-    assertThat(taskService.getIdentityLinksForTask(task(pi).getId()))
-        .anySatisfy(link -> {
-          assertThat(link.getUserId()).isEqualTo(CADRE);
-          assertThat(link.getType()).isEqualTo("candidate");
-        });
+    // Either helper may take the visit: both are its candidates, neither is assigned.
+    assertThat(pi).isWaitingAt("homeVisit").task().hasCandidateUser(TEACHER).hasCandidateUser(CADRE).isNotAssigned();
     complete(TEACHER, Map.of("visitDate", LocalDate.now().toString(), "metWith", "祖母", "childWhereabouts", "WORKING_AWAY",
         "reason", "WEARY", "familyAttitude", "HESITANT", "visitNotes", "孩子在昆明打工，祖母愿意配合"));
     return pi;

@@ -39,7 +39,7 @@ class ProcessModelTests {
           "issue-return-order", List.of("orderDeadline", "persuasionResult", "persuasionNotes"),
           "plan-placement", List.of("placement", "placementPlan"),
           "follow-up", List.of("followUpResult", "followUpNotes"),
-          "approve-closure", List.of("closureApproved", "closureComment"),
+          "approve-closure", List.of("closureDecision", "closureComment"),
           "supervise-overdue-task", List.of("supervisionAction", "newAssignee", "newDueDate", "supervisionNotes"));
 
   static BpmnModelInstance model;

@@ -76,7 +76,7 @@ class ProcessVariableNamesTests {
     complete(users, pi, caseNumber, "teacher-changan", "planPlacement", Map.of("placement", "ORIGINAL_CLASS", "placementPlan", "回原班"));
     runTimer(pi, "followUpDue");
     complete(users, pi, caseNumber, "teacher-changan", "followUp", Map.of("followUpResult", "STABLE", "followUpNotes", "按时到校"));
-    complete(users, pi, caseNumber, "official-jianshan", "approveClosure", Map.of("closureApproved", true, "closureComment", "同意"));
+    complete(users, pi, caseNumber, "official-jianshan", "approveClosure", Map.of("closureDecision", "APPROVE", "closureComment", "同意"));
 
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndTime()).isNotNull();
     assertThat(names).as("what the walk saw").contains("caseNumber", "townshipGroup", "currentRung", "caseSummary",

@@ -83,6 +83,25 @@ class TasklistFiltersTests {
   }
 
   @Test
+  void theHomeVisitWaitsInBothHelpersUnitFilterUntilOneTakesIt() {
+    EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
+    EngineRest official = EngineRest.as(anonymous, "official-jianshan");
+    String pi = (String) teacher.startCase(TestStudents.changanGirl()).getBody().get("id");
+    teacher.complete(taskOf(pi).getId(), Map.of("verifyResult", "CONFIRMED"));
+    official.complete(taskOf(pi).getId(), Map.of("teacherHelper", "teacher-changan", "cadreHelper", "cadre-changan"));
+    String visit = taskOf(pi).getId();
+
+    assertThat(taskIds("teacher-changan", "本单位待办")).contains(visit);
+    assertThat(taskIds("cadre-changan", "本单位待办")).contains(visit);
+    assertThat(taskIds("principal-changan", "本单位待办")).doesNotContain(visit);
+
+    EngineRest.as(anonymous, "cadre-changan").claim(visit, "cadre-changan");
+
+    assertThat(taskIds("cadre-changan", "我的待办")).contains(visit);
+    assertThat(taskIds("teacher-changan", "本单位待办")).doesNotContain(visit);
+  }
+
+  @Test
   void aClaimedTaskMovesFromTheUnitsFilterToMine() {
     EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
     String verify = newCaseTask();

@@ -46,7 +46,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  *       as one comma-separated text);
  *   <li>a disabled field is shown, never submitted (form-js leaves it out of the submission): not
  *       accepted; a read-only one is submitted with the value it shows: accepted only unchanged;
- *   <li>text, html, image, spacer, separator, button: nothing.
+ *   <li>text, html, image, spacer, separator, button, table: nothing.
  * </ul>
  * Any value may be empty (null): whether a field is required is the step's own rule, told in its
  * words. A component this class does not know stops the start-up: a contract is never guessed.
@@ -64,8 +64,20 @@ public final class TaskContracts {
   /** Start fields that REST and API clients send beyond the report form. */
   public static final List<Field> API_START_FIELDS = List.of(new Field(CaseStart.SOURCE, "案件来源", FieldType.TEXT, false, null, null));
 
+  /**
+   * Fields that the form of an earlier release submitted and that its still open tasks keep
+   * sending: an open task stays on the process version it was created in, and that version's form
+   * (deployed with it, {@code camunda:formRefBinding="deployment"}) is what Tasklist shows for it.
+   * Each entry names the release that retired it; the step's listener still reads it.
+   */
+  public static final Map<String, List<Field>> RETIRED_FIELDS = Map.of(
+      // Until issue 16, 审批销号 was one checkbox whose absence sent the case back; now the explicit
+      // choice closureDecision (ClosureListener reads either).
+      CASE_PROCESS + "/approveClosure",
+      List.of(new Field("closureApproved", "同意销号", FieldType.BOOLEAN, false, null, null)));
+
   /** Components that show something and submit nothing. */
-  private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button");
+  private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button", "table");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -118,7 +130,8 @@ public final class TaskContracts {
     for (BpmnModelInstance model : models) {
       for (Process process : model.getModelElementsByType(Process.class)) {
         for (UserTask task : process.getChildElementsByType(UserTask.class)) {
-          tasks.put(process.getId() + "/" + task.getId(), contract(process, task, formOf(task, forms), List.of()));
+          String key = process.getId() + "/" + task.getId();
+          tasks.put(key, contract(process, task, formOf(task, forms), RETIRED_FIELDS.getOrDefault(key, List.of())));
         }
         for (StartEvent start : process.getChildElementsByType(StartEvent.class)) {
           List<Field> extra = CASE_PROCESS.equals(process.getId()) ? API_START_FIELDS : List.of();
@@ -167,7 +180,7 @@ public final class TaskContracts {
     if (form != null) {
       collectFields(form.path("components"), fields, form.path("id").asText());
     }
-    extra.forEach(field -> fields.put(field.key(), field));
+    extra.forEach(field -> fields.putIfAbsent(field.key(), field));
     String name = node.getName() == null ? node.getId() : node.getName();
     return new Contract(process.getId(), node instanceof UserTask ? node.getId() : null, name, Collections.unmodifiableMap(fields));
   }

@@ -3,7 +3,8 @@
 // script rewrites them in Chinese as they appear, shows the date fields' calendars in Chinese, and
 // checks the 身份证号 of the start form (length, date of birth, check digit) before the report is
 // submitted. In every browser a date typed year first (2014-03-05, 2014/3/5, 2014.3.5, 2014年3月5日)
-// is read as the user meant it.
+// is read as the user meant it. The report form offers the user's schools and villages by name
+// (its selects' options), and a started report names its case number.
 const chinese = (navigator.languages && navigator.languages[0] || navigator.language || '')
   .toLowerCase().indexOf('zh') === 0;
 
@@ -15,6 +16,8 @@ const EXACT = {
   'Search': '搜索',
   'No results': '没有匹配项',
   'Invalid date': '日期无效',
+  // The table of a case's records (家访、劝返与回访记录) before anything was recorded.
+  'Nothing to show.': '暂无记录',
   // The date fields' placeholders: the browser's own format, in an English and a Chinese browser.
   'mm/dd/yyyy': '如 2014-03-05',
   'yyyy/mm/dd': '如 2014-03-05'
@@ -217,5 +220,134 @@ if (chinese) {
     }
   }).observe(document.body, {childList: true, subtree: true, characterData: true});
 }
+
+// The report form (发现疑似辍学) chooses the school and the home village by name: its selects take
+// their options from the form's data (valuesKey reportSchoolChoices / reportVillageChoices), and
+// the school (or village) is preset when the user has only one (GET /api/me/report-choices). A
+// start form has no variables to load; Tasklist gives it, as its first data, what localStorage
+// holds under "camunda-form:" + its task id — for a start form, which has none, "undefined". The
+// choices are read again each time the start dialog is opened, so a user never sees another's.
+// What the form submits is still the codes, checked by the intake as any report.
+const START_FORM_DATA = 'camunda-form:undefined';
+
+function loadReportChoices() {
+  return fetch('/api/me/report-choices', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(response => (response.ok ? response.json() : null))
+    .then(choices => {
+      if (!choices) {
+        localStorage.removeItem(START_FORM_DATA);
+        return;
+      }
+      const data = {reportSchoolChoices: choices.schools, reportVillageChoices: choices.villages};
+      if (choices.schoolCode) {
+        data.schoolCode = choices.schoolCode;
+      }
+      if (choices.villageCode) {
+        data.villageCode = choices.villageCode;
+      }
+      localStorage.setItem(START_FORM_DATA, JSON.stringify(data));
+    })
+    .catch(() => {});
+}
+
+loadReportChoices();
+document.addEventListener('click', event => {
+  if (event.target.closest && event.target.closest('.start-process-action, [ng-click^="open"], a')) {
+    if (!document.querySelector('.modal-dialog .form-container')) {
+      loadReportChoices();
+    }
+  }
+}, true);
+
+// After 启动 the user is told the case number (the business key the intake gave the case), in a
+// notice that stays until she closes it: Tasklist's own says only 「流程已启动」 for three seconds.
+// The number comes from the answer to the start (POST …/process-definition/{id}/submit-form).
+// Who reports from this form checks the report next: the case's 核实是否辍学, when she may work it
+// (a teacher of the child's school), is claimed for her and so waits in 我的待办. Reports by
+// scripts and imports leave it to the school (本单位待办), as the model says.
+const ENGINE_API = '/camunda/api/engine/engine/default';
+
+function notice() {
+  let box = document.querySelector('.baoxue-case-started');
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'alert alert-success baoxue-case-started';
+    box.setAttribute('role', 'status');
+    box.style.cssText = 'position:fixed;top:56px;left:50%;transform:translateX(-50%);z-index:2000;'
+      + 'max-width:92vw;box-shadow:0 2px 8px rgba(0,0,0,.25);';
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'close';
+    close.setAttribute('aria-label', '关闭');
+    close.textContent = '×';
+    close.addEventListener('click', () => box.remove());
+    box.appendChild(close);
+    box.appendChild(document.createElement('span'));
+    document.body.appendChild(box);
+  }
+  return box.querySelector('span');
+}
+
+function xsrfToken() {
+  const cookie = document.cookie.split('; ').find(part => part.indexOf('XSRF-TOKEN=') === 0);
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
+function json(response) {
+  return response.ok ? response.json() : Promise.reject(response.status);
+}
+
+function takeVerification(processInstanceId) {
+  const get = {credentials: 'same-origin', headers: {Accept: 'application/json'}};
+  return Promise.all([
+    fetch('/camunda/api/admin/auth/user/default', get).then(json),
+    fetch(ENGINE_API + '/task?processInstanceId=' + encodeURIComponent(processInstanceId), get).then(json)
+  ]).then(([user, tasks]) => {
+    const verify = tasks.find(task => task.taskDefinitionKey === 'verify' && !task.assignee);
+    if (!verify || !user.userId) {
+      return false;
+    }
+    return fetch(ENGINE_API + '/task/' + encodeURIComponent(verify.id) + '/claim', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': xsrfToken()},
+      body: JSON.stringify({userId: user.userId})
+    }).then(response => response.ok);
+  }).catch(() => false);
+}
+
+function announceCase(started) {
+  const text = notice();
+  text.textContent = '已登记个案 ' + started.businessKey + '。';
+  localStorage.removeItem(START_FORM_DATA);
+  loadReportChoices();
+  takeVerification(started.id).then(claimed => {
+    if (claimed) {
+      text.textContent = '已登记个案 ' + started.businessKey + '。“核实是否辍学”已列入您的“我的待办”。';
+    }
+  });
+}
+
+const openRequest = XMLHttpRequest.prototype.open;
+const sendRequest = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.open = function (method, url) {
+  this.baoxueStart = method && method.toUpperCase() === 'POST' && /\/process-definition\/[^/?]+\/submit-form(\?|$)/.test(String(url));
+  return openRequest.apply(this, arguments);
+};
+XMLHttpRequest.prototype.send = function () {
+  if (this.baoxueStart) {
+    this.addEventListener('load', () => {
+      try {
+        const started = JSON.parse(this.responseText);
+        if (this.status < 300 && started && started.businessKey) {
+          announceCase(started);
+        }
+      } catch (notJson) {
+        // not a start's answer
+      }
+    });
+  }
+  return sendRequest.apply(this, arguments);
+};
 
 export default [];
