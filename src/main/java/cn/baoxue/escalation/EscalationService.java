@@ -3,7 +3,7 @@ package cn.baoxue.escalation;
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.kernel.process.ProcessKeys;
 import cn.baoxue.notifications.Notifications;
-import cn.baoxue.org.StaffDirectory;
+import cn.baoxue.org.Roles;
 import cn.baoxue.security.WithoutEngineAuthorization;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -33,7 +33,7 @@ public class EscalationService {
   private final Notifications notifications;
   private final ApplicationEventPublisher events;
   private final WithoutEngineAuthorization withoutEngineAuthorization;
-  private final StaffDirectory staff;
+  private final Roles roles;
 
   EscalationService(
       EscalationRepository escalations,
@@ -41,8 +41,8 @@ public class EscalationService {
       Notifications notifications,
       ApplicationEventPublisher events,
       WithoutEngineAuthorization withoutEngineAuthorization,
-      StaffDirectory staff) {
-    this.staff = staff;
+      Roles roles) {
+    this.roles = roles;
     this.escalations = escalations;
     this.runtimeService = runtimeService;
     this.notifications = notifications;
@@ -80,21 +80,13 @@ public class EscalationService {
     variables.put("supervisorGroup", escalation.getToGroup());
     variables.put("overdueTaskId", task.taskId());
     variables.put("overdueTaskName", task.taskName());
-    variables.put("overdueResponsible", responsibleByName(task));
+    variables.put("overdueResponsible", roles.responsible(task.responsible()));
     variables.put("overdueDueDate", task.dueAt().toLocalDate().toString());
     variables.put("daysLate", escalation.getDaysLate());
     return runtimeService.createProcessInstanceByKey(SUPERVISION_PROCESS)
         .businessKey(task.caseNumber())
         .setVariables(variables)
         .execute();
-  }
-
-  /** Who had the task, as the superior knows them: "李明华" or "长安村小学、尖山乡人民政府". */
-  private String responsibleByName(OverdueTask task) {
-    if (task.assignee() != null) {
-      return staff.fullName(task.assignee());
-    }
-    return String.join("、", task.candidateGroups().stream().map(staff::groupName).toList());
   }
 
   /**

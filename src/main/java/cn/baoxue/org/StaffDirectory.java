@@ -45,12 +45,6 @@ public class StaffDirectory {
         () -> identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
   }
 
-  /** "李明华（teacher-changan）" for pages and records; the bare id if the user is unknown. */
-  public String displayName(String userId) {
-    String name = fullName(userId);
-    return userId == null || name.equals(userId) ? name : name + "（" + userId + "）";
-  }
-
   /** The unit or role a group stands for, by name ("尖山乡"); the bare id if the group is unknown. */
   public String groupName(String groupId) {
     if (groupId == null) {

@@ -1,6 +1,7 @@
 package cn.baoxue.workflow;
 
 import cn.baoxue.kernel.identity.GroupIds;
+import cn.baoxue.org.Roles;
 import cn.baoxue.org.StaffDirectory;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,11 @@ public class HelperChoicesListener implements TaskListener {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StaffDirectory staff;
+  private final Roles roles;
 
-  public HelperChoicesListener(StaffDirectory staff) {
+  public HelperChoicesListener(StaffDirectory staff, Roles roles) {
     this.staff = staff;
+    this.roles = roles;
   }
 
   @Override
@@ -43,11 +46,11 @@ public class HelperChoicesListener implements TaskListener {
     task.setVariableLocal(WOMENFED_CHOICES, choices(GroupIds.womenFederation(county)));
   }
 
-  /** The form-js option list: [{"label": "李明华（teacher-changan）", "value": "teacher-changan"}, …] */
+  /** The form-js option list, people by name and role: [{"label": "李明华（教师，长安村小学）", "value": "teacher-changan"}, …] */
   private Object choices(String groupId) {
     List<Map<String, String>> options = staff.membersOf(groupId).stream()
         .map(User::getId)
-        .map(id -> Map.of("label", staff.displayName(id), "value", id))
+        .map(id -> Map.of("label", roles.describe(id), "value", id))
         .toList();
     try {
       return SpinValues.jsonValue(JSON.writeValueAsString(options)).create();

@@ -1,5 +1,6 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.org.Roles;
 import cn.baoxue.org.StaffDirectory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,20 +29,22 @@ public class ReassignChoicesListener implements TaskListener {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StaffDirectory staff;
+  private final Roles roles;
 
-  public ReassignChoicesListener(StaffDirectory staff) {
+  public ReassignChoicesListener(StaffDirectory staff, Roles roles) {
     this.staff = staff;
+    this.roles = roles;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    // One option per person, under the first of the case's units she works in: "李明华（长安村小学）".
+    // One option per person, by name with her role and unit: "李明华（教师，长安村小学）".
     Map<String, String> labelById = new LinkedHashMap<>();
     CASE_GROUPS.stream()
         .map(name -> (String) task.getVariable(name))
         .filter(Objects::nonNull)
-        .forEach(groupId -> staff.membersOf(groupId).forEach(user -> labelById.putIfAbsent(user.getId(),
-            staff.fullName(user.getId()) + "（" + staff.groupName(groupId) + "）")));
+        .forEach(groupId -> staff.membersOf(groupId)
+            .forEach(user -> labelById.computeIfAbsent(user.getId(), roles::describe)));
     List<Map<String, String>> options = labelById.entrySet().stream()
         .map(option -> Map.of("label", option.getValue(), "value", option.getKey()))
         .toList();

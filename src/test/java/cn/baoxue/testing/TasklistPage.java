@@ -1,7 +1,10 @@
 package cn.baoxue.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -68,10 +71,17 @@ public final class TasklistPage {
     return type(label, isoDate + Keys.TAB);
   }
 
+  /** A radio button by its label; clicked by script where Tasklist's fixed footer covers the form's last row. */
   public TasklistPage choose(String radioLabel) {
-    browser.click(By.xpath("//label[normalize-space(.)='" + radioLabel + "']/input"
+    WebElement radio = browser.waitFor(By.xpath("//label[normalize-space(.)='" + radioLabel + "']/input"
         + " | //label[normalize-space(.)='" + radioLabel + "']/preceding-sibling::input[1]"));
+    try {
+      browser.click(radio);
+    } catch (WebDriverException covered) {
+      browser.driver().executeScript("arguments[0].click();", radio);
+    }
     settle();
+    assertThat(radio.isSelected()).as(radioLabel).isTrue();
     return this;
   }
 

@@ -2,10 +2,10 @@ package cn.baoxue.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.testing.ChineseBrowser;
 import cn.baoxue.testing.TasklistPage;
 import cn.baoxue.testing.TestStudents;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -76,17 +76,19 @@ final class WorkingDay {
         .choose("女")
         .date("出生日期", (String) child.get("birthDate"))
         .type("年级", "6");
-    // Her school is preset from her unit; the village is chosen by name.
+    // Her school and its township's only village are preset by name: no code to type.
     browser.waitForValue("学校", "长安村小学");
-    tasklist.select("户籍村", "长安村")
-        .select("疑似辍学原因", "外出务工");
+    browser.waitForValue("户籍村", "长安村");
+    tasklist.select("疑似辍学原因", "外出务工");
     page("report-form");
     browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='启动']"));
     browser.waitUntilGone(By.cssSelector(".modal-dialog"));
     caseNumber = runtimeService.createProcessInstanceQuery().variableValueEquals("studentName", studentName)
         .singleResult().getBusinessKey();
-    browser.waitFor(By.xpath("//*[contains(@class,'page-notifications')]//*[contains(.,'" + caseNumber + "')]"));
+    // She is told the case number, and the verification is in her own list.
+    browser.waitFor(By.xpath("//*[contains(@class,'baoxue-case-started') and contains(.,'已登记个案 " + caseNumber + "')]"));
     page("reported");
+    browser.closeNotifications();
 
     tasklist.filter("我的待办").openTask(studentName, "核实是否辍学");
     tasklist.choose("确认辍学").type("核实情况", "连续两周未到校，电话核实已随父母外出");
@@ -97,7 +99,7 @@ final class WorkingDay {
   private void townshipAssignsHelpers() {
     browser.logIn("official-jianshan");
     tasklist.open().filter("本单位待办").openTask(studentName, "指定包保责任人").claim();
-    tasklist.select("教育线包保教师", "李明华").select("行政线包保村干部", "杨国富");
+    tasklist.select("教育线包保教师", "李明华（教师，长安村小学）").select("行政线包保村干部", "杨国富（村干部，长安村）");
     page("assign-helpers");
     tasklist.complete();
   }
@@ -105,18 +107,23 @@ final class WorkingDay {
   private void cadreRecordsTheHomeVisit() {
     browser.logIn("cadre-changan");
     tasklist.open().filter("本单位待办").openTask(studentName, "入户家访").claim();
-    tasklist.date("家访日期", LocalDate.now().toString())
+    tasklist.date("家访日期", BeijingTime.today().toString())
         .type("见到的人", "孩子的奶奶")
         .select("孩子去向", "外出务工")
         .select("辍学原因", "外出务工")
         .type("家访情况", "孩子随父亲在昆明打工，奶奶答应联系父亲");
     page("home-visit");
     tasklist.complete();
+    assertThat(jdbc.queryForObject("select v.recorded_by from home_visit v join dropout_case c on c.id = v.case_id"
+        + " where c.case_number = ?", String.class, caseNumber)).as("the visit is the cadre's").isEqualTo("cadre-changan");
   }
 
   private void schoolPersuades() {
     browser.logIn("teacher-changan");
-    tasklist.open().filter("本单位待办").openTask(studentName, "学校劝返").claim();
+    tasklist.open().filter("本单位待办").openTask(studentName, "学校劝返");
+    // The teacher sees who visited, by name.
+    browser.waitFor(By.xpath("//*[contains(@class,'fjs-table')]//td[normalize-space()='杨国富']"));
+    tasklist.claim();
     tasklist.choose("未复学").type("劝返情况", "电话联系父亲，父亲不同意回来");
     page("persuade-school");
     tasklist.complete();
@@ -133,7 +140,7 @@ final class WorkingDay {
   private void townshipIssuesTheOrderAndChecksIt() {
     browser.logIn("official-jianshan");
     tasklist.open().filter("本单位待办").openTask(studentName, "下达责令限期复学通知书").claim();
-    tasklist.date("限期复学日期", LocalDate.now().plusDays(10).toString())
+    tasklist.date("限期复学日期", BeijingTime.today().plusDays(10).toString())
         .choose("未复学（待限期届满后核查）")
         .type("送达情况", "已当面送达监护人");
     page("return-order");
@@ -163,7 +170,7 @@ final class WorkingDay {
   private void helperFollowsUp() {
     timePasses("followUpDue");
     browser.logIn("cadre-changan");
-    tasklist.open().filter("我的待办").openTask(studentName, "跟踪回访");
+    tasklist.open().filter("本单位待办").openTask(studentName, "跟踪回访").claim();
     tasklist.choose("在校稳定").type("回访情况", "到校看望，孩子上课正常");
     page("follow-up");
     tasklist.complete();
@@ -172,11 +179,19 @@ final class WorkingDay {
   private void townshipApprovesClosure() {
     browser.logIn("official-jianshan");
     tasklist.open().filter("本单位待办").openTask(studentName, "审批销号").claim();
-    assertThat(browser.visibleText()).as("the approver sees the case's work")
-        .contains("孩子随父亲在昆明打工", "杨国富", "到校看望，孩子上课正常");
+    // The township decides explicitly, seeing every visit, persuasion attempt and follow-up and who made it.
+    List<String> rows = browser.texts(By.cssSelector(".fjs-table tbody tr"));
+    assertThat(rows.get(0)).contains("入户家访", "杨国富", "孩子随父亲在昆明打工");
+    assertThat(rows.get(1)).contains("学校劝返", "李明华", "未复学");
+    assertThat(String.join("\n", rows)).contains("杨国富", "依法控辍", "周正华", "已复学");
+    assertThat(rows.get(rows.size() - 1)).contains("跟踪回访", "杨国富", "在校稳定", "到校看望，孩子上课正常");
     tasklist.choose("同意销号").type("审批意见", "复学稳定，同意销号");
     page("approve-closure");
     tasklist.complete();
+    assertThat(jdbc.queryForMap("select r.approved, r.comment, r.recorded_by from closure_review r"
+        + " join dropout_case c on c.id = r.case_id where c.case_number = ?", caseNumber))
+        .containsEntry("APPROVED", true).containsEntry("COMMENT", "复学稳定，同意销号")
+        .containsEntry("RECORDED_BY", "official-jianshan");
     assertThat(jdbc.queryForObject("select status from dropout_case where case_number = ?", String.class, caseNumber))
         .isEqualTo("CLOSED");
   }
@@ -206,6 +221,6 @@ final class WorkingDay {
   /** The page as a person reads it, kept as a screenshot. */
   private void page(String name) {
     browser.screenshot("%s-%02d-%s".formatted(prefix, ++step, name));
-    browser.assertAllChinese(prefix + " " + name);
+    browser.assertReadableByPeople(prefix + " " + name);
   }
 }

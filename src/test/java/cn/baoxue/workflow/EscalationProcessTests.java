@@ -178,8 +178,8 @@ class EscalationProcessTests {
 
     assertThat(taskService.getVariable(supervise.getId(), "overdueResponsible")).isEqualTo("长安村小学");
     String choices = taskService.getVariableLocalTyped(supervise.getId(), "newAssigneeChoices").getValue().toString();
-    assertThat(choices).contains("\"label\":\"李明华（长安村小学）\"", "\"value\":\"teacher-changan\"",
-            "\"label\":\"赵文斌（尖山乡人民政府）\"")
+    assertThat(choices).contains("\"label\":\"李明华（教师，长安村小学）\"", "\"value\":\"teacher-changan\"",
+            "\"label\":\"赵文斌（乡镇干部，尖山乡）\"")
         .doesNotContain("张丽", "school_", "township_");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("newAssigneeChoices").count())
         .as("the option list stays out of the history").isZero();
