@@ -2,6 +2,7 @@ package cn.baoxue.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriverException;
@@ -36,6 +37,18 @@ public final class TasklistPage {
     browser.waitFor(By.xpath("//*[contains(@class,'task-filter') and contains(@class,'active')]" + filterName));
     settle();
     browser.waitUntilGone(By.cssSelector("[cam-tasks] > .loader"));
+    return this;
+  }
+
+  /** 启动流程 from the header (folded behind the menu button on a phone), then the process by name. */
+  public TasklistPage startProcess(String processName) {
+    List<WebElement> menu = browser.driver().findElements(By.cssSelector("[cam-widget-header] .navbar-toggle"));
+    if (!menu.isEmpty() && menu.get(0).isDisplayed()) {
+      browser.click(menu.get(0));
+      settle();
+    }
+    browser.click(By.xpath("//a[normalize-space()='启动流程']"));
+    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'" + processName + "')]"));
     return this;
   }
 

@@ -67,7 +67,7 @@ class HomePageTests {
     Caller.Reply refused = auditor.postForm("/cases/530627-2026-00001/contacts", Map.of("type", "VISIT", "date", "2026-12-07"));
 
     assertThat(refused.status()).isEqualTo(403);
-    assertThat(refused.body()).contains("您没有权限办理这一事项", "督导审计账号只能查阅", "href=\"/\"", "返回首页");
+    assertThat(refused.body()).contains("您没有权限访问此页面或办理这一事项", "督导审计账号只能查阅", "href=\"/\"", "返回首页");
   }
 
   private static Set<String> links(String html) {

@@ -69,8 +69,7 @@ final class WorkingDay {
     tasklist.open();
     page("tasklist");
     Map<String, Object> child = TestStudents.changanGirl();
-    browser.click(By.xpath("//a[normalize-space()='启动流程']"));
-    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'控辍保学')]"));
+    tasklist.startProcess("控辍保学");
     tasklist.type("学生姓名", studentName)
         .type("身份证号", (String) child.get("studentIdNumber"))
         .choose("女")
