@@ -244,7 +244,9 @@ public class CaseTimeline {
       HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
       String key = update.getVariableInstanceId();
       String label = fieldLabels.get(update.getVariableName());
-      if (label != null && lastValue.containsKey(key) && !Objects.equals(lastValue.get(key), update.getValue())) {
+      // A value rewritten to its own kind of nothing (the form's empty list [] kept as none) changed nothing a person reads.
+      if (label != null && lastValue.containsKey(key) && !Objects.equals(lastValue.get(key), update.getValue())
+          && !(isNothing(lastValue.get(key)) && isNothing(update.getValue()))) {
         String actor = update.getUserOperationId() == null ? null : operationActors.get(update.getUserOperationId());
         Object before = lastValue.get(key);
         Object after = update.getValue();
@@ -262,6 +264,10 @@ public class CaseTimeline {
     return from == null || to == null ? "" : "：" + from + " → " + to;
   }
 
+  private static boolean isNothing(Object value) {
+    return value == null || value.toString().isBlank() || value.toString().equals("[]");
+  }
+
   private String readable(Object value, Map<String, String> names) {
     if (value == null) {
       return "空";
@@ -276,7 +282,7 @@ public class CaseTimeline {
       return value.toString();
     }
     String text = value.toString();
-    if (text.isEmpty()) {
+    if (isNothing(text)) {
       return "空";
     }
     if (GroupIds.kindOf(text) != GroupIds.Kind.OTHER) {

@@ -205,6 +205,7 @@ final class WorkingDay {
     browser.go("/cases/" + caseNumber + "/timeline");
     browser.waitFor(By.xpath("//*[contains(normalize-space(.),'杨国富')]"));
     page("auditor-timeline");
+    assertThat(browser.visibleText()).as("no raw values in the timeline").doesNotContain("[]", "null");
   }
 
   /** Time passes: the process's own wait ends (never a task's escalation timer), as the job executor would end it. */
