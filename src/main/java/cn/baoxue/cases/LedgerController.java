@@ -1,6 +1,7 @@
 package cn.baoxue.cases;
 
 import cn.baoxue.org.OrgTree;
+import cn.baoxue.org.Roles;
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.cases.LedgerQueries.Filter;
 import cn.baoxue.cases.LedgerQueries.Ledger;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,9 +36,11 @@ class LedgerController {
   private final LedgerQueries ledgers;
   private final ApplicationEventPublisher events;
   private final OrgTree orgTree;
+  private final Roles roles;
 
-  LedgerController(LedgerQueries ledgers, ApplicationEventPublisher events, OrgTree orgTree) {
+  LedgerController(LedgerQueries ledgers, ApplicationEventPublisher events, OrgTree orgTree, Roles roles) {
     this.orgTree = orgTree;
+    this.roles = roles;
     this.ledgers = ledgers;
     this.events = events;
   }
@@ -89,7 +93,7 @@ class LedgerController {
     try (Spreadsheet sheet = Spreadsheet.download(response, ledger.title() + "-" + BeijingTime.today())) {
       sheet.sheet(ledger.title(), headers(ledger));
       ledgers.each(ledger, filter, staff.jurisdiction(), row -> {
-        sheet.row(values(ledger, row, disclosure));
+        sheet.row(values(ledger, row, disclosure, roles::person));
         rows[0]++;
       });
     }
@@ -105,15 +109,15 @@ class LedgerController {
     };
   }
 
-  /** One row of the sheet; the ID number, birth date and phone as the reader may see them. */
-  static List<Object> values(Ledger ledger, Row r, Disclosure disclosure) {
+  /** One row of the sheet; the ID number, birth date and phone as the reader may see them, the reporter by name. */
+  static List<Object> values(Ledger ledger, Row r, Disclosure disclosure, UnaryOperator<String> personByName) {
     Object birthDate = disclosure.inFull() ? r.birthDate() : disclosure.birthDate(r.birthDate());
     String idNumber = disclosure.idNumber(r.idNumber());
     return switch (ledger) {
       case CHILDREN -> Arrays.asList(r.name(), idNumber, r.gender(), birthDate, r.grade(), r.school(), r.village(), r.township(),
           r.guardianName(), disclosure.phone(r.guardianPhone()), r.specialGroups(), r.status(), r.reportedAt());
       case SUSPECTED -> Arrays.asList(r.caseNumber(), r.name(), idNumber, r.gender(), r.grade(), r.school(), r.village(), r.township(),
-          r.reason(), r.specialGroups(), r.source(), r.reportedBy(), r.reportedAt());
+          r.reason(), r.specialGroups(), r.source(), personByName.apply(r.reportedBy()), r.reportedAt());
       case DROPOUTS -> Arrays.asList(r.caseNumber(), r.name(), idNumber, r.gender(), r.grade(), r.school(), r.village(), r.township(),
           r.reason(), r.specialGroups(), r.status(), r.rung(), r.escalated() ? "是" : "否", r.reportedAt(), r.verifiedAt(), r.closedAt());
     };

@@ -79,6 +79,7 @@ class ExportsFitToPrintTests {
       }
       row.forEach(cell -> {
         String shown = excel.formatCellValue(cell);
+        assertThat(shown).as(where + ": people by name, never by login id").doesNotContain("bureau-zhenxiong");
         double needed = Math.min(Spreadsheet.MAX_WIDTH, Spreadsheet.displayWidth(shown));
         assertThat(sheet.getColumnWidth(cell.getColumnIndex()) / 256.0).as(where + " column " + cell.getColumnIndex() + ": " + shown)
             .isGreaterThanOrEqualTo(needed);
