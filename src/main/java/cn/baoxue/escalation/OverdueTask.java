@@ -27,7 +27,7 @@ public record OverdueTask(
       return assignee;
     }
     List<String> candidates = new java.util.ArrayList<>(candidateGroups);
-    candidates.addAll(candidateUsers);
+    candidates.addAll(candidateUsers.stream().sorted().toList());
     return String.join(",", candidates);
   }
 

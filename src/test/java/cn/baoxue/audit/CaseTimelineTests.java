@@ -59,7 +59,7 @@ class CaseTimelineTests {
             "IDENTITY_LINK|赵文斌（尖山乡）|入户家访|分给 李明华（长安村小学）",
             "IDENTITY_LINK|赵文斌（尖山乡）|入户家访|分给 杨国富（长安村）",
             "TASK_CREATED|系统|入户家访|生成任务，期限 …",
-            "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交尖山乡；原办理人/单位：李明华（长安村小学）",
+            "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交尖山乡；原办理人/单位：杨国富（长安村）、李明华（长安村小学）",
             "IDENTITY_LINK|系统|入户家访|分给 尖山乡",
             "IDENTITY_LINK|赵文斌（尖山乡）|入户家访|由 王建国（长安村小学） 办理",
             "VARIABLE|系统管理员|null|修改「监护人电话」：138****0001 → 139****0002",
@@ -72,7 +72,7 @@ class CaseTimelineTests {
         "OPERATION|王建国（长安村小学）|核实是否辍学|认领任务",
         "TASK_COMPLETED|王建国（长安村小学）|核实是否辍学|按期办结",
         "TASK_COMPLETED|赵文斌（尖山乡）|指定包保责任人|按期办结",
-        "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交尖山乡；原办理人/单位：李明华（长安村小学）",
+        "ESCALATION|系统|入户家访|逾期0天，第1次督办，提交尖山乡；原办理人/单位：杨国富（长安村）、李明华（长安村小学）",
         "IDENTITY_LINK|赵文斌（尖山乡）|入户家访|由 王建国（长安村小学） 办理",
         "VARIABLE|系统管理员|null|修改「监护人电话」：138****0001 → 139****0002");
     // People read it: no login id, group id or variable name in what it says.
