@@ -6,6 +6,7 @@ import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.BrowserPerClass;
 import cn.baoxue.testing.ChineseBrowser;
 import cn.baoxue.testing.EngineRest;
+import cn.baoxue.testing.TasklistPage;
 import cn.baoxue.testing.TestStudents;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @BaoxueWebTest
 class TasklistBrowserTests {
 
-  private static final String TASKLIST = "/camunda/app/tasklist/default/";
   private static final By USER_IN_HEADER = By.cssSelector("li.account > a.dropdown-toggle");
   /** moment's relative time with zh.json's words: 4 天后, 3 小时前, 几秒后. */
   private static final String CHINESE_RELATIVE_DATE = "(\\d+ (分钟|小时|天|个月|年)|几秒)[前后]";
@@ -158,17 +158,12 @@ class TasklistBrowserTests {
   }
 
   private static void openTasklist(ChineseBrowser browser) {
-    browser.go(TASKLIST);
-    browser.waitFor(By.xpath("//*[contains(@class,'task-filters')]//*[contains(normalize-space(.),'我的待办')]"));
+    new TasklistPage(browser).open();
   }
 
   /** Opens the filter and waits for its list: the filter is marked active and the list has loaded. */
   private static void openFilter(ChineseBrowser browser, String name) {
-    String filterName = "//h4[contains(@class,'name')]/a[starts-with(normalize-space(.),'" + name + "')]";
-    browser.click(By.xpath("//*[contains(@class,'task-filter')]" + filterName));
-    browser.waitFor(By.xpath("//*[contains(@class,'task-filter') and contains(@class,'active')]" + filterName));
-    settle();
-    browser.waitUntilGone(By.cssSelector("[cam-tasks] > .loader"));
+    new TasklistPage(browser).filter(name);
   }
 
   private static By taskInList(String studentName) {

@@ -6,6 +6,7 @@ import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.BrowserPerClass;
 import cn.baoxue.testing.ChineseBrowser;
 import cn.baoxue.testing.EngineRest;
+import cn.baoxue.testing.TasklistPage;
 import cn.baoxue.testing.TestStudents;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,7 +33,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @BaoxueWebTest
 class TasklistRoleControlsBrowserTests {
 
-  private static final String TASKLIST = "/camunda/app/tasklist/default/";
   /** Texts of controls no caseworker may use (the engine allowlist refuses what they send). */
   private static final List<String> FORBIDDEN_TEXTS = List.of("新建任务", "设置跟进日期", "设置到期日", "添加用户组", "添加备注");
   /** The same controls, and the ones that edit a value shown, by their place in the page. */
@@ -378,16 +378,11 @@ class TasklistRoleControlsBrowserTests {
   }
 
   private static void openTasklist(ChineseBrowser browser) {
-    browser.go(TASKLIST);
-    browser.waitFor(By.xpath("//*[contains(@class,'task-filters')]//*[contains(normalize-space(.),'我的待办')]"));
+    new TasklistPage(browser).open();
   }
 
   private static void openFilter(ChineseBrowser browser, String name) {
-    String filterName = "//h4[contains(@class,'name')]/a[starts-with(normalize-space(.),'" + name + "')]";
-    browser.click(By.xpath("//*[contains(@class,'task-filter')]" + filterName));
-    browser.waitFor(By.xpath("//*[contains(@class,'task-filter') and contains(@class,'active')]" + filterName));
-    settle();
-    browser.waitUntilGone(By.cssSelector("[cam-tasks] > .loader"));
+    new TasklistPage(browser).filter(name);
   }
 
   private static By taskInList(String studentName) {
