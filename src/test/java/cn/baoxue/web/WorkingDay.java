@@ -89,7 +89,7 @@ final class WorkingDay {
     page("reported");
     browser.closeNotifications();
 
-    tasklist.filter("我的待办").openTask(studentName, "核实是否辍学");
+    tasklist.filter("我的待办").searchCase(caseNumber).openTask(studentName, "核实是否辍学");
     tasklist.choose("确认辍学").type("核实情况", "连续两周未到校，电话核实已随父母外出");
     page("verify");
     tasklist.complete();
@@ -97,7 +97,7 @@ final class WorkingDay {
 
   private void townshipAssignsHelpers() {
     browser.logIn("official-jianshan");
-    tasklist.open().filter("本单位待办").openTask(studentName, "指定包保责任人").claim();
+    tasklist.open().filter("本单位待办").searchCase(caseNumber).openTask(studentName, "指定包保责任人").claim();
     tasklist.select("教育线包保教师", "李明华（教师，长安村小学）").select("行政线包保村干部", "杨国富（村干部，长安村）");
     page("assign-helpers");
     tasklist.complete();
@@ -105,7 +105,7 @@ final class WorkingDay {
 
   private void cadreRecordsTheHomeVisit() {
     browser.logIn("cadre-changan");
-    tasklist.open().filter("本单位待办").openTask(studentName, "入户家访").claim();
+    tasklist.open().filter("本单位待办").searchCase(caseNumber).openTask(studentName, "入户家访").claim();
     tasklist.date("家访日期", BeijingTime.today().toString())
         .type("见到的人", "孩子的奶奶")
         .select("孩子去向", "外出务工")
@@ -119,7 +119,7 @@ final class WorkingDay {
 
   private void schoolPersuades() {
     browser.logIn("teacher-changan");
-    tasklist.open().filter("本单位待办").openTask(studentName, "学校劝返");
+    tasklist.open().filter("本单位待办").searchCase(caseNumber).openTask(studentName, "学校劝返");
     // The teacher sees who visited, by name.
     browser.waitFor(By.xpath("//*[contains(@class,'fjs-table')]//td[normalize-space()='杨国富']"));
     tasklist.claim();
@@ -130,7 +130,7 @@ final class WorkingDay {
 
   private void cadrePersuadesWithTheVillage() {
     browser.logIn("cadre-changan");
-    tasklist.open().filter("本单位待办").openTask(studentName, "联合劝返（村、乡镇）").claim();
+    tasklist.open().filter("本单位待办").searchCase(caseNumber).openTask(studentName, "联合劝返（村、乡镇）").claim();
     tasklist.choose("未复学").type("劝返情况", "村委会与乡镇联合上门，家长仍不同意");
     page("persuade-joint");
     tasklist.complete();
@@ -138,21 +138,21 @@ final class WorkingDay {
 
   private void townshipIssuesTheOrderAndChecksIt() {
     browser.logIn("official-jianshan");
-    tasklist.open().filter("本单位待办").openTask(studentName, "下达责令限期复学通知书").claim();
+    tasklist.open().filter("本单位待办").searchCase(caseNumber).openTask(studentName, "下达责令限期复学通知书").claim();
     tasklist.date("限期复学日期", BeijingTime.today().plusDays(10).toString())
         .choose("未复学（待限期届满后核查）")
         .type("送达情况", "已当面送达监护人");
     page("return-order");
     tasklist.complete();
     timePasses("orderDeadlinePassed");
-    tasklist.open().filter("本单位待办").openTask(studentName, "核查限期复学执行情况").claim();
+    tasklist.open().filter("本单位待办").searchCase(caseNumber).openTask(studentName, "核查限期复学执行情况").claim();
     tasklist.choose("未复学").type("劝返情况", "限期届满仍未返校");
     tasklist.complete();
   }
 
   private void countyRefersByLaw() {
     browser.logIn("bureau-zhenxiong");
-    tasklist.open().filter("本单位待办").openTask(studentName, "依法控辍（县教育局）").claim();
+    tasklist.open().filter("本单位待办").searchCase(caseNumber).openTask(studentName, "依法控辍（县教育局）").claim();
     tasklist.choose("已复学").type("劝返情况", "经司法所送达告诫书后，孩子已返校");
     page("legal-referral");
     tasklist.complete();
@@ -160,7 +160,7 @@ final class WorkingDay {
 
   private void schoolPlansTheReturn() {
     browser.logIn("teacher-changan");
-    tasklist.open().filter("本单位待办").openTask(studentName, "制定复学安置方案（一人一案）").claim();
+    tasklist.open().filter("本单位待办").searchCase(caseNumber).openTask(studentName, "制定复学安置方案（一人一案）").claim();
     tasklist.select("安置方式", "回原班就读").type("一人一案内容", "回原班，班主任每周谈心，免除补课费用");
     page("placement");
     tasklist.complete();
@@ -169,7 +169,7 @@ final class WorkingDay {
   private void helperFollowsUp() {
     timePasses("followUpDue");
     browser.logIn("cadre-changan");
-    tasklist.open().filter("本单位待办").openTask(studentName, "跟踪回访").claim();
+    tasklist.open().filter("本单位待办").searchCase(caseNumber).openTask(studentName, "跟踪回访").claim();
     tasklist.choose("在校稳定").type("回访情况", "到校看望，孩子上课正常");
     page("follow-up");
     tasklist.complete();
@@ -177,7 +177,7 @@ final class WorkingDay {
 
   private void townshipApprovesClosure() {
     browser.logIn("official-jianshan");
-    tasklist.open().filter("本单位待办").openTask(studentName, "审批销号").claim();
+    tasklist.open().filter("本单位待办").searchCase(caseNumber).openTask(studentName, "审批销号").claim();
     // The township decides explicitly, seeing every visit, persuasion attempt and follow-up and who made it.
     List<String> rows = browser.texts(By.cssSelector(".fjs-table tbody tr"));
     assertThat(rows.get(0)).contains("入户家访", "杨国富", "孩子随父亲在昆明打工");
