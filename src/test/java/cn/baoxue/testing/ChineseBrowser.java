@@ -142,8 +142,16 @@ public final class ChineseBrowser implements AutoCloseable {
     wait.until(d -> !d.getCurrentUrl().contains("/login"));
   }
 
+  /**
+   * Opens the page; a Camunda webapp is waited for until Angular has started it, which on a busy
+   * two-core machine can take longer than any one element's wait.
+   */
   public void go(String path) {
     driver.get(baseUrl + path);
+    if (path.startsWith("/camunda/app/")) {
+      new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> Boolean.TRUE.equals(
+          ((JavascriptExecutor) d).executeScript("return document.querySelector('.ng-scope') != null;")));
+    }
   }
 
   public WebElement waitFor(By by) {
