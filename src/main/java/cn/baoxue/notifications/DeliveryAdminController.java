@@ -1,6 +1,7 @@
 package cn.baoxue.notifications;
 
 import cn.baoxue.kernel.identity.Staff;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +33,9 @@ class DeliveryAdminController {
   }
 
   @PostMapping("/admin/notifications/{deliveryId}/resend")
-  String resend(@PathVariable("deliveryId") long deliveryId, Staff staff, RedirectAttributes redirect) {
+  String resend(@PathVariable("deliveryId") long deliveryId, Staff staff, RedirectAttributes redirect, HttpServletRequest request) {
     requireAdmin(staff);
+    CanonicalPath.require(request, "/admin/notifications/" + deliveryId + "/resend");
     if (!administration.resend(deliveryId)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这条发送失败的通知");
     }

@@ -1,6 +1,7 @@
 package cn.baoxue.notifications;
 
 import cn.baoxue.kernel.identity.Staff;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -25,12 +26,14 @@ class MyNotificationsApiController {
   }
 
   @GetMapping("/api/me/notifications")
-  Inbox mine(Staff staff) {
+  Inbox mine(Staff staff, HttpServletRequest request) {
+    CanonicalPath.require(request, "/api/me/notifications");
     return inbox.of(staff);
   }
 
   @PostMapping("/api/me/notifications/{id}/read")
-  Map<String, Object> read(@PathVariable("id") long id, Staff staff) {
+  Map<String, Object> read(@PathVariable("id") long id, Staff staff, HttpServletRequest request) {
+    CanonicalPath.require(request, "/api/me/notifications/" + id + "/read");
     if (!inbox.markRead(staff, id)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这条通知，或这条通知不是发给您的");
     }

@@ -1,6 +1,7 @@
 package cn.baoxue.notifications;
 
 import cn.baoxue.kernel.identity.Staff;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +27,8 @@ class NotificationPagesController {
   }
 
   @PostMapping("/notifications/{id}/read")
-  String read(@PathVariable("id") long id, Staff staff) {
+  String read(@PathVariable("id") long id, Staff staff, HttpServletRequest request) {
+    CanonicalPath.require(request, "/notifications/" + id + "/read");
     if (!inbox.markRead(staff, id)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这条通知，或这条通知不是发给您的");
     }
