@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "baoxue.notifications.sms.enabled", havingValue = "true")
 class AliyunSmsChannel implements NotificationChannel {
 
+  private static final Logger log = LoggerFactory.getLogger(AliyunSmsChannel.class);
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
   /** SendSms takes at most this many numbers in one call. */
   private static final int MAX_NUMBERS = 1000;
@@ -99,7 +102,8 @@ class AliyunSmsChannel implements NotificationChannel {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IllegalStateException("短信平台无法连接：" + e.getClass().getSimpleName());
+      log.warn("SMS provider {} unreachable: {}", properties.baseUrl(), e.toString());
+      throw new IllegalStateException("短信平台无法连接（网络不通或超时）");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("短信发送被中断");

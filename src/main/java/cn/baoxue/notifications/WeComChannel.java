@@ -118,7 +118,8 @@ class WeComChannel implements NotificationChannel {
     try {
       response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IllegalStateException("企业微信无法连接：" + e.getClass().getSimpleName());
+      log.warn("企业微信 {} unreachable: {}", properties.baseUrl(), e.toString());
+      throw new IllegalStateException("企业微信无法连接（网络不通或超时）");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("企业微信发送被中断");
