@@ -39,7 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * page masks it.
  */
 @Service
-@Transactional(readOnly = true)
+// Not read-only: showing a card records the reading of a child's personal data in the audit
+// trail (PersonalDataViewed), in this transaction.
+@Transactional
 class FieldWork {
 
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

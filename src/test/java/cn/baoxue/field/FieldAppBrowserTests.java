@@ -1,0 +1,212 @@
+package cn.baoxue.field;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.baoxue.cases.ContactLogRepository;
+import cn.baoxue.cases.DropoutCaseRepository;
+import cn.baoxue.cases.HomeVisitRepository;
+import cn.baoxue.testing.BaoxueWebTest;
+import cn.baoxue.testing.BrowserPerClass;
+import cn.baoxue.testing.ChineseBrowser;
+import cn.baoxue.testing.EngineRest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * 保学外勤 on a phone in Chinese Chromium, without signal: DevTools' network emulation cuts the
+ * page off (and the test checks that a request from the page really fails), the cadre records a
+ * home visit and a contact, closes the page, opens it again still offline — the entries wait on
+ * the phone — and comes back online: they are sent, recorded once, and the audit chain holds. In
+ * the second test the teacher records the same visit first; the cadre is asked, keeps hers as a
+ * contact record, and nothing is lost or applied twice.
+ */
+@BaoxueWebTest
+class FieldAppBrowserTests {
+
+  @RegisterExtension static BrowserPerClass phone = BrowserPerClass.onPhone();
+
+  @Autowired TestRestTemplate anonymous;
+  @Autowired HomeVisitRepository visits;
+  @Autowired ContactLogRepository contacts;
+  @Autowired DropoutCaseRepository cases;
+  @Autowired FieldEntryLog entryLog;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @LocalServerPort int port;
+
+  @Test
+  void theCadreRecordsAHomeVisitAndAContactOfflineClosesThePageAndTheyAreSentWhenTheNetworkReturns() throws Exception {
+    FieldCases.AtHomeVisit changan = FieldCases.changan(anonymous);
+    ChineseBrowser browser = phone.browser();
+    assertThat(browser.intlLocale()).startsWith("zh");
+    openTheApp(browser, changan);
+    browser.screenshot("field-phone-today");
+    browser.assertReadableByPeople("外勤 今日工作");
+
+    browser.go("/m/#case/" + changan.caseNumber());
+    browser.waitFor(By.xpath("//h1[contains(., '王小梅')]"));
+    assertThat(browser.visibleText()).contains("138****0001", "李明华", "杨国富", "长安村", "（个人信息已部分隐去）");
+    browser.screenshot("field-phone-case");
+    browser.assertReadableByPeople("外勤 个案卡片");
+
+    offline(browser);
+    recordHomeVisit(browser, changan, "杨国富离线登记：孩子在家，答应下周一返校");
+    waitForText(browser, "queued", "待发送 1 条");
+    browser.go("/m/#entry/CONTACT/-/" + changan.caseNumber());
+    new Select(browser.waitFor(By.id("f-type"))).selectByVisibleText("电话联系");
+    browser.driver().findElement(By.id("f-notes")).sendKeys("给父亲打电话，提醒周一送孩子");
+    browser.click(By.id("save"));
+    waitForText(browser, "queued", "待发送 2 条");
+    assertThat(browser.visibleText()).contains("离线", "等待发送");
+    browser.screenshot("field-phone-queued-offline");
+    browser.assertReadableByPeople("外勤 待发送（离线）");
+    assertThat(entryLog.countFor(changan.caseNumber())).as("nothing reached the server while offline").isZero();
+
+    // Close the page; open the app again, still without signal: the entries are still there.
+    ChromeDriver driver = browser.driver();
+    String closed = driver.getWindowHandle();
+    driver.switchTo().newWindow(WindowType.TAB);
+    String reopened = driver.getWindowHandle();
+    driver.switchTo().window(closed).close();
+    driver.switchTo().window(reopened);
+    offline(browser);
+    browser.go("/m/#queue");
+    waitForText(browser, "queued", "待发送 2 条");
+    assertThat(browser.texts(By.cssSelector(".queue-entry h3"))).hasSize(2);
+    assertThat(entryLog.countFor(changan.caseNumber())).isZero();
+
+    online(browser);
+    waitForText(browser, "queued", "待发送 0 条");
+    browser.waitFor(By.cssSelector(".sent-entry"));
+    assertThat(browser.visibleText()).contains("入户家访已登记", "帮扶记录已登记");
+    browser.screenshot("field-phone-sent");
+    browser.assertReadableByPeople("外勤 已发送");
+
+    Long caseId = cases.findByCaseNumber(changan.caseNumber()).orElseThrow().getId();
+    assertThat(visits.findByCaseIdOrderByRecordedAtAscIdAsc(caseId)).singleElement().satisfies(visit -> {
+      assertThat(visit.getRecordedBy()).isEqualTo("cadre-changan");
+      assertThat(visit.getNotes()).isEqualTo("杨国富离线登记：孩子在家，答应下周一返校");
+    });
+    assertThat(contacts.findByCaseIdOrderByRecordedAtAscIdAsc(caseId)).singleElement()
+        .satisfies(contact -> assertThat(contact.getNotes()).isEqualTo("给父亲打电话，提醒周一送孩子"));
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(changan.processInstanceId())
+        .taskDefinitionKey("homeVisit").finished().count()).isEqualTo(1);
+    assertThat(entryLog.countFor(changan.caseNumber())).isEqualTo(2);
+    assertThat(EngineRest.as(anonymous, "auditor").get("/api/audit/verify").getBody()).containsEntry("intact", true);
+
+    try (ChineseBrowser desk = ChineseBrowser.open(port)) {
+      desk.logIn("cadre-changan");
+      desk.go("/m/#case/" + changan.caseNumber());
+      desk.waitFor(By.xpath("//h2[contains(., '最近的走访与联系')]"));
+      desk.waitFor(By.xpath("//li[contains(., '入户家访')]"));
+      desk.screenshot("field-desk-case");
+      desk.assertReadableByPeople("外勤 个案卡片（电脑）");
+    }
+  }
+
+  @Test
+  void whenTheTeacherRecordedTheVisitFirstTheCadreIsAskedAndKeepsHersAsAContact() throws Exception {
+    FieldCases.AtHomeVisit changan = FieldCases.changan(anonymous);
+    ChineseBrowser browser = phone.browser();
+    online(browser);
+    openTheApp(browser, changan);
+    offline(browser);
+    recordHomeVisit(browser, changan, "杨国富离线登记：孩子在山上放牛");
+    waitForText(browser, "queued", "待发送 1 条");
+
+    assertThat(EngineRest.as(anonymous, "teacher-changan")
+        .complete(changan.homeVisitTaskId(), FieldCases.visit("李明华登记：孩子在家")).getStatusCode().value()).isEqualTo(204);
+
+    online(browser);
+    browser.waitFor(By.cssSelector(".queue-entry.conflict"));
+    assertThat(browser.visibleText()).contains("需要您处理", "已由李明华", "办理完成", "保留为联系记录", "放弃");
+    browser.screenshot("field-phone-conflict");
+    browser.assertReadableByPeople("外勤 冲突");
+    Long caseId = cases.findByCaseNumber(changan.caseNumber()).orElseThrow().getId();
+    assertThat(contacts.findByCaseIdOrderByRecordedAtAscIdAsc(caseId)).isEmpty();
+
+    browser.click(By.cssSelector(".queue-entry.conflict button[data-choice='CONTACT']"));
+    waitForText(browser, "queued", "待发送 0 条");
+    browser.waitFor(By.xpath("//div[contains(@class,'sent-entry')][contains(., '已保留为联系记录')]"));
+    browser.screenshot("field-phone-kept-as-contact");
+
+    assertThat(visits.findByCaseIdOrderByRecordedAtAscIdAsc(caseId)).singleElement()
+        .satisfies(visit -> assertThat(visit.getRecordedBy()).isEqualTo("teacher-changan"));
+    assertThat(contacts.findByCaseIdOrderByRecordedAtAscIdAsc(caseId)).singleElement().satisfies(contact -> {
+      assertThat(contact.getRecordedBy()).isEqualTo("cadre-changan");
+      assertThat(contact.getNotes()).contains("孩子在山上放牛");
+    });
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(changan.processInstanceId())
+        .taskDefinitionKey("homeVisit").count()).isEqualTo(1);
+    assertThat(EngineRest.as(anonymous, "auditor").get("/api/audit/verify").getBody()).containsEntry("intact", true);
+  }
+
+  /** Logged in, the app open with the task on screen and its shell in the service worker's cache. */
+  private void openTheApp(ChineseBrowser browser, FieldCases.AtHomeVisit atHomeVisit) {
+    browser.logIn("cadre-changan");
+    browser.go("/m/");
+    browser.waitFor(By.cssSelector("[data-task='" + atHomeVisit.homeVisitTaskId() + "']"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> ((Long) ((JavascriptExecutor) d).executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "navigator.serviceWorker.ready.then(function () { return caches.open('baoxue-field-shell-v1'); })"
+            + ".then(function (c) { return c.keys(); }).then(function (k) { done(k.length); }, function () { done(0); });")) >= 7);
+  }
+
+  private void recordHomeVisit(ChineseBrowser browser, FieldCases.AtHomeVisit atHomeVisit, String notes) {
+    browser.go("/m/#today");
+    browser.click(By.cssSelector("[data-task='" + atHomeVisit.homeVisitTaskId() + "'] a.button"));
+    browser.waitFor(By.id("f-metWith")).sendKeys("父亲王大山");
+    new Select(browser.driver().findElement(By.id("f-childWhereabouts"))).selectByVisibleText("在家");
+    new Select(browser.driver().findElement(By.id("f-reason"))).selectByVisibleText("厌学");
+    new Select(browser.driver().findElement(By.id("f-familyAttitude"))).selectByVisibleText("犹豫");
+    browser.driver().findElement(By.id("f-visitNotes")).sendKeys(notes);
+    browser.screenshot("field-phone-home-visit-form");
+    browser.assertReadableByPeople("外勤 入户家访表单");
+    browser.click(By.id("save"));
+  }
+
+  /** DevTools' network emulation: the page's requests fail, as without signal; checked with a request. */
+  private static void offline(ChineseBrowser browser) {
+    emulate(browser, true);
+    Object reached = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "fetch('/api/field/session', {cache: 'no-store'}).then(function () { done('reached'); }, function () { done('blocked'); });");
+    assertThat(reached).as("a request from the offline page").isEqualTo("blocked");
+  }
+
+  private static void online(ChineseBrowser browser) {
+    emulate(browser, false);
+  }
+
+  private static void emulate(ChineseBrowser browser, boolean offline) {
+    browser.driver().executeCdpCommand("Network.enable", Map.of());
+    browser.driver().executeCdpCommand("Network.emulateNetworkConditions",
+        Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+  }
+
+  private static void waitForText(ChineseBrowser browser, String id, String text) {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(45)).until(d -> text.equals(d.findElement(By.id(id)).getText()));
+  }
+
+  static void keepForReadme(Path screenshot, String name) throws Exception {
+    Path images = Path.of("docs", "images");
+    Files.createDirectories(images);
+    Files.copy(screenshot, images.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
