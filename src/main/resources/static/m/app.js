@@ -139,7 +139,7 @@
         var bell = document.getElementById('bell');
         if (!list) { bell.hidden = true; return; }
         var items = Array.isArray(list) ? list : (list.items || list.notifications || []);
-        var unread = typeof list.unread === 'number' ? list.unread : items.filter(function (n) { return !n.read && !n.readAt; }).length;
+        var unread = typeof list.unreadCount === 'number' ? list.unreadCount : typeof list.unread === 'number' ? list.unread : items.filter(function (n) { return !n.read && !n.readAt; }).length;
         bell.textContent = '通知 ' + unread;
         bell.hidden = false;
       }).catch(function () { return null; });
@@ -200,6 +200,7 @@
   function settle(entry, reply) {
     var answer = reply.answer || {};
     if (reply.status === 200 || reply.status === 201) {
+      notice('已发送：' + (answer.message || entry.title));
       return store.put('sent', { clientId: entry.clientId, title: entry.title, kind: entry.kind, caseNumber: entry.caseNumber,
         message: answer.message || '已登记', sentAt: Date.now() }).then(function () {
         return store.remove('queue', entry.clientId);

@@ -85,6 +85,9 @@ class FieldAppBrowserTests {
     String reopened = driver.getWindowHandle();
     driver.switchTo().window(closed).close();
     driver.switchTo().window(reopened);
+    // The phone's viewport belongs to the closed tab's DevTools session: the new tab gets it too.
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 360, "height", 800, "deviceScaleFactor", 2, "mobile", false));
     offline(browser);
     browser.go("/m/#queue");
     waitForText(browser, "queued", "待发送 2 条");
