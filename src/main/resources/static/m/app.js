@@ -149,9 +149,22 @@
     var body = { clientId: entry.clientId, kind: entry.kind, taskId: entry.taskId || null, caseNumber: entry.caseNumber,
       fields: entry.fields };
     if (entry.resolution) { body.resolution = entry.resolution; }
-    var headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    var headers = { Accept: 'application/json' };
     headers[token.header] = token.value;
-    return fetch('/api/field/entries', { method: 'POST', credentials: 'same-origin', headers: headers, body: JSON.stringify(body) })
+    var payload;
+    var files = entry.files || [];
+    if (files.length) {
+      body.evidence = files.map(function (f) {
+        return { part: f.part, fileName: f.fileName, kind: f.kind, originalSha256: f.originalSha256, capturedAt: f.capturedAt };
+      });
+      payload = new FormData();
+      payload.append('entry', new Blob([JSON.stringify(body)], { type: 'application/json' }), 'entry.json');
+      files.forEach(function (f) { payload.append(f.part, f.blob, f.fileName); });
+    } else {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    return fetch('/api/field/entries', { method: 'POST', credentials: 'same-origin', headers: headers, body: payload })
       .then(function (response) {
         return response.text().then(function (text) {
           var answer = null;
@@ -211,9 +224,11 @@
       return false;
     }
     if (reply.status === 409) {
+      notice('有登记需要您处理：案件在您填写后已有变化', true);
       entry.state = 'conflict';
       entry.conflict = { message: answer.message || answer.detail, choices: answer.choices || [] };
     } else if (reply.status === 400) {
+      notice('有登记未能登记，请修改后重新发送', true);
       entry.state = 'invalid';
       entry.errors = (answer.errors || []).map(function (e) { return e.message; });
       if (!entry.errors.length) { entry.errors = [answer.message || answer.detail || '登记内容有误']; }
@@ -381,6 +396,7 @@
       form.appendChild(control);
       form.appendChild(el('p', { 'class': 'error-text', id: 'e-' + input.key, hidden: true }));
     });
+    var evidence = evidenceInputs(form, kind, earlier);
     form.appendChild(el('button', { type: 'submit', 'class': 'primary', id: 'save', text: '保存' }));
     form.appendChild(el('a', { 'class': 'button secondary', href: c ? '#case/' + c.caseNumber : '#today', text: '取消' }));
     form.addEventListener('submit', function (event) {
@@ -399,7 +415,12 @@
         if (raw) { fields[input.key] = (input.type === 'NUMBER' || input.type === 'INTEGER') && kind !== 'CONTACT' ? Number(raw) : raw; }
       });
       if (missing) { return; }
+      document.getElementById('save').disabled = true;
+      evidence.collect().then(function (files) { saveEntry(files, fields); });
+    });
+    function saveEntry(files, fields) {
       var entry = earlier || { clientId: uuid(), savedAt: Date.now() };
+      entry.files = files;
       entry.kind = kind;
       entry.taskId = taskId === '-' ? null : taskId;
       entry.caseNumber = caseNumber;
@@ -415,8 +436,131 @@
         location.hash = '#queue';
         return sendQueue();
       });
-    });
+    }
     view.appendChild(form);
+  }
+
+  // ---- evidence: photos downscaled on the phone, a signature drawn on the screen ------------------
+
+  var MAX_SIDE = 1600;
+
+  /** The hex SHA-256 of a blob; null where the browser offers no digest (pages not on HTTPS). */
+  function sha256(blob) {
+    if (!(window.crypto && crypto.subtle)) { return Promise.resolve(null); }
+    return blob.arrayBuffer().then(function (bytes) { return crypto.subtle.digest('SHA-256', bytes); }).then(function (hash) {
+      return Array.prototype.map.call(new Uint8Array(hash), function (x) { return (x + 256).toString(16).substring(1); }).join('');
+    });
+  }
+
+  /** A photo at most 1600 pixels on its longer side, re-encoded (which drops its EXIF), with the original's hash. */
+  function downscale(file) {
+    return Promise.all([sha256(file), createImageBitmap(file)]).then(function (results) {
+      var bitmap = results[1];
+      var scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+      var canvas = document.createElement('canvas');
+      canvas.width = Math.round(bitmap.width * scale);
+      canvas.height = Math.round(bitmap.height * scale);
+      canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      return new Promise(function (resolve) { canvas.toBlob(resolve, 'image/jpeg', 0.85); }).then(function (blob) {
+        return { blob: blob, fileName: (file.name || '照片').replace(/\.[^.]*$/, '') + '.jpg', kind: 'PHOTO', originalSha256: results[0],
+          capturedAt: new Date(file.lastModified || Date.now()).toISOString() };
+      });
+    });
+  }
+
+  function thumbnail(blob, into) {
+    var reader = new FileReader();
+    reader.onload = function () { into.appendChild(el('img', { 'class': 'thumb', src: reader.result, alt: '照片' })); };
+    reader.readAsDataURL(blob);
+  }
+
+  /** The photo picker (camera on a phone) and, for a home visit, the guardian's signature pad. */
+  function evidenceInputs(form, kind, earlier) {
+    var kept = earlier && earlier.files ? earlier.files.slice() : [];
+    var photos = [];
+    var pending = Promise.resolve();
+    var previews = el('div', { 'class': 'thumbs', id: 'photo-previews' });
+    kept.forEach(function (f) { thumbnail(f.blob, previews); });
+    var picker = el('input', { type: 'file', id: 'f-photos', accept: 'image/*', capture: 'environment', multiple: true });
+    picker.addEventListener('change', function () {
+      Array.prototype.forEach.call(picker.files, function (file) {
+        pending = pending.then(function () { return downscale(file); }).then(function (photo) {
+          photos.push(photo);
+          thumbnail(photo.blob, previews);
+        }, function () { notice('这张照片无法读取，请重新拍摄', true); });
+      });
+    });
+    form.appendChild(el('label', { 'for': 'f-photos', text: '现场照片（佐证材料）' }));
+    form.appendChild(picker);
+    form.appendChild(previews);
+    var pad = null;
+    if (kind === 'HOME_VISIT') {
+      pad = signaturePad();
+      form.appendChild(el('label', { 'for': 'signature', text: '监护人签名（承诺书）' }));
+      form.appendChild(pad.canvas);
+      form.appendChild(el('button', { type: 'button', 'class': 'secondary', text: '清除签名', onclick: pad.clear }));
+    }
+    return {
+      collect: function () {
+        return pending.then(function () { return pad && pad.signed() ? pad.blob() : null; }).then(function (signature) {
+          var files = kept.concat(photos);
+          if (signature) { files.push({ blob: signature, fileName: '监护人签名.png', kind: 'SIGNATURE', originalSha256: null, capturedAt: new Date().toISOString() }); }
+          return Promise.all(files.map(function (f) {
+            return f.originalSha256 || f.kind !== 'SIGNATURE' ? f : sha256(f.blob).then(function (h) { f.originalSha256 = h; return f; });
+          }));
+        }).then(function (files) {
+          files.forEach(function (f, i) { f.part = 'file' + i; });
+          return files;
+        });
+      }
+    };
+  }
+
+  function signaturePad() {
+    var canvas = el('canvas', { id: 'signature', 'class': 'signature', width: 640, height: 320 });
+    var context = canvas.getContext('2d');
+    var drawing = false;
+    var drawn = false;
+    context.lineWidth = 4;
+    context.lineCap = 'round';
+    context.strokeStyle = '#111';
+    function point(event) {
+      var box = canvas.getBoundingClientRect();
+      return { x: (event.clientX - box.left) * canvas.width / box.width, y: (event.clientY - box.top) * canvas.height / box.height };
+    }
+    canvas.addEventListener('pointerdown', function (event) {
+      drawing = true;
+      var p = point(event);
+      context.beginPath();
+      context.moveTo(p.x, p.y);
+      event.preventDefault();
+    });
+    canvas.addEventListener('pointermove', function (event) {
+      if (!drawing) { return; }
+      var p = point(event);
+      context.lineTo(p.x, p.y);
+      context.stroke();
+      drawn = true;
+    });
+    ['pointerup', 'pointerleave', 'pointercancel'].forEach(function (name) {
+      canvas.addEventListener(name, function () { drawing = false; });
+    });
+    return {
+      canvas: canvas,
+      signed: function () { return drawn; },
+      clear: function () { context.clearRect(0, 0, canvas.width, canvas.height); drawn = false; },
+      blob: function () {
+        // White behind the strokes: a transparent PNG shows black on black in some viewers.
+        var copy = document.createElement('canvas');
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        var c = copy.getContext('2d');
+        c.fillStyle = '#fff';
+        c.fillRect(0, 0, copy.width, copy.height);
+        c.drawImage(canvas, 0, 0);
+        return new Promise(function (resolve) { copy.toBlob(resolve, 'image/png'); });
+      }
+    };
   }
 
   function renderQueue(view) {
@@ -428,7 +572,8 @@
       var card = el('div', { 'class': 'card queue-entry' + (entry.state === 'conflict' ? ' conflict' : entry.state === 'queued' ? '' : ' invalid'),
         'data-client-id': entry.clientId }, [
         el('h3', { text: entry.title }),
-        el('p', { 'class': 'muted', text: '保存于 ' + beijingTime(new Date(entry.savedAt)) }),
+        el('p', { 'class': 'muted', text: '保存于 ' + beijingTime(new Date(entry.savedAt))
+          + (entry.files && entry.files.length ? '；附佐证材料 ' + entry.files.length + ' 件' : '') }),
         el('p', { 'class': 'state', text: entry.state === 'queued' ? (mine(entry) ? '等待发送' : '属于另一个账号：请用该账号登录后发送')
           : entry.state === 'conflict' ? '需要您处理' : '未能登记' })
       ]);

@@ -3,7 +3,11 @@ package cn.baoxue.field;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.validation.ErrorShape;
 import cn.baoxue.org.Roles;
+import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -40,14 +46,16 @@ class FieldApiController {
   private final FieldForms forms;
   private final FieldEntries entries;
   private final Roles roles;
+  private final ObjectMapper json;
   private final int cacheDays;
 
-  FieldApiController(FieldWork work, FieldForms forms, FieldEntries entries, Roles roles,
+  FieldApiController(FieldWork work, FieldForms forms, FieldEntries entries, Roles roles, ObjectMapper json,
       @Value("${baoxue.field.cache-days:7}") int cacheDays) {
     this.work = work;
     this.forms = forms;
     this.entries = entries;
     this.roles = roles;
+    this.json = json;
     this.cacheDays = cacheDays;
   }
 
@@ -82,14 +90,45 @@ class FieldApiController {
 
   @PostMapping(path = "/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> submit(@RequestBody JsonNode body, Staff staff) {
+    return submit(body, Map.of(), staff);
+  }
+
+  /**
+   * An entry with its evidence: the part {@code entry} holds the entry's JSON, whose {@code
+   * evidence} list names the part of each file (a photo, a signature drawn on the screen).
+   */
+  @PostMapping(path = "/entries", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<String> submitWithEvidence(MultipartHttpServletRequest request, Staff staff) throws IOException {
+    MultipartFile entryPart = request.getFile("entry");
+    String entryText = entryPart != null ? new String(entryPart.getBytes(), StandardCharsets.UTF_8) : request.getParameter("entry");
+    if (entryText == null) {
+      throw new InvalidCaseInputException("entry", "缺少登记内容（entry）");
+    }
+    JsonNode body;
+    try {
+      body = json.readTree(entryText);
+    } catch (IOException unreadable) {
+      throw new InvalidCaseInputException("entry", "登记内容无法读取：须为 JSON");
+    }
+    Map<String, FieldEntries.Upload> files = new LinkedHashMap<>();
+    for (Map.Entry<String, MultipartFile> part : request.getFileMap().entrySet()) {
+      if (!part.getKey().equals("entry")) {
+        MultipartFile file = part.getValue();
+        files.put(part.getKey(), new FieldEntries.Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+      }
+    }
+    return submit(body, files, staff);
+  }
+
+  private ResponseEntity<String> submit(JsonNode body, Map<String, FieldEntries.Upload> files, Staff staff) {
     FieldEntries.Answer answer;
     try {
-      answer = entries.submit(body, staff);
+      answer = entries.submit(body, files, staff);
     } catch (DuplicateKeyException | OptimisticLockingException raced) {
       // The same entry arrived twice at once, or the other helper completed the step this very
       // moment: the first outcome, or the conflict as the case now stands.
       String clientId = body.path("clientId").asText("").toLowerCase();
-      answer = entries.earlier(clientId, staff).orElseGet(() -> entries.submit(body, staff));
+      answer = entries.earlier(clientId, staff).orElseGet(() -> entries.submit(body, files, staff));
     }
     return ResponseEntity.status(answer.first() ? HttpStatus.CREATED : HttpStatus.OK)
         .contentType(MediaType.APPLICATION_JSON)

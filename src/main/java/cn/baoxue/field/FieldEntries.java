@@ -5,6 +5,9 @@ import cn.baoxue.cases.ContactLogService;
 import cn.baoxue.cases.ContactLogService.ContactInput;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.DropoutCaseRepository;
+import cn.baoxue.evidence.AddEvidence;
+import cn.baoxue.evidence.EvidenceItem;
+import cn.baoxue.evidence.EvidenceService;
 import cn.baoxue.field.FieldEntryConflict.Choice;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.process.TaskContracts.Contract;
@@ -18,7 +21,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -56,7 +61,8 @@ import org.springframework.web.server.ResponseStatusException;
 class FieldEntries {
 
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Set<String> BODY_KEYS = Set.of("clientId", "kind", "taskId", "caseNumber", "fields", "resolution");
+  private static final Set<String> BODY_KEYS = Set.of("clientId", "kind", "taskId", "caseNumber", "fields", "resolution", "evidence");
+  private static final Set<String> EVIDENCE_KEYS = Set.of("part", "fileName", "kind", "originalSha256", "capturedAt", "latitude", "longitude");
   private static final Set<String> CONTACT_KEYS = Set.of("type", "date", "notes", "amountYuan");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
   /** The contact log's limit on notes, with room for the words that say where they came from. */
@@ -73,11 +79,12 @@ class FieldEntries {
   private final DropoutCaseRepository cases;
   private final ContactLogService contacts;
   private final Roles roles;
+  private final EvidenceService evidence;
   private final ObjectMapper json;
 
   FieldEntries(FieldEntryLog log, FieldForms forms, FieldWork work, TaskService taskService, HistoryService historyService,
       IdentityService identityService, WithoutEngineAuthorization withoutEngineAuthorization, CaseOfProcess caseOfProcess,
-      DropoutCaseRepository cases, ContactLogService contacts, Roles roles, ObjectMapper json) {
+      DropoutCaseRepository cases, ContactLogService contacts, Roles roles, EvidenceService evidence, ObjectMapper json) {
     this.log = log;
     this.forms = forms;
     this.work = work;
@@ -89,6 +96,7 @@ class FieldEntries {
     this.cases = cases;
     this.contacts = contacts;
     this.roles = roles;
+    this.evidence = evidence;
     this.json = json;
   }
 
@@ -96,11 +104,21 @@ class FieldEntries {
   record Answer(boolean first, String body) {}
 
   /** An entry as the phone sends it, read and checked at the edge. */
-  record Entry(String clientId, EntryKind kind, String taskId, String caseNumber, ObjectNode fields, boolean keepAsContact) {}
+  record Entry(String clientId, EntryKind kind, String taskId, String caseNumber, ObjectNode fields, boolean keepAsContact,
+      List<JsonNode> evidence) {}
+
+  /** A file sent with an entry (a multipart part): a photo, a scan, a drawn signature. */
+  record Upload(String fileName, String contentType, byte[] content) {}
 
   @Transactional
   public Answer submit(JsonNode body, Staff staff) {
-    Entry entry = read(body);
+    return submit(body, Map.of(), staff);
+  }
+
+  /** An entry with its evidence: each item's file is the part its {@code part} names. */
+  @Transactional
+  public Answer submit(JsonNode body, Map<String, Upload> files, Staff staff) {
+    Entry entry = read(body, files);
     Optional<FieldEntryLog.Recorded> earlier = log.find(entry.clientId());
     if (earlier.isPresent()) {
       if (!earlier.get().userId().equals(staff.userId())) {
@@ -108,7 +126,7 @@ class FieldEntries {
       }
       return new Answer(false, earlier.get().answer());
     }
-    return entry.kind().completesTask() ? step(entry, staff) : contact(entry, staff);
+    return entry.kind().completesTask() ? step(entry, files, staff) : contact(entry, files, staff);
   }
 
   /** The first answer to an entry id, for a request that lost the race to record it. */
@@ -118,7 +136,7 @@ class FieldEntries {
         .map(recorded -> new Answer(false, recorded.answer()));
   }
 
-  private Answer step(Entry entry, Staff staff) {
+  private Answer step(Entry entry, Map<String, Upload> files, Staff staff) {
     Task task = withoutEngineAuthorization.call(() -> taskService.createTaskQuery().taskId(entry.taskId()).singleResult());
     String processInstanceId = task != null ? task.getProcessInstanceId() : historicTask(entry.taskId())
         .map(HistoricTaskInstance::getProcessInstanceId).orElse(null);
@@ -139,7 +157,7 @@ class FieldEntries {
       throw new InvalidCaseInputException(problems);
     }
     if (entry.keepAsContact()) {
-      return keepAsContact(entry, dropoutCase, staff);
+      return keepAsContact(entry, dropoutCase, files, staff);
     }
     String moved = movedOn(task, dropoutCase, entry.taskId(), staff);
     if (moved != null) {
@@ -162,10 +180,12 @@ class FieldEntries {
     } finally {
       identityService.clearAuthentication();
     }
-    return settle(entry, dropoutCase, "APPLIED", entry.kind().label() + "已登记：" + task.getName() + "（" + dropoutCase.getCaseNumber() + "）");
+    int items = addEvidence(entry, dropoutCase, task.getId(), files, staff);
+    return settle(entry, dropoutCase, "APPLIED", (task.getName().equals(entry.kind().label()) ? task.getName() : entry.kind().label() + "（" + task.getName() + "）")
+        + "已登记（" + dropoutCase.getCaseNumber() + "）" + evidenceNote(items));
   }
 
-  private Answer contact(Entry entry, Staff staff) {
+  private Answer contact(Entry entry, Map<String, Upload> files, Staff staff) {
     if (entry.caseNumber() == null) {
       throw new InvalidCaseInputException("caseNumber", "请选择案件");
     }
@@ -188,11 +208,12 @@ class FieldEntries {
         new ContactInput(text(entry.fields(), "type"), text(entry.fields(), "date"), text(entry.fields(), "notes"),
             text(entry.fields(), "amountYuan")),
         staff);
-    return settle(entry, dropoutCase, "APPLIED", "帮扶记录已登记（" + dropoutCase.getCaseNumber() + "）");
+    int items = addEvidence(entry, dropoutCase, EvidenceItem.WHOLE_CASE, files, staff);
+    return settle(entry, dropoutCase, "APPLIED", "帮扶记录已登记（" + dropoutCase.getCaseNumber() + "）" + evidenceNote(items));
   }
 
   /** 保留为联系记录: what was typed for the step, in its labels, as a visit in the contact log. */
-  private Answer keepAsContact(Entry entry, DropoutCase dropoutCase, Staff staff) {
+  private Answer keepAsContact(Entry entry, DropoutCase dropoutCase, Map<String, Upload> files, Staff staff) {
     log.claim(entry.clientId(), staff.userId(), entry.kind(), entry.taskId(), dropoutCase.getCaseNumber());
     StringBuilder notes = new StringBuilder("外勤登记的" + entry.kind().label() + "（原环节已由他人办理或已变更，保留为联系记录）");
     for (FieldForms.Input input : forms.inputs(entry.kind())) {
@@ -206,7 +227,46 @@ class FieldEntries {
         .map(d -> d.substring(0, 10)).orElse(BeijingTime.today().toString());
     String kept = notes.length() > MAX_NOTES ? notes.substring(0, MAX_NOTES) + "…" : notes.toString();
     contacts.record(dropoutCase.getCaseNumber(), new ContactInput(entry.kind().contactType().name(), day, kept, null), staff);
-    return settle(entry, dropoutCase, "KEPT_AS_CONTACT", "已保留为联系记录（" + dropoutCase.getCaseNumber() + "）");
+    // The step was someone else's: the photos and signature belong to the case.
+    int items = addEvidence(entry, dropoutCase, EvidenceItem.WHOLE_CASE, files, staff);
+    return settle(entry, dropoutCase, "KEPT_AS_CONTACT", "已保留为联系记录（" + dropoutCase.getCaseNumber() + "）" + evidenceNote(items));
+  }
+
+  /**
+   * The entry's photos, scans and signature, stored by the evidence service in this transaction
+   * (with the record they prove, or not at all); each with an id derived from the entry's, so a
+   * resent entry stores none twice.
+   */
+  private int addEvidence(Entry entry, DropoutCase dropoutCase, String step, Map<String, Upload> files, Staff staff) {
+    int index = 0;
+    for (JsonNode item : entry.evidence()) {
+      Upload file = files.get(item.path("part").asText());
+      evidence.add(new AddEvidence(dropoutCase.getCaseNumber(), step, textOrNull(item.get("fileName")) == null ? file.fileName()
+          : textOrNull(item.get("fileName")), file.contentType(), file.content(), textOrNull(item.get("originalSha256")),
+          instant(item.get("capturedAt")), number(item.get("latitude")), number(item.get("longitude")),
+          entry.clientId() + ":" + index++, textOrNull(item.get("kind"))), staff);
+    }
+    return index;
+  }
+
+  private static String evidenceNote(int items) {
+    return items == 0 ? "" : "，佐证材料 " + items + " 件";
+  }
+
+  private static Instant instant(JsonNode value) {
+    String text = textOrNull(value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidCaseInputException("capturedAt", "拍摄时间的格式不对：" + text);
+    }
+  }
+
+  private static Double number(JsonNode value) {
+    return value == null || !value.isNumber() ? null : value.doubleValue();
   }
 
   private Answer settle(Entry entry, DropoutCase dropoutCase, String outcome, String message) {
@@ -271,7 +331,7 @@ class FieldEntries {
   }
 
   /** Reads the body strictly: no key it does not know, an id a phone made, a kind it knows. */
-  private static Entry read(JsonNode body) {
+  private static Entry read(JsonNode body, Map<String, Upload> files) {
     if (body == null || !body.isObject()) {
       throw new InvalidCaseInputException("登记内容须为 JSON 对象");
     }
@@ -310,11 +370,33 @@ class FieldEntries {
     if (resolution != null && !"CONTACT".equals(resolution)) {
       problems.add(new Problem("resolution", "处理方式只能是“保留为联系记录”（CONTACT）"));
     }
+    List<JsonNode> evidence = new ArrayList<>();
+    JsonNode items = body.get("evidence");
+    if (items != null && !items.isNull()) {
+      if (!items.isArray()) {
+        problems.add(new Problem("evidence", "佐证材料须为列表"));
+      } else {
+        items.forEach(item -> {
+          evidence.add(item);
+          item.fieldNames().forEachRemaining(key -> {
+            if (!EVIDENCE_KEYS.contains(key)) {
+              problems.add(new Problem("evidence", "佐证材料不接受字段“" + key + "”"));
+            }
+          });
+          if (!files.containsKey(item.path("part").asText())) {
+            problems.add(new Problem("evidence", "佐证材料的文件没有随登记一起发送，请重新添加"));
+          }
+        });
+      }
+    }
+    if (files.size() > evidence.size()) {
+      problems.add(new Problem("evidence", "有文件未在登记中说明用途"));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidCaseInputException(problems);
     }
     return new Entry(clientId.toLowerCase(), kind, taskId, textOrNull(body.get("caseNumber")), (ObjectNode) fields,
-        "CONTACT".equals(resolution));
+        "CONTACT".equals(resolution), List.copyOf(evidence));
   }
 
   /** The fields in the REST API's variable shape, for the task contract's check. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,6 +41,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @BaoxueWebTest
 class FieldAppBrowserTests {
+
+  /** A photo taken in the field, with EXIF (the evidence tests' own). */
+  private static final Path PHOTO = Path.of("src", "test", "resources", "evidence", "home-visit.jpg");
 
   @RegisterExtension static BrowserPerClass phone = BrowserPerClass.onPhone();
 
@@ -66,8 +72,9 @@ class FieldAppBrowserTests {
     browser.assertReadableByPeople("外勤 个案卡片");
 
     offline(browser);
-    recordHomeVisit(browser, changan, "杨国富离线登记：孩子在家，答应下周一返校");
+    recordHomeVisit(browser, changan, "杨国富离线登记：孩子在家，答应下周一返校", true);
     waitForText(browser, "queued", "待发送 1 条");
+    assertThat(browser.visibleText()).contains("附佐证材料 2 件");
     browser.go("/m/#entry/CONTACT/-/" + changan.caseNumber());
     new Select(browser.waitFor(By.id("f-type"))).selectByVisibleText("电话联系");
     browser.driver().findElement(By.id("f-notes")).sendKeys("给父亲打电话，提醒周一送孩子");
@@ -111,6 +118,13 @@ class FieldAppBrowserTests {
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(changan.processInstanceId())
         .taskDefinitionKey("homeVisit").finished().count()).isEqualTo(1);
     assertThat(entryLog.countFor(changan.caseNumber())).isEqualTo(2);
+    List<Map<String, Object>> evidence =
+        EngineRest.as(anonymous, "teacher-changan").getList("/api/cases/" + changan.caseNumber() + "/evidence").getBody();
+    assertThat(evidence).hasSize(2).allSatisfy(item -> {
+      assertThat(item.get("step")).isEqualTo(changan.homeVisitTaskId());
+      assertThat((String) item.get("sha256")).matches("[0-9a-f]{64}");
+    });
+    assertThat(evidence).extracting(item -> item.get("contentType")).containsExactlyInAnyOrder("image/jpeg", "image/png");
     assertThat(EngineRest.as(anonymous, "auditor").get("/api/audit/verify").getBody()).containsEntry("intact", true);
 
     try (ChineseBrowser desk = ChineseBrowser.open(port)) {
@@ -130,7 +144,7 @@ class FieldAppBrowserTests {
     online(browser);
     openTheApp(browser, changan);
     offline(browser);
-    recordHomeVisit(browser, changan, "杨国富离线登记：孩子在山上放牛");
+    recordHomeVisit(browser, changan, "杨国富离线登记：孩子在山上放牛", false);
     waitForText(browser, "queued", "待发送 1 条");
 
     assertThat(EngineRest.as(anonymous, "teacher-changan")
@@ -138,7 +152,7 @@ class FieldAppBrowserTests {
 
     online(browser);
     browser.waitFor(By.cssSelector(".queue-entry.conflict"));
-    assertThat(browser.visibleText()).contains("需要您处理", "已由李明华", "办理完成", "保留为联系记录", "放弃");
+    assertThat(browser.visibleText()).contains("需要您处理", "已由李明华", "办理完成", "保留为联系记录", "放弃", "案件在您填写后已有变化");
     browser.screenshot("field-phone-conflict");
     browser.assertReadableByPeople("外勤 冲突");
     Long caseId = cases.findByCaseNumber(changan.caseNumber()).orElseThrow().getId();
@@ -171,7 +185,7 @@ class FieldAppBrowserTests {
             + ".then(function (c) { return c.keys(); }).then(function (k) { done(k.length); }, function () { done(0); });")) >= 7);
   }
 
-  private void recordHomeVisit(ChineseBrowser browser, FieldCases.AtHomeVisit atHomeVisit, String notes) {
+  private void recordHomeVisit(ChineseBrowser browser, FieldCases.AtHomeVisit atHomeVisit, String notes, boolean withEvidence) {
     browser.go("/m/#today");
     browser.click(By.cssSelector("[data-task='" + atHomeVisit.homeVisitTaskId() + "'] a.button"));
     browser.waitFor(By.id("f-metWith")).sendKeys("父亲王大山");
@@ -179,7 +193,15 @@ class FieldAppBrowserTests {
     new Select(browser.driver().findElement(By.id("f-reason"))).selectByVisibleText("厌学");
     new Select(browser.driver().findElement(By.id("f-familyAttitude"))).selectByVisibleText("犹豫");
     browser.driver().findElement(By.id("f-visitNotes")).sendKeys(notes);
-    browser.screenshot("field-phone-home-visit-form");
+    if (withEvidence) {
+      browser.driver().findElement(By.id("f-photos")).sendKeys(PHOTO.toAbsolutePath().toString());
+      browser.waitFor(By.cssSelector("#photo-previews img.thumb"));
+      WebElement pad = browser.driver().findElement(By.id("signature"));
+      ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", pad);
+      new Actions(browser.driver()).moveToElement(pad, -80, 10).clickAndHold().moveByOffset(40, -20).moveByOffset(40, 25)
+          .moveByOffset(50, -15).release().perform();
+    }
+    browser.screenshot(withEvidence ? "field-phone-home-visit-form-evidence" : "field-phone-home-visit-form");
     browser.assertReadableByPeople("外勤 入户家访表单");
     browser.click(By.id("save"));
   }
