@@ -11,6 +11,9 @@ import cn.baoxue.testing.Caller.Reply;
 import cn.baoxue.testing.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,6 +200,51 @@ class FieldEntriesApiTests {
     assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
     assertThat(contacts.findByCaseIdOrderByRecordedAtAscIdAsc(caseId(changan))).singleElement()
         .satisfies(contact -> assertThat(contact.getNotes()).isEqualTo("电话询问孩子近况"));
+  }
+
+  @Test
+  void aVisitWithAPhotoAndASignatureIsStoredWithItsEvidenceOnceAndABadFileStoresNothing() throws Exception {
+    FieldCases.AtHomeVisit changan = FieldCases.changan(anonymous);
+    Caller cadre = Caller.loggedIn(port, "cadre-changan");
+    byte[] photo = Files.readAllBytes(Path.of("src", "test", "resources", "evidence", "home-visit.jpg"));
+    byte[] signature = Files.readAllBytes(Path.of("src", "main", "resources", "static", "m", "icon-192.png"));
+
+    Map<String, Object> badEntry = entryWithEvidence(UUID.randomUUID().toString(), changan);
+    Reply refused = cadre.postMultipart("/api/field/entries", List.of(
+        new Caller.Part("entry", "entry.json", "application/json", JSON.writeValueAsBytes(badEntry)),
+        new Caller.Part("file0", "photo.jpg", "image/jpeg", "不是照片".getBytes(StandardCharsets.UTF_8)),
+        new Caller.Part("file1", "signature.png", "image/png", signature)));
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(JSON.readTree(refused.body()).path("errors").get(0).path("field").asText()).isEqualTo("file");
+    assertUnchanged(changan);
+
+    Map<String, Object> entry = entryWithEvidence(UUID.randomUUID().toString(), changan);
+    List<Caller.Part> parts = List.of(
+        new Caller.Part("entry", "entry.json", "application/json", JSON.writeValueAsBytes(entry)),
+        new Caller.Part("file0", "photo.jpg", "image/jpeg", photo),
+        new Caller.Part("file1", "signature.png", "image/png", signature));
+    Reply first = cadre.postMultipart("/api/field/entries", parts);
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(JSON.readTree(first.body()).path("message").asText()).contains("佐证材料 2 件");
+    assertThat(cadre.postMultipart("/api/field/entries", parts).status()).isEqualTo(200);
+
+    JsonNode evidence = JSON.readTree(Caller.basic(port, "teacher-changan").get("/api/cases/" + changan.caseNumber() + "/evidence").body());
+    assertThat(evidence).hasSize(2);
+    assertThat(evidence.findValuesAsText("step")).containsOnly(changan.homeVisitTaskId());
+    assertThat(visits.findByCaseIdOrderByRecordedAtAscIdAsc(caseId(changan))).hasSize(1);
+  }
+
+  private static Map<String, Object> entryWithEvidence(String clientId, FieldCases.AtHomeVisit atHomeVisit) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("clientId", clientId);
+    entry.put("kind", "HOME_VISIT");
+    entry.put("taskId", atHomeVisit.homeVisitTaskId());
+    entry.put("caseNumber", atHomeVisit.caseNumber());
+    entry.put("fields", FieldCases.visit("带照片和签名"));
+    entry.put("evidence", List.of(
+        Map.of("part", "file0", "fileName", "现场照片.jpg", "kind", "PHOTO", "capturedAt", "2026-03-05T02:30:00Z"),
+        Map.of("part", "file1", "fileName", "监护人签名.png", "kind", "SIGNATURE")));
+    return entry;
   }
 
   private void assertUnchanged(FieldCases.AtHomeVisit atHomeVisit) {
