@@ -16,6 +16,11 @@ class LogNotificationChannel implements NotificationChannel {
   }
 
   @Override
+  public String label() {
+    return "日志";
+  }
+
+  @Override
   public void send(Notification notification) {
     log.info("Notification {} to {} (case {}): {}", notification.getKind(), notification.getRecipient(),
         notification.getCaseNumber(), notification.getMessage());

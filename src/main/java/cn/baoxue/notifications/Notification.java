@@ -11,16 +11,33 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** A message waiting in the outbox for a channel (log today; SMS or WeChat later). */
+/**
+ * A message in the outbox (通知): shown in Baoxue's own notification list to the person or the
+ * members of the group it is for, and delivered by every channel configured when it was queued
+ * (log, SMS, 企业微信), each channel's delivery tracked on its own ({@link NotificationDelivery}).
+ * Its text comes from a fixed wording with the case number and the step: never a guardian's or a
+ * child's personal data.
+ */
 @Entity
 @Table(name = "notification")
 public class Notification {
 
   /** Why someone is told. */
   public enum Kind {
-    ASSIGNED,
-    ESCALATED,
-    DEADLINE_APPROACHING
+    ASSIGNED("新的待办"),
+    ESCALATED("逾期督办"),
+    DEADLINE_APPROACHING("即将到期");
+
+    private final String title;
+
+    Kind(String title) {
+      this.title = title;
+    }
+
+    /** The notification's title as people read it. */
+    public String title() {
+      return title;
+    }
   }
 
   @Id
@@ -69,9 +86,23 @@ public class Notification {
     this.createdAt = BeijingTime.now();
   }
 
-  void sent(String channelName) {
+  /** Every channel has delivered it (or had nobody to reach): stamped sent, with the channels that took part. */
+  void allDelivered(String channelNames) {
     this.sentAt = BeijingTime.now();
-    this.channel = channelName;
+    this.channel = channelNames;
+  }
+
+  public String title() {
+    return kind.title();
+  }
+
+  /** Where the notification leads in Baoxue: its case's page, if it has a case. */
+  public String link() {
+    return caseNumber == null ? null : "/cases/" + caseNumber;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
   }
 
   public Long getId() {

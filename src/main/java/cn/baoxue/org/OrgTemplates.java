@@ -46,8 +46,9 @@ class OrgTemplates {
     String school = known.stream().filter(u -> u.type() == OrgUnitType.SCHOOL).map(Unit::code).findFirst().orElse("5306270001");
     List<String> headers = Arrays.stream(StaffColumn.values()).map(StaffColumn::header).toList();
     ImportTemplate template = ImportTemplate.of("工作人员", headers,
-            List.of("zhang-xiaoli", "张晓丽" + UploadedTable.EXAMPLE_MARK, school, StaffRole.TEACHER.label(), "Jianshan#2026"))
-        .textColumns(StaffColumn.UNIT_CODE.header(), StaffColumn.USER_ID.header(), StaffColumn.INITIAL_PASSWORD.header())
+            List.of("zhang-xiaoli", "张晓丽" + UploadedTable.EXAMPLE_MARK, school, StaffRole.TEACHER.label(), "Jianshan#2026", "13800000000", "zhangxiaoli"))
+        .textColumns(StaffColumn.UNIT_CODE.header(), StaffColumn.USER_ID.header(), StaffColumn.INITIAL_PASSWORD.header(),
+            StaffColumn.MOBILE.header(), StaffColumn.WECOM_USER_ID.header())
         .code(StaffColumn.USER_ID.header(), "登录用的用户名", "只能由英文字母、数字、下划线和连字符组成，如 zhang-li")
         .code(StaffColumn.NAME.header(), "本人姓名", "姓在前，如 张丽");
     for (StaffRole role : StaffRole.values()) {
@@ -55,6 +56,8 @@ class OrgTemplates {
     }
     template.code(StaffColumn.INITIAL_PASSWORD.header(), "初始密码",
         "新账号必填：至少10个字符，含大写字母、小写字母、数字和特殊字符，不含用户名或姓名；已有账号留空");
+    template.code(StaffColumn.MOBILE.header(), "本人手机号", "可不填：填写后系统可用短信通知本人（待办、到期、督办）；留空则保留已登记的号码");
+    template.code(StaffColumn.WECOM_USER_ID.header(), "企业微信账号", "可不填：本人在单位企业微信中的账号，填写后系统可用企业微信通知本人");
     return withUnits(template, StaffColumn.UNIT_CODE.header(), known);
   }
 

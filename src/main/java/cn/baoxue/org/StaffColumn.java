@@ -9,7 +9,10 @@ enum StaffColumn implements UploadedTable.Column {
   UNIT_CODE("单位代码", true),
   ROLE("角色", true),
   // Needed for new accounts only; a file of existing accounts may leave it out.
-  INITIAL_PASSWORD("初始密码", false);
+  INITIAL_PASSWORD("初始密码", false),
+  // How notifications reach her (短信, 企业微信); optional, an empty cell keeps what is on file.
+  MOBILE("手机号", false),
+  WECOM_USER_ID("企业微信账号", false);
 
   private final String header;
   private final boolean required;

@@ -33,11 +33,13 @@ public class StaffImport {
   private static final int MAX_USER_ID_LENGTH = 64;
   private static final int MAX_NAME_LENGTH = 50;
 
-  private record CheckedStaff(String userId, String name, StaffRole role, OrgUnit unit, String initialPassword) {}
+  private record CheckedStaff(
+      String userId, String name, StaffRole role, OrgUnit unit, String initialPassword, String mobile, String wecomUserId) {}
 
   private final OrgUnitRepository units;
   private final StaffAccounts accounts;
   private final StaffGroups staffGroups;
+  private final StaffContacts contacts;
   private final PasswordPolicyCheck passwordPolicy;
   private final Pattern userIdPattern;
   private final int maxRows;
@@ -47,6 +49,7 @@ public class StaffImport {
       OrgUnitRepository units,
       StaffAccounts accounts,
       StaffGroups staffGroups,
+      StaffContacts contacts,
       PasswordPolicyCheck passwordPolicy,
       ProcessEngineConfigurationImpl engineConfiguration,
       @Value("${baoxue.imports.max-rows}") int maxRows,
@@ -54,6 +57,7 @@ public class StaffImport {
     this.units = units;
     this.accounts = accounts;
     this.staffGroups = staffGroups;
+    this.contacts = contacts;
     this.passwordPolicy = passwordPolicy;
     this.userIdPattern = Pattern.compile(userIdPattern(engineConfiguration));
     this.maxRows = maxRows;
@@ -103,6 +107,7 @@ public class StaffImport {
       if (accounts.enrol(staff.userId(), staff.name(), staff.role(), staff.unit(), staff.initialPassword())) {
         created++;
       }
+      contacts.record(staff.userId(), staff.mobile(), staff.wecomUserId());
     }
     log.info("Staff accounts imported: {} rows, {} new, {} updated", lines.size(), created, good.size() - created);
     return new ImportOutcome(true, lines.size(), created, good.size() - created, List.of());
@@ -135,7 +140,15 @@ public class StaffImport {
         }
       }
     }
-    return new CheckedStaff(userId, name, role, unit, password);
+    String mobile = line.get(StaffColumn.MOBILE);
+    if (mobile != null && !StaffContacts.MOBILE.matcher(mobile).matches()) {
+      problems.add("手机号应为11位手机号码（如 13800000000）：" + mobile);
+    }
+    String wecomUserId = line.get(StaffColumn.WECOM_USER_ID);
+    if (wecomUserId != null && !StaffContacts.WECOM_USER_ID.matcher(wecomUserId).matches()) {
+      problems.add("企业微信账号只能由英文字母、数字和 _ - . @ 组成，最长64个字符：" + wecomUserId);
+    }
+    return new CheckedStaff(userId, name, role, unit, password, mobile, wecomUserId);
   }
 
   private static StaffRole role(String label, List<String> problems) {

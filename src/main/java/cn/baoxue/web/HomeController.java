@@ -122,6 +122,7 @@ class HomeController {
       links.add(new Link("用户与权限", ADMIN, "工作人员账号、用户组与授权"));
       links.add(new Link("组织机构导入（县、乡镇、村、学校）", "/admin/org", "上传县、乡镇、村、学校的代码与名称"));
       links.add(new Link("工作人员账号导入", "/admin/staff", "批量开通账号"));
+      links.add(new Link("通知发送情况", "/admin/notifications", "短信、企业微信发送失败的通知，重新发送"));
     }
     return links;
   }

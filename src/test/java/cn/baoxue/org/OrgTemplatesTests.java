@@ -38,7 +38,8 @@ class OrgTemplatesTests {
 
   @Test
   void theStaffTemplateHasItsHeaderTheRolesAndTheKnownUnits() throws IOException {
-    List<String> codes = codeSheet(download("admin", "/admin/staff/template.xlsx"), "工作人员", OrgImportTests.STAFF_HEADER);
+    List<String> codes = codeSheet(download("admin", "/admin/staff/template.xlsx"), "工作人员",
+        java.util.stream.Stream.concat(OrgImportTests.STAFF_HEADER.stream(), java.util.stream.Stream.of("手机号", "企业微信账号")).toList());
     assertThat(codes).contains("角色|村干部|单位代码须为村", "角色|校长|单位代码须为学校", "单位代码|530627104201|南台村（村，属南台镇）");
   }
 
