@@ -132,7 +132,7 @@
   }
 
   function refreshBell() {
-    // Notifications (i17-notify) show here once /api/me/notifications exists; until then the bell stays hidden.
+    // The bell: her unread notifications (GET /api/me/notifications); hidden where the server has none to offer.
     fetch('/api/me/notifications', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (list) {

@@ -62,6 +62,7 @@ class FieldAppBrowserTests {
     ChineseBrowser browser = phone.browser();
     assertThat(browser.intlLocale()).startsWith("zh");
     openTheApp(browser, changan);
+    assertThat(browser.waitFor(By.id("bell")).getText()).as("the bell with her unread notifications").matches("通知 \\d+");
     browser.screenshot("field-phone-today");
     browser.assertReadableByPeople("外勤 今日工作");
 
