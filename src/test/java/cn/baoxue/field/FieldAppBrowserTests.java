@@ -9,9 +9,7 @@ import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.BrowserPerClass;
 import cn.baoxue.testing.ChineseBrowser;
 import cn.baoxue.testing.EngineRest;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +171,19 @@ class FieldAppBrowserTests {
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(changan.processInstanceId())
         .taskDefinitionKey("homeVisit").count()).isEqualTo(1);
     assertThat(EngineRest.as(anonymous, "auditor").get("/api/audit/verify").getBody()).containsEntry("intact", true);
+
+    // 退出 wipes the phone's copy (IndexedDB and the caches), then logs out.
+    browser.go("/m/#today");
+    browser.waitFor(By.id("logout"));
+    ((JavascriptExecutor) browser.driver()).executeScript("window.confirm = function () { return true; };");
+    browser.click(By.id("logout"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login"));
+    Object left = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "Promise.all([indexedDB.databases(), caches.keys()]).then(function (r) {"
+            + "  done(r[0].map(function (d) { return d.name; }).concat(r[1]).join(',')); }, function (e) { done('error ' + e); });");
+    assertThat(left).as("databases and caches left after 退出").isEqualTo("");
+    assertThat(EngineRest.as(anonymous, "auditor").get("/api/audit/verify").getBody()).containsEntry("intact", true);
   }
 
   /** Logged in, the app open with the task on screen and its shell in the service worker's cache. */
@@ -230,9 +241,4 @@ class FieldAppBrowserTests {
     new WebDriverWait(browser.driver(), Duration.ofSeconds(45)).until(d -> text.equals(d.findElement(By.id(id)).getText()));
   }
 
-  static void keepForReadme(Path screenshot, String name) throws Exception {
-    Path images = Path.of("docs", "images");
-    Files.createDirectories(images);
-    Files.copy(screenshot, images.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-  }
 }

@@ -96,6 +96,25 @@ class FieldEntriesApiTests {
   }
 
   @Test
+  void theTeachersPersuasionIsTheSchoolRungOfTheLadder() throws Exception {
+    FieldCases.AtHomeVisit changan = FieldCases.changan(anonymous);
+    Caller teacher = Caller.loggedIn(port, "teacher-changan");
+    assertThat(teacher.postJson("/api/field/entries", homeVisitEntry(UUID.randomUUID().toString(), changan, FieldCases.visit("在家")))
+        .status()).isEqualTo(201);
+    String persuade = FieldCases.only(EngineRest.as(anonymous, "teacher-changan"), changan.processInstanceId(), "persuadeSchool");
+    JsonNode today = JSON.readTree(teacher.get("/api/field/today").body());
+    assertThat(find(today, "taskId", persuade).path("kind").asText()).isEqualTo("PERSUASION");
+
+    Reply recorded = teacher.postJson("/api/field/entries", JSON.writeValueAsString(Map.of("clientId", UUID.randomUUID().toString(),
+        "kind", "PERSUASION", "taskId", persuade, "caseNumber", changan.caseNumber(),
+        "fields", Map.of("persuasionResult", "NOT_RETURNED", "persuasionNotes", "谈心两次，家长仍不同意"))));
+    assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+    assertThat(JSON.readTree(recorded.body()).path("message").asText()).startsWith("劝返（学校劝返）已登记");
+    assertThat(taskService.createTaskQuery().processInstanceId(changan.processInstanceId()).list())
+        .extracting(task -> task.getTaskDefinitionKey()).containsExactly("persuadeJoint");
+  }
+
+  @Test
   void anotherTownshipsCaseIsRefusedAndUnchanged() throws Exception {
     FieldCases.AtHomeVisit nantai = FieldCases.nantai(anonymous);
     Caller cadre = Caller.loggedIn(port, "cadre-changan");
