@@ -172,6 +172,8 @@ class FieldAppBrowserTests {
         .taskDefinitionKey("homeVisit").count()).isEqualTo(1);
     assertThat(EngineRest.as(anonymous, "auditor").get("/api/audit/verify").getBody()).containsEntry("intact", true);
 
+    assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
+
     // 退出 wipes the phone's copy (IndexedDB and the caches), then logs out.
     browser.go("/m/#today");
     browser.waitFor(By.id("logout"));

@@ -212,6 +212,27 @@ class FieldEntriesApiTests {
   }
 
   @Test
+  void whenTheCadreRecordedTheVisitFirstTheTeacherIsOfferedTheStepNowOpenForHer() throws Exception {
+    FieldCases.AtHomeVisit changan = FieldCases.changan(anonymous);
+    Caller cadre = Caller.loggedIn(port, "cadre-changan");
+    assertThat(cadre.postJson("/api/field/entries", homeVisitEntry(UUID.randomUUID().toString(), changan, FieldCases.visit("杨国富先到")))
+        .status()).isEqualTo(201);
+
+    Caller teacher = Caller.loggedIn(port, "teacher-changan");
+    Reply conflict = teacher.postJson("/api/field/entries", homeVisitEntry(UUID.randomUUID().toString(), changan, FieldCases.visit("李明华离线登记")));
+    assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
+    JsonNode body = JSON.readTree(conflict.body());
+    assertThat(body.path("message").asText()).contains("杨国富");
+    JsonNode reenter = find(body.path("choices"), "code", "REENTER");
+    assertThat(reenter.path("label").asText()).isEqualTo("在当前环节重新填写");
+    assertThat(reenter.path("taskName").asText()).isEqualTo("学校劝返");
+    assertThat(reenter.path("kind").asText()).isEqualTo("PERSUASION");
+    assertThat(reenter.path("taskId").asText())
+        .isEqualTo(FieldCases.only(EngineRest.as(anonymous, "teacher-changan"), changan.processInstanceId(), "persuadeSchool"));
+    assertThat(visits.findByCaseIdOrderByRecordedAtAscIdAsc(caseId(changan))).hasSize(1);
+  }
+
+  @Test
   void aContactIsRecordedThroughTheContactLog() throws Exception {
     FieldCases.AtHomeVisit changan = FieldCases.changan(anonymous);
     Caller cadre = Caller.loggedIn(port, "cadre-changan");
