@@ -112,9 +112,11 @@
   function refresh() {
     return getJson('/api/field/session').then(function (session) {
       if (state.session && state.session.userKey !== session.userKey) {
+        // Another person logged in on this phone without 退出: nothing of the first one's is shown.
         state.today = [];
         state.cases = [];
-        return store.clear('data').then(function () { return session; });
+        state.sent = [];
+        return Promise.all([store.clear('data'), store.clear('sent')]).then(function () { return session; });
       }
       return session;
     }).then(function (session) {
@@ -377,9 +379,22 @@
       view.appendChild(el('p', { 'class': 'muted', text: '现在离线：保存后登记留在手机上，有网络时自动发送。' }));
     }
     var form = el('form', { 'class': 'entry', novalidate: true });
+    var carried = {};
+    if (earlier && earlier.kind !== kind) {
+      // Entered again on another step: what she typed stays in view, its notes carried into this form's.
+      var before = (state.session.forms[earlier.kind] || []).filter(function (i) { return earlier.fields[i.key]; });
+      view.appendChild(el('div', { 'class': 'card', id: 'typed-before' }, [el('h3', { text: '您原来填写的内容（' + kindLabel(earlier.kind) + '）' })]
+        .concat(before.map(function (i) {
+          var shown = (i.options || []).filter(function (o) { return o.value === earlier.fields[i.key]; }).map(function (o) { return o.label; })[0];
+          return el('p', { text: i.label + '：' + (shown || earlier.fields[i.key]) });
+        }))));
+      var notes = before.filter(function (i) { return i.multiline; }).map(function (i) { return earlier.fields[i.key]; }).join('\n');
+      inputs.filter(function (i) { return i.multiline; }).slice(0, 1).forEach(function (i) { carried[i.key] = notes; });
+    }
     inputs.forEach(function (input) {
       var id = 'f-' + input.key;
-      var value = earlier && earlier.fields[input.key] !== undefined ? earlier.fields[input.key] : (input.type === 'DATE' ? today() : '');
+      var value = carried[input.key] !== undefined ? carried[input.key]
+        : earlier && earlier.fields[input.key] !== undefined ? earlier.fields[input.key] : (input.type === 'DATE' ? today() : '');
       var control;
       if (input.options && input.options.length) {
         control = el('select', { id: id, name: input.key }, [el('option', { value: '', text: '请选择' })].concat(input.options.map(function (o) {
@@ -565,17 +580,21 @@
 
   function renderQueue(view) {
     view.appendChild(el('h1', { text: '待发送' }));
-    if (!state.queue.length) {
+    var others = state.queue.filter(function (e) { return !mine(e); }).length;
+    if (others) {
+      view.appendChild(el('p', { 'class': 'muted', text: '另有 ' + others + ' 条登记属于在本机登录过的另一个账号，用该账号登录后自动发送。' }));
+    }
+    var own = state.queue.filter(mine);
+    if (!own.length) {
       view.appendChild(el('p', { 'class': 'muted', text: '没有待发送的登记。' }));
     }
-    state.queue.forEach(function (entry) {
+    own.forEach(function (entry) {
       var card = el('div', { 'class': 'card queue-entry' + (entry.state === 'conflict' ? ' conflict' : entry.state === 'queued' ? '' : ' invalid'),
         'data-client-id': entry.clientId }, [
         el('h3', { text: entry.title }),
         el('p', { 'class': 'muted', text: '保存于 ' + beijingTime(new Date(entry.savedAt))
           + (entry.files && entry.files.length ? '；附佐证材料 ' + entry.files.length + ' 件' : '') }),
-        el('p', { 'class': 'state', text: entry.state === 'queued' ? (mine(entry) ? '等待发送' : '属于另一个账号：请用该账号登录后发送')
-          : entry.state === 'conflict' ? '需要您处理' : '未能登记' })
+        el('p', { 'class': 'state', text: entry.state === 'queued' ? '等待发送' : entry.state === 'conflict' ? '需要您处理' : '未能登记' })
       ]);
       if (entry.state === 'conflict') {
         card.appendChild(el('p', { 'class': 'conflict-message', text: entry.conflict.message }));

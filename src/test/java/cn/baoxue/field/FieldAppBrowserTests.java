@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.baoxue.cases.ContactLogRepository;
 import cn.baoxue.cases.DropoutCaseRepository;
 import cn.baoxue.cases.HomeVisitRepository;
+import cn.baoxue.cases.PersuasionAttemptRepository;
 import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.BrowserPerClass;
 import cn.baoxue.testing.ChineseBrowser;
@@ -47,6 +48,7 @@ class FieldAppBrowserTests {
 
   @Autowired TestRestTemplate anonymous;
   @Autowired HomeVisitRepository visits;
+  @Autowired PersuasionAttemptRepository attempts;
   @Autowired ContactLogRepository contacts;
   @Autowired DropoutCaseRepository cases;
   @Autowired FieldEntryLog entryLog;
@@ -188,9 +190,46 @@ class FieldAppBrowserTests {
     assertThat(EngineRest.as(anonymous, "auditor").get("/api/audit/verify").getBody()).containsEntry("intact", true);
   }
 
+  @Test
+  void whenTheCadreRecordedTheVisitFirstTheTeacherReentersHersOnTheSchoolsPersuasion() throws Exception {
+    FieldCases.AtHomeVisit changan = FieldCases.changan(anonymous);
+    ChineseBrowser browser = phone.browser();
+    online(browser);
+    openTheApp(browser, changan, "teacher-changan");
+    offline(browser);
+    recordHomeVisit(browser, changan, "李明华离线登记：与母亲谈了一小时，母亲同意劝孩子", false);
+    waitForText(browser, "queued", "待发送 1 条");
+
+    assertThat(EngineRest.as(anonymous, "cadre-changan")
+        .complete(changan.homeVisitTaskId(), FieldCases.visit("杨国富登记：孩子在家")).getStatusCode().value()).isEqualTo(204);
+    online(browser);
+    browser.click(By.cssSelector(".queue-entry.conflict button[data-choice='REENTER']"));
+    browser.waitFor(By.id("typed-before"));
+    assertThat(browser.visibleText()).contains("您原来填写的内容（入户家访）", "见到的人：父亲王大山", "孩子去向：在家");
+    assertThat(browser.driver().findElement(By.id("f-persuasionNotes")).getAttribute("value"))
+        .isEqualTo("李明华离线登记：与母亲谈了一小时，母亲同意劝孩子");
+    new Select(browser.driver().findElement(By.id("f-persuasionResult"))).selectByVisibleText("未复学");
+    browser.screenshot("field-phone-reenter");
+    browser.assertReadableByPeople("外勤 在当前环节重新填写");
+    browser.click(By.id("save"));
+    waitForText(browser, "queued", "待发送 0 条");
+
+    Long caseId = cases.findByCaseNumber(changan.caseNumber()).orElseThrow().getId();
+    assertThat(visits.findByCaseIdOrderByRecordedAtAscIdAsc(caseId)).singleElement()
+        .satisfies(visit -> assertThat(visit.getRecordedBy()).isEqualTo("cadre-changan"));
+    assertThat(attempts.findByCaseIdOrderByRecordedAtAscIdAsc(caseId)).singleElement().satisfies(attempt -> {
+      assertThat(attempt.getRecordedBy()).isEqualTo("teacher-changan");
+      assertThat(attempt.getNotes()).isEqualTo("李明华离线登记：与母亲谈了一小时，母亲同意劝孩子");
+    });
+  }
+
   /** Logged in, the app open with the task on screen and its shell in the service worker's cache. */
   private void openTheApp(ChineseBrowser browser, FieldCases.AtHomeVisit atHomeVisit) {
-    browser.logIn("cadre-changan");
+    openTheApp(browser, atHomeVisit, "cadre-changan");
+  }
+
+  private void openTheApp(ChineseBrowser browser, FieldCases.AtHomeVisit atHomeVisit, String user) {
+    browser.logIn(user);
     browser.go("/m/");
     browser.waitFor(By.cssSelector("[data-task='" + atHomeVisit.homeVisitTaskId() + "']"));
     new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> ((Long) ((JavascriptExecutor) d).executeAsyncScript(
