@@ -80,7 +80,11 @@
       var session = rows.filter(function (r) { return r.key === 'session'; })[0];
       if (session) { state.session = session.value; limit = Date.now() - cacheDays() * DAY; }
       return Promise.all(rows.map(function (row) {
-        if (row.savedAt < limit) { return store.remove('data', row.key); }
+        // The session (her name, the forms) is no one's case data and stays; cases and tasks expire.
+        if (row.key !== 'session' && row.savedAt < limit) {
+          state.expired = true;
+          return store.remove('data', row.key);
+        }
         if (row.key === 'today') { state.today = row.value; }
         if (row.key === 'cases') { state.cases = row.value; }
         return null;
@@ -124,6 +128,7 @@
       return Promise.all([getJson('/api/field/today'), getJson('/api/field/cases')]).then(function (lists) {
         state.today = lists[0];
         state.cases = lists[1];
+        state.expired = false;
         setOnline(true);
         return Promise.all([keep('session', session), keep('today', lists[0]), keep('cases', lists[1])]);
       });
@@ -287,8 +292,16 @@
     else if (parts[0] === 'queue') { renderQueue(view); } else { renderToday(view); }
   }
 
+  function expiredNote(view) {
+    if (state.expired) {
+      view.appendChild(el('p', { 'class': 'notice error', text: '手机上保存的个案与任务已超过 ' + cacheDays() + ' 天，已删除。请在有网络时打开本应用，重新取得。' }));
+    }
+    return state.expired;
+  }
+
   function renderToday(view) {
     view.appendChild(el('h1', { text: '今日工作' }));
+    if (expiredNote(view)) { return; }
     if (!state.today.length) {
       view.appendChild(el('p', { 'class': 'muted', text: state.session ? '今天没有待办任务。' : '尚未取得任务：请在有网络时打开本应用。' }));
       return;
@@ -311,6 +324,7 @@
 
   function renderCases(view) {
     view.appendChild(el('h1', { text: '我的个案' }));
+    if (expiredNote(view)) { return; }
     if (!state.cases.length) {
       view.appendChild(el('p', { 'class': 'muted', text: state.session ? '您目前没有包保或待办的个案。' : '尚未取得个案：请在有网络时打开本应用。' }));
       return;

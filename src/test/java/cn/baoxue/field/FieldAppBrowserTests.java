@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -55,6 +56,12 @@ class FieldAppBrowserTests {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @LocalServerPort int port;
+
+  /** Each test starts with the network on, whatever the last one left. */
+  @BeforeEach
+  void networkOn() {
+    online(phone.browser());
+  }
 
   @Test
   void theCadreRecordsAHomeVisitAndAContactOfflineClosesThePageAndTheyAreSentWhenTheNetworkReturns() throws Exception {
@@ -221,6 +228,41 @@ class FieldAppBrowserTests {
       assertThat(attempt.getRecordedBy()).isEqualTo("teacher-changan");
       assertThat(attempt.getNotes()).isEqualTo("李明华离线登记：与母亲谈了一小时，母亲同意劝孩子");
     });
+  }
+
+  @Test
+  void casesAndTasksKeptLongerThanTheConfiguredDaysAreWipedWhenTheAppOpensButQueuedEntriesAreNot() {
+    FieldCases.AtHomeVisit changan = FieldCases.changan(anonymous);
+    ChineseBrowser browser = phone.browser();
+    online(browser);
+    openTheApp(browser, changan);
+    offline(browser);
+    recordHomeVisit(browser, changan, "八天前的登记", false);
+    waitForText(browser, "queued", "待发送 1 条");
+    // Eight days pass (baoxue.field.cache-days is 7): the phone's copy is as old as that.
+    Object aged = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "var open = indexedDB.open('baoxue-field'); open.onsuccess = function () {"
+            + "  var tx = open.result.transaction('data', 'readwrite'); var s = tx.objectStore('data');"
+            + "  s.getAll().onsuccess = function (e) { e.target.result.forEach(function (row) {"
+            + "    row.savedAt = Date.now() - 8 * 24 * 3600 * 1000; s.put(row); }); };"
+            + "  tx.oncomplete = function () { open.result.close(); done('aged'); }; };");
+    assertThat(aged).isEqualTo("aged");
+    browser.driver().navigate().refresh();
+    waitForText(browser, "queued", "待发送 1 条");
+    browser.go("/m/#today");
+    browser.waitFor(By.xpath("//h1[.='今日工作']"));
+    assertThat(browser.driver().findElements(By.cssSelector("[data-task]"))).isEmpty();
+    browser.go("/m/#cases");
+    browser.waitFor(By.xpath("//h1[.='我的个案']"));
+    assertThat(browser.visibleText()).doesNotContain("王小梅").contains("已超过 7 天，已删除");
+    browser.screenshot("field-phone-expired");
+
+    online(browser);
+    waitForText(browser, "queued", "待发送 0 条");
+    Long caseId = cases.findByCaseNumber(changan.caseNumber()).orElseThrow().getId();
+    assertThat(visits.findByCaseIdOrderByRecordedAtAscIdAsc(caseId)).singleElement()
+        .satisfies(visit -> assertThat(visit.getNotes()).isEqualTo("八天前的登记"));
   }
 
   /** Logged in, the app open with the task on screen and its shell in the service worker's cache. */
