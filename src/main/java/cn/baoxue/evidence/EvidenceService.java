@@ -271,8 +271,8 @@ public class EvidenceService {
     return name.length() > MAX_FILE_NAME ? name.substring(name.length() - MAX_FILE_NAME) : name;
   }
 
-  private static String megabytes(long bytes) {
-    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : (bytes / 1024) + " KB";
+  static String megabytes(long bytes) {
+    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + "MB" : (bytes / 1024) + "KB";
   }
 
   /** Of the bytes as stored; the audit verification recomputes it. */
