@@ -135,6 +135,25 @@ class EvidenceApiTests {
   }
 
   @Test
+  void aDocumentOfExactlyTheLimitIsStoredWholeAndServedAsWhatItIs() throws Exception {
+    OpenCase c = caseAtHomeVisit();
+    byte[] pdf = new byte[10 * 1024 * 1024];
+    java.util.Arrays.fill(pdf, (byte) ' ');
+    byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(header, 0, pdf, 0, header.length);
+    var stored = ClosureEvidence.upload(anonymous, "official-jianshan", c.caseNumber, Map.of("step", "case", "kind", "SCAN"),
+        "承诺书.html", pdf);
+
+    assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(stored.getBody()).containsEntry("kind", "SCAN").containsEntry("contentType", "application/pdf")
+        .containsEntry("sha256", sha256(pdf)).containsEntry("size", pdf.length);
+    ResponseEntity<byte[]> read = anonymous.withBasicAuth("bureau-zhenxiong", "demo")
+        .getForEntity("/api/cases/" + c.caseNumber + "/evidence/" + stored.getBody().get("id") + "/content", byte[].class);
+    assertThat(read.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+    assertThat(sha256(read.getBody())).isEqualTo(sha256(pdf));
+  }
+
+  @Test
   void anotherTownshipsStaffNeitherReadNorAddAndAuditorsOnlyRead() {
     OpenCase c = caseAtHomeVisit();
     var stored = ClosureEvidence.upload(anonymous, "teacher-changan", c.caseNumber, Map.of("step", "case"), "a.jpg", ClosureEvidence.photo());
