@@ -32,6 +32,8 @@ final class EvidenceContent {
       Map.entry("audio/webm", new Accepted("audio/webm", EvidenceKind.AUDIO)),
       Map.entry("video/webm", new Accepted("audio/webm", EvidenceKind.AUDIO)),
       Map.entry("video/x-matroska", new Accepted("audio/webm", EvidenceKind.AUDIO)),
+      Map.entry("application/x-matroska", new Accepted("audio/webm", EvidenceKind.AUDIO)),
+      Map.entry("audio/x-matroska", new Accepted("audio/webm", EvidenceKind.AUDIO)),
       Map.entry("audio/ogg", new Accepted("audio/ogg", EvidenceKind.AUDIO)),
       Map.entry("application/ogg", new Accepted("audio/ogg", EvidenceKind.AUDIO)),
       Map.entry("audio/vorbis", new Accepted("audio/ogg", EvidenceKind.AUDIO)),

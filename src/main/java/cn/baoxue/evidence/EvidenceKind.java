@@ -6,7 +6,7 @@ import cn.baoxue.kernel.validation.Coded;
 public enum EvidenceKind implements Coded {
   PHOTO("照片"),
   SCAN("扫描件"),
-  PDF("PDF 文件"),
+  PDF("电子文档"),
   AUDIO("录音"),
   SIGNATURE("签名");
 

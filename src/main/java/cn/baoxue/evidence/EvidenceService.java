@@ -77,11 +77,7 @@ public class EvidenceService {
   public EvidenceItem add(AddEvidence command, Staff actor) {
     DropoutCase dropoutCase = requireMayAdd(command.caseNumber(), actor);
     Inputs in = new Inputs();
-    String clientId = Inputs.trim(command.clientId());
-    if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
-      in.problem("clientId", "客户端编号只能由字母、数字和 . _ : - 组成，最多64位");
-      clientId = null;
-    }
+    String clientId = clientId(command.clientId(), in);
     if (clientId != null) {
       Optional<EvidenceItem> sent = items.findByUploadedByAndClientId(actor.userId(), clientId);
       if (sent.isPresent()) {
@@ -94,38 +90,33 @@ public class EvidenceService {
     if (!dropoutCase.isOpen()) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "案件 " + dropoutCase.getCaseNumber() + " 已结案，不能再添加佐证材料");
     }
+    Checked checked = check(command, dropoutCase, in);
+    in.check();
+    Prepared prepared = prepare(checked, command.content(), in);
+    EvidenceItem item = items.saveAndFlush(new EvidenceItem(dropoutCase.getId(), checked.step(), checked.taskKey(),
+        checked.kind(), checked.accepted().contentType(), checked.fileName(), prepared.bytes().length, sha256(prepared.bytes()),
+        checked.originalSha256(), prepared.capturedAt(), prepared.latitude(), prepared.longitude(), actor.userId(),
+        BeijingTime.now(), clientId, store.kind()));
+    item.storedAt(store.put(item, prepared.bytes()));
+    events.publishEvent(new EvidenceAdded(item));
+    return item;
+  }
+
+  /** The command as read, each problem filed under its field. */
+  private record Checked(String step, String taskKey, Accepted accepted, EvidenceKind kind, String originalSha256,
+      LocalDateTime capturedAt, Double latitude, Double longitude, String fileName) {}
+
+  /** The bytes to store, with the place and time of capture (the client's, or else the photo's EXIF). */
+  private record Prepared(byte[] bytes, LocalDateTime capturedAt, Double latitude, Double longitude) {}
+
+  private Checked check(AddEvidence command, DropoutCase dropoutCase, Inputs in) {
     String step = Inputs.trim(command.step());
-    String taskKey = null;
+    String taskKey = step == null || EvidenceItem.WHOLE_CASE.equals(step) ? null : taskKey(dropoutCase, step, in);
     if (step == null) {
       in.problem("step", "请选择佐证材料所属的环节（或整个个案）");
-    } else if (!EvidenceItem.WHOLE_CASE.equals(step)) {
-      Optional<CaseTasks.Task> task = step.length() > 64 ? Optional.empty() : tasks.find(dropoutCase, step);
-      if (task.isEmpty()) {
-        in.problem("step", "所选环节不是本案的办理环节");
-      } else {
-        taskKey = task.get().key();
-      }
     }
-    byte[] content = command.content() == null ? new byte[0] : command.content();
-    Accepted accepted = null;
-    if (content.length == 0) {
-      in.problem("file", "请选择要上传的文件");
-    } else if (content.length > properties.maxSize().toBytes()) {
-      in.problem("file", "文件过大：单个佐证材料不能超过" + megabytes(properties.maxSize().toBytes()));
-    } else {
-      accepted = EvidenceContent.sniff(content).orElse(null);
-      if (accepted == null) {
-        in.problem("file", "不支持该文件类型：佐证材料只能是照片（JPEG、PNG）、PDF 文件或录音（WebM、Ogg、M4A、MP3）");
-      }
-    }
-    EvidenceKind kind = accepted == null ? null : accepted.kind();
-    if (Inputs.trim(command.kind()) != null) {
-      EvidenceKind named = in.code("kind", EvidenceKind.class, command.kind(), "材料类型");
-      if (named != null && accepted != null && !EvidenceContent.fits(named, accepted)) {
-        in.problem("kind", "材料类型“" + named.label() + "”与文件内容不符");
-      }
-      kind = named == null ? kind : named;
-    }
+    Accepted accepted = accepted(command.content(), in);
+    EvidenceKind kind = kind(command.kind(), accepted, in);
     String originalSha256 = Inputs.trim(command.originalSha256());
     if (originalSha256 != null) {
       originalSha256 = originalSha256.toLowerCase(Locale.ROOT);
@@ -139,37 +130,83 @@ public class EvidenceService {
     if ((latitude == null) != (longitude == null) && in.fine("latitude") && in.fine("longitude")) {
       in.problem(latitude == null ? "latitude" : "longitude", "拍摄地点须同时给出纬度和经度");
     }
-    String fileName = fileName(command.fileName(), accepted);
-    in.check();
+    return new Checked(step, taskKey, accepted, kind, originalSha256, capturedAt, latitude, longitude,
+        fileName(command.fileName(), accepted));
+  }
 
-    byte[] stored = content;
-    if (accepted.isImage()) {
-      try {
-        if ("image/jpeg".equals(accepted.contentType())) {
-          PlaceAndTime exif = ImageMetadata.placeAndTime(content);
-          if (capturedAt == null) {
-            capturedAt = exif.capturedAt();
-          }
-          if (latitude == null && exif.latitude() != null && exif.longitude() != null
-              && Math.abs(exif.latitude()) <= 90 && Math.abs(exif.longitude()) <= 180) {
-            latitude = exif.latitude();
-            longitude = exif.longitude();
-          }
-          stored = ImageMetadata.stripJpeg(content);
-        } else {
-          stored = ImageMetadata.stripPng(content);
-        }
-      } catch (ImageMetadata.UnreadableImage e) {
-        in.problem("file", "图片已损坏，无法读取，请重新拍摄或选择");
-        in.check();
-      }
+  private static String clientId(String raw, Inputs in) {
+    String clientId = Inputs.trim(raw);
+    if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
+      in.problem("clientId", "客户端编号只能由字母、数字和 . _ : - 组成，最多64位");
+      return null;
     }
-    EvidenceItem item = items.saveAndFlush(new EvidenceItem(dropoutCase.getId(), step, taskKey, kind, accepted.contentType(),
-        fileName, stored.length, sha256(stored), originalSha256, capturedAt, latitude, longitude, actor.userId(),
-        BeijingTime.now(), clientId, store.kind()));
-    item.storedAt(store.put(item, stored));
-    events.publishEvent(new EvidenceAdded(item));
-    return item;
+    return clientId;
+  }
+
+  /** The definition key of the case's task with this id, open or completed. */
+  private String taskKey(DropoutCase dropoutCase, String taskId, Inputs in) {
+    Optional<CaseTasks.Task> task = taskId.length() > 64 ? Optional.empty() : tasks.find(dropoutCase, taskId);
+    if (task.isEmpty()) {
+      in.problem("step", "所选环节不是本案的办理环节");
+      return null;
+    }
+    return task.get().key();
+  }
+
+  /** What the file is by its bytes, if it is of a type accepted and within the size limit. */
+  private Accepted accepted(byte[] content, Inputs in) {
+    if (content == null || content.length == 0) {
+      in.problem("file", "请选择要上传的文件");
+      return null;
+    }
+    if (content.length > properties.maxSize().toBytes()) {
+      in.problem("file", "文件过大：单个佐证材料不能超过" + megabytes(properties.maxSize().toBytes()));
+      return null;
+    }
+    Accepted accepted = EvidenceContent.sniff(content).orElse(null);
+    if (accepted == null) {
+      in.problem("file", "不支持该文件类型：佐证材料只能是照片（JPEG、PNG）、PDF 文件或录音（WebM、Ogg、M4A、MP3）");
+    }
+    return accepted;
+  }
+
+  /** The kind the client names, if it fits the content (a scan may be a PDF, a photo may not); else what the content is. */
+  private static EvidenceKind kind(String raw, Accepted accepted, Inputs in) {
+    EvidenceKind byContent = accepted == null ? null : accepted.kind();
+    if (Inputs.trim(raw) == null) {
+      return byContent;
+    }
+    EvidenceKind named = in.code("kind", EvidenceKind.class, raw, "材料类型");
+    if (named != null && accepted != null && !EvidenceContent.fits(named, accepted)) {
+      in.problem("kind", "材料类型“" + named.label() + "”与文件内容不符");
+    }
+    return named == null ? byContent : named;
+  }
+
+  /** An image without its metadata, the place and time read from its EXIF where the client sent none. */
+  private static Prepared prepare(Checked checked, byte[] content, Inputs in) {
+    if (!checked.accepted().isImage()) {
+      return new Prepared(content, checked.capturedAt(), checked.latitude(), checked.longitude());
+    }
+    try {
+      if (!"image/jpeg".equals(checked.accepted().contentType())) {
+        return new Prepared(ImageMetadata.stripPng(content), checked.capturedAt(), checked.latitude(), checked.longitude());
+      }
+      PlaceAndTime exif = ImageMetadata.placeAndTime(content);
+      LocalDateTime capturedAt = checked.capturedAt() != null ? checked.capturedAt() : exif.capturedAt();
+      Double latitude = checked.latitude();
+      Double longitude = checked.longitude();
+      if (latitude == null && exif.latitude() != null && exif.longitude() != null
+          && Math.abs(exif.latitude()) <= 90 && Math.abs(exif.longitude()) <= 180) {
+        latitude = exif.latitude();
+        longitude = exif.longitude();
+      }
+      return new Prepared(ImageMetadata.stripJpeg(content), capturedAt, latitude, longitude);
+    } catch (ImageMetadata.UnreadableImage e) {
+      in.problem("file", "图片已损坏，无法读取，请重新拍摄或选择");
+      in.check();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The evidence of a case, oldest first, for whoever may read the case. */
@@ -271,8 +308,8 @@ public class EvidenceService {
     return name.length() > MAX_FILE_NAME ? name.substring(name.length() - MAX_FILE_NAME) : name;
   }
 
-  private static String megabytes(long bytes) {
-    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : (bytes / 1024) + " KB";
+  static String megabytes(long bytes) {
+    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + "MB" : (bytes / 1024) + "KB";
   }
 
   /** Of the bytes as stored; the audit verification recomputes it. */

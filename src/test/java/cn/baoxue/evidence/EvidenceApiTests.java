@@ -76,6 +76,15 @@ class EvidenceApiTests {
     ImageMetadata left = Imaging.getMetadata(stored);
     assertThat(left == null || left.getItems().isEmpty()).as("metadata left: %s", left).isTrue();
     assertThat(Imaging.getBufferedImage(stored).getWidth()).isEqualTo(Imaging.getBufferedImage(photo).getWidth());
+
+    // The case page and the timeline name the step, the uploader and the hash in people's terms.
+    String page = anonymous.withBasicAuth("official-jianshan", "demo").getForObject("/cases/" + c.caseNumber, String.class);
+    String evidence = page.substring(page.indexOf("id=\"evidence\""), page.indexOf("销号审批"));
+    assertThat(evidence).contains("入户家访", "照片", "杨国富", (String) item.get("sha256"), "北纬27.81530°，东经104.86710°",
+        "2026-11-20 10:15", "/api/cases/" + c.caseNumber + "/evidence/" + item.get("id") + "/content")
+        .doesNotContain("cadre-changan", "homeVisit");
+    String timeline = anonymous.withBasicAuth("auditor", "demo").getForObject("/cases/" + c.caseNumber + "/timeline", String.class);
+    assertThat(timeline).contains("上传佐证材料：照片，拍摄于 2026-11-20 10:15", ((String) item.get("sha256")).substring(0, 16));
   }
 
   @Test
@@ -110,7 +119,7 @@ class EvidenceApiTests {
     var tooLarge = ClosureEvidence.upload(anonymous, "cadre-changan", c.caseNumber, Map.of("step", c.homeVisitTask), "big.jpg", large);
 
     assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(errors(tooLarge)).containsExactly(Map.of("field", "file", "message", "文件过大：单个佐证材料不能超过10 MB"));
+    assertThat(errors(tooLarge)).containsExactly(Map.of("field", "file", "message", "文件过大：单个佐证材料不能超过10MB"));
 
     var badFields = ClosureEvidence.upload(anonymous, "cadre-changan", c.caseNumber,
         Map.of("step", "not-a-task", "originalSha256", "abc", "latitude", "北纬", "uploadedBy", "admin"), "a.jpg", jpeg);
@@ -123,6 +132,25 @@ class EvidenceApiTests {
         .contains("所选环节不是本案的办理环节", "原始文件的 SHA-256 须为64位十六进制数", "材料类型“录音”与文件内容不符");
     assertThat(itemsOf(c)).isZero();
     assertThat(auditEntriesOf(c)).isZero();
+  }
+
+  @Test
+  void aDocumentOfExactlyTheLimitIsStoredWholeAndServedAsWhatItIs() throws Exception {
+    OpenCase c = caseAtHomeVisit();
+    byte[] pdf = new byte[10 * 1024 * 1024];
+    java.util.Arrays.fill(pdf, (byte) ' ');
+    byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(header, 0, pdf, 0, header.length);
+    var stored = ClosureEvidence.upload(anonymous, "official-jianshan", c.caseNumber, Map.of("step", "case", "kind", "SCAN"),
+        "承诺书.html", pdf);
+
+    assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(stored.getBody()).containsEntry("kind", "SCAN").containsEntry("contentType", "application/pdf")
+        .containsEntry("sha256", sha256(pdf)).containsEntry("size", pdf.length);
+    ResponseEntity<byte[]> read = anonymous.withBasicAuth("bureau-zhenxiong", "demo")
+        .getForEntity("/api/cases/" + c.caseNumber + "/evidence/" + stored.getBody().get("id") + "/content", byte[].class);
+    assertThat(read.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+    assertThat(sha256(read.getBody())).isEqualTo(sha256(pdf));
   }
 
   @Test
