@@ -16,7 +16,7 @@ final class CanonicalPath {
   private CanonicalPath() {}
 
   static void require(HttpServletRequest request, String canonical) {
-    if (!canonical.equals(request.getRequestURI())) {
+    if (!(request.getContextPath() + canonical).equals(request.getRequestURI())) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, REFUSAL);
     }
   }

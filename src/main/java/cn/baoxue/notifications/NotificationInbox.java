@@ -27,6 +27,16 @@ public class NotificationInbox {
   /** How many of the newest notifications a list shows. */
   static final int LIST_SIZE = 50;
 
+  static final String UNREAD_COUNT = """
+      select count(*) from notification n where n.recipient in (:recipients)
+      and not exists (select 1 from notification_read r where r.notification_id = n.id and r.user_id = :userId)""";
+
+  /** Once per person and notification, without a second row when she reads it again. */
+  static final String MARK_READ = """
+      insert into notification_read (notification_id, user_id, read_at)
+      select n.id, :userId, :readAt from notification n where n.id = :id
+      and not exists (select 1 from notification_read r where r.notification_id = :id and r.user_id = :userId)""";
+
   private final NotificationRepository outbox;
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -49,10 +59,7 @@ public class NotificationInbox {
 
   @Transactional(readOnly = true)
   public long unreadCount(Staff staff) {
-    Long count = jdbc.queryForObject("""
-        select count(*) from notification n where n.recipient in (:recipients)
-        and not exists (select 1 from notification_read r where r.notification_id = n.id and r.user_id = :userId)""",
-        new MapSqlParameterSource("recipients", addressesOf(staff)).addValue("userId", staff.userId()), Long.class);
+    Long count = jdbc.queryForObject(UNREAD_COUNT, new MapSqlParameterSource("recipients", addressesOf(staff)).addValue("userId", staff.userId()), Long.class);
     return count == null ? 0 : count;
   }
 
@@ -77,10 +84,7 @@ public class NotificationInbox {
     MapSqlParameterSource row = new MapSqlParameterSource("id", notificationId).addValue("userId", staff.userId())
         .addValue("readAt", Timestamp.valueOf(BeijingTime.now()));
     try {
-      jdbc.update("""
-          insert into notification_read (notification_id, user_id, read_at)
-          select :id, :userId, :readAt from notification n where n.id = :id
-          and not exists (select 1 from notification_read r where r.notification_id = :id and r.user_id = :userId)""", row);
+      jdbc.update(MARK_READ, row);
     } catch (DuplicateKeyException alreadyRead) {
       // Read twice at the same moment (two tabs): it is read.
     }

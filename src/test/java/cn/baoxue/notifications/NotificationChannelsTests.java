@@ -208,6 +208,26 @@ class NotificationChannelsTests {
   }
 
   @Test
+  void anExpiredWeComTokenIsNotUsedAgain() {
+    newReport();
+    dispatcher.dispatch(); // a token held, whichever test ran before
+    // 企业微信 refuses it and hands out one that expires within the safety margin: fetched anew for the next message.
+    wecom.thenAnswer(SEND_MESSAGE, "{\"errcode\":42001,\"errmsg\":\"access_token expired\"}");
+    wecom.thenAnswer(GET_TOKEN, "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"short-lived\",\"expires_in\":60}");
+    Notification first = newReport();
+    dispatcher.dispatch();
+    assertThat(weComFor(first).get(weComFor(first).size() - 1).query().get("access_token")).isEqualTo("short-lived");
+    int tokensBefore = wecom.received(GET_TOKEN).size();
+
+    Notification second = newReport();
+    dispatcher.dispatch();
+
+    assertThat(wecom.received(GET_TOKEN)).hasSize(tokensBefore + 1);
+    assertThat(weComFor(second)).singleElement().satisfies(send -> assertThat(send.query().get("access_token")).startsWith("token-"));
+    assertThat(delivery(second, "wecom").getStatus()).isEqualTo(DeliveryStatus.SENT);
+  }
+
+  @Test
   void aMessageTheProviderKeepsRefusingIsGivenUpShownToTheAdministratorAndResentByHer() {
     aliyun.answer(SEND_SMS, request -> "{\"Code\":\"isv.SMS_SIGNATURE_ILLEGAL\",\"Message\":\"签名不合法\",\"RequestId\":\"y\"}");
     Notification notification = newReport();

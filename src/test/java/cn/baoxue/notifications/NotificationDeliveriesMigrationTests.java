@@ -6,11 +6,16 @@ import cn.baoxue.operations.EngineSchemaMigration;
 import cn.baoxue.testing.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -53,6 +58,16 @@ class NotificationDeliveriesMigrationTests {
             + row.get("sent_at") + "|" + row.get("next_attempt_at"))
         .containsExactly("t1|log|SENT|1|2026-11-02 09:00:30.0|null", "t2|log|PENDING|0|null|2026-11-03 18:00:00.0");
     assertThat(jdbc.queryForObject("select count(*) from notification_read", Long.class)).isZero();
+    // The inbox's own SQL runs on the migrated schema: a read mark once, however often she reads.
+    NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+    long first = jdbc.queryForObject("select id from notification where task_id = 't1'", Long.class);
+    MapSqlParameterSource read = new MapSqlParameterSource("id", first).addValue("userId", "teacher-changan")
+        .addValue("readAt", Timestamp.valueOf(LocalDateTime.of(2026, 11, 4, 8, 0)));
+    assertThat(named.update(NotificationInbox.MARK_READ, read)).isEqualTo(1);
+    assertThat(named.update(NotificationInbox.MARK_READ, read)).isZero();
+    assertThat(named.queryForObject(NotificationInbox.UNREAD_COUNT, new MapSqlParameterSource("recipients",
+        List.of("teacher-changan", "school_5306270001", "township_530627205")).addValue("userId", "teacher-changan"), Long.class))
+        .isEqualTo(1);
     jdbc.update("insert into staff_contact (user_id, mobile, wecom_user_id, updated_at) values ('teacher-changan', '13800000011', null,"
         + " current_timestamp)");
   }

@@ -222,6 +222,11 @@ class AuthorizationMatrixTests {
     row(door, "GET /reports/dashboard", "统计看板", role -> page(role, browsers.get(role).get("/reports/dashboard"), LOGGED_IN));
     row(door, "GET /students/changes", "学籍异动花名册", role -> page(role, browsers.get(role).get("/students/changes"), LOGGED_IN));
     row(door, "POST /cases/{A}/contacts", "案件页的帮扶记录表单", this::contactForm);
+    row(door, "GET /notifications", "我的通知（铃铛）", role -> role == Role.ANONYMOUS ? toLogin(browsers.get(role).get("/notifications"))
+        : notificationsRead(browsers.get(role).get("/notifications"), role));
+    row(door, "GET /admin/notifications", "通知发送情况（系统管理员）", role -> role == Role.ANONYMOUS
+        ? toLogin(browsers.get(role).get("/admin/notifications")) : allowedOrRefused(role, browsers.get(role).get("/admin/notifications"), ADMIN_ONLY));
+    row(door, "POST /admin/notifications/{失败的短信}/resend", "重新发送失败的通知", this::resendDelivery);
   }
 
   // ---------------------------------------------------------------- Baoxue's /api (HTTP Basic)
@@ -265,6 +270,9 @@ class AuthorizationMatrixTests {
     row(door, "POST /api/students/{id}/changes", "长安学生转学到南台小学", this::transfer);
     row(door, "POST /api/students/transfers", "申请把长安学生转入南台小学", this::askTransfer);
     row(door, "POST /api/students/transfers/{id}/consent", "同意南台小学转入长安学生的申请", this::consentTransfer);
+    row(door, "GET /api/me/notifications", "我的通知（只有本人和本单位的）", role -> role == Role.ANONYMOUS
+        ? refused(role, scripts.get(role).get("/api/me/notifications")) : notificationsRead(scripts.get(role).get("/api/me/notifications"), role));
+    row(door, "POST /api/me/notifications/{A 的通知}/read", "把长安村小学的通知标为已读", this::markNotificationRead);
   }
 
   // ---------------------------------------------------------------- Camunda's /engine-rest (HTTP Basic)
@@ -617,6 +625,64 @@ class AuthorizationMatrixTests {
   }
 
   // ---- Baoxue
+
+  /** The notification of case A's report, to 长安村小学. */
+  private long notificationOfA() {
+    return jdbc.queryForObject("select min(id) from notification where case_number = ?", Long.class, a.caseNumber());
+  }
+
+  /** Everyone logged in reads her own notifications: 长安村小学's reach its staff only. */
+  private String notificationsRead(Reply reply, Role role) {
+    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+    if (EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A).contains(role)) {
+      assertThat(reply.body()).contains(a.caseNumber());
+      return "✅ 本人";
+    }
+    assertThat(reply.body()).doesNotContain(a.caseNumber());
+    return "✅ 本人（无 A 的通知）";
+  }
+
+  private String markNotificationRead(Role role) {
+    long id = notificationOfA();
+    List<String> before = jdbc.queryForList("select user_id from notification_read where notification_id = ? order by user_id", String.class, id);
+    Reply reply = scripts.get(role).send("POST", "/api/me/notifications/" + id + "/read", null);
+    List<String> after = jdbc.queryForList("select user_id from notification_read where notification_id = ? order by user_id", String.class, id);
+    if (EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(after).contains(role.user);
+      return "✅ 本人";
+    }
+    assertThat(after).as("nothing changed after %s", reply).isEqualTo(before);
+    return refused(role, reply);
+  }
+
+  private String resendDelivery(Role role) {
+    long notification = notificationOfA();
+    if (jdbc.queryForObject("select count(*) from notification_delivery where notification_id = ? and channel = 'sms'", Long.class,
+        notification) == 0) {
+      jdbc.update("insert into notification_delivery (notification_id, channel, status, attempts, last_error) values (?, 'sms', 'DEAD', 5,"
+          + " '短信平台无法连接')", notification);
+    }
+    String status = "select status || ':' || attempts from notification_delivery where notification_id = " + notification + " and channel = 'sms'";
+    long delivery = jdbc.queryForObject("select id from notification_delivery where notification_id = ? and channel = 'sms'", Long.class,
+        notification);
+    if (role == Role.ADMIN) {
+      jdbc.update("update notification_delivery set status = 'DEAD', attempts = 5 where id = ?", delivery);
+    }
+    String before = jdbc.queryForObject(status, String.class);
+    Reply reply = browsers.get(role).postForm("/admin/notifications/" + delivery + "/resend", Map.of());
+    String after = jdbc.queryForObject(status, String.class);
+    if (role == Role.ADMIN) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(302);
+      assertThat(after).isEqualTo("PENDING:0");
+      return "✅";
+    }
+    assertThat(after).as("nothing changed after %s", reply).isEqualTo(before);
+    if (role == Role.ANONYMOUS) {
+      return reply.status() == 302 ? toLogin(reply) : refused(role, reply);
+    }
+    return refused(role, reply);
+  }
 
   private String contactForm(Role role) {
     long before = contacts(a);
