@@ -133,6 +133,14 @@ class FieldAppBrowserTests {
       assertThat((String) item.get("sha256")).matches("[0-9a-f]{64}");
     });
     assertThat(evidence).extracting(item -> item.get("contentType")).containsExactlyInAnyOrder("image/jpeg", "image/png");
+
+    // The case page shows the visit, its evidence and their hashes.
+    browser.go("/cases/" + changan.caseNumber());
+    browser.waitFor(By.id("evidence-list"));
+    assertThat(browser.visibleText()).contains("杨国富离线登记：孩子在家，答应下周一返校", "给父亲打电话，提醒周一送孩子");
+    assertThat(browser.texts(By.cssSelector("#evidence-list td.hash")))
+        .containsExactlyInAnyOrderElementsOf(evidence.stream().map(item -> (String) item.get("sha256")).toList());
+    browser.screenshot("field-phone-case-page-evidence");
     assertThat(EngineRest.as(anonymous, "auditor").get("/api/audit/verify").getBody()).containsEntry("intact", true);
 
     try (ChineseBrowser desk = ChineseBrowser.open(port)) {
