@@ -3,6 +3,7 @@ package cn.baoxue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.testing.BaoxueWebTest;
+import cn.baoxue.testing.ClosureEvidence;
 import cn.baoxue.testing.EngineRest;
 import cn.baoxue.testing.TestStudents;
 import java.time.LocalDate;
@@ -69,6 +70,7 @@ class CaseWalkThroughRestTests {
     admin.post("/engine-rest/job/" + followUpTimer.get(0).get("id") + "/execute", Map.of());
     String followUp = onlyTask(teacher, pi, "followUp");
     teacher.complete(followUp, Map.of("followUpResult", "STABLE", "followUpNotes", "按时到校"));
+    ClosureEvidence.attachThroughApi(anonymous, "cadre-changan", caseNumber);
     official.complete(onlyTask(official, pi, "approveClosure"), Map.of("closureDecision", "APPROVE", "closureComment", "同意销号"));
 
     var history = teacher.get("/api/cases/" + caseNumber);

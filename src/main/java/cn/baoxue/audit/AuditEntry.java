@@ -37,7 +37,9 @@ public class AuditEntry {
     TRANSFER_CONSENT,
     TRANSFER_REFUSAL,
     /** The asking school took its request back. */
-    TRANSFER_WITHDRAWAL
+    TRANSFER_WITHDRAWAL,
+    /** 佐证材料 added to a case (ref_id: the evidence item; payload: its SHA-256 as stored). */
+    EVIDENCE
   }
 
   @Id

@@ -2,6 +2,7 @@ package cn.baoxue.audit;
 
 import cn.baoxue.documents.CaseDocument;
 import cn.baoxue.escalation.Escalation;
+import cn.baoxue.evidence.EvidenceItem;
 
 /**
  * What the trail records of each source row. The verification rebuilds the same text from the row
@@ -15,6 +16,11 @@ final class AuditPayloads {
     return "task=" + e.getTaskId() + ";key=" + e.getTaskKey() + ";level=" + e.getLevel() + ";responsible="
         + e.getResponsible() + ";to=" + e.getToGroup() + ";due=" + e.getDueAt() + ";daysLate=" + e.getDaysLate()
         + ";supervision=" + e.getSupervisionProcessId();
+  }
+
+  static String of(EvidenceItem e) {
+    return "step=" + e.getStep() + ";key=" + e.getTaskKey() + ";kind=" + e.getKind() + ";type=" + e.getContentType()
+        + ";size=" + e.getSize() + ";sha256=" + e.getSha256() + ";original=" + e.getOriginalSha256() + ";by=" + e.getUploadedBy();
   }
 
   static String of(CaseDocument d) {

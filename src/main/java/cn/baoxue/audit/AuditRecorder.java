@@ -8,6 +8,8 @@ import cn.baoxue.documents.DocumentIssued;
 import cn.baoxue.enrolment.TransferRecorded;
 import cn.baoxue.escalation.Escalation;
 import cn.baoxue.escalation.EscalationRecorded;
+import cn.baoxue.evidence.EvidenceAdded;
+import cn.baoxue.evidence.EvidenceItem;
 import cn.baoxue.security.ClientAddress;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -40,6 +42,12 @@ class AuditRecorder {
   public void issued(DocumentIssued event) {
     CaseDocument d = event.document();
     trail.append(Kind.DOCUMENT, d.getId(), d.getCaseId(), d.getRecordedBy(), AuditPayloads.of(d));
+  }
+
+  @EventListener
+  public void evidence(EvidenceAdded event) {
+    EvidenceItem e = event.item();
+    trail.append(Kind.EVIDENCE, e.getId(), e.getCaseId(), e.getUploadedBy(), AuditPayloads.of(e));
   }
 
   /** An export of many students at once: one entry naming the view, the filter and the row count. */

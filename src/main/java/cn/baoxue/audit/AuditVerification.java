@@ -5,6 +5,9 @@ import cn.baoxue.documents.CaseDocumentRepository;
 import cn.baoxue.documents.CaseDocuments;
 import cn.baoxue.escalation.Escalation;
 import cn.baoxue.escalation.EscalationRepository;
+import cn.baoxue.evidence.EvidenceItem;
+import cn.baoxue.evidence.EvidenceItemRepository;
+import cn.baoxue.evidence.EvidenceService;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,13 +29,18 @@ public class AuditVerification {
   private final AuditEntryRepository entries;
   private final EscalationRepository escalations;
   private final CaseDocumentRepository documents;
+  private final EvidenceItemRepository evidence;
+  private final EvidenceService evidenceService;
   private final JdbcClient jdbc;
 
   AuditVerification(
-      AuditEntryRepository entries, EscalationRepository escalations, CaseDocumentRepository documents, JdbcClient jdbc) {
+      AuditEntryRepository entries, EscalationRepository escalations, CaseDocumentRepository documents,
+      EvidenceItemRepository evidence, EvidenceService evidenceService, JdbcClient jdbc) {
     this.entries = entries;
     this.escalations = escalations;
     this.documents = documents;
+    this.evidence = evidence;
+    this.evidenceService = evidenceService;
     this.jdbc = jdbc;
   }
 
@@ -80,12 +88,27 @@ public class AuditVerification {
       case DOCUMENT -> documents.findById(entry.getRefId())
           .map(d -> Optional.ofNullable(documentProblem(d, entry)))
           .orElseGet(() -> Optional.of("文书 #" + entry.getRefId() + " 已被删除"));
+      case EVIDENCE -> evidence.findById(entry.getRefId())
+          .map(e -> Optional.ofNullable(evidenceProblem(e, entry)))
+          .orElseGet(() -> Optional.of("佐证材料 #" + entry.getRefId() + " 已被删除"));
       case TRANSFER_REQUEST, TRANSFER_CONSENT, TRANSFER_REFUSAL, TRANSFER_WITHDRAWAL ->
           jdbc.sql("select count(*) from transfer_request where id = ?").param(entry.getRefId()).query(Long.class).single() == 1
               ? Optional.empty()
               : Optional.of("转学申请 #" + entry.getRefId() + " 已被删除");
       case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
     };
+  }
+
+  /** The row as entered, and its bytes, wherever they are stored, still hashing to what was entered. */
+  private String evidenceProblem(EvidenceItem item, AuditEntry entry) {
+    if (!AuditPayloads.of(item).equals(entry.getPayload())) {
+      return "佐证材料 #" + item.getId() + " 的登记信息已被改动";
+    }
+    byte[] bytes = evidenceService.bytesOf(item);
+    if (bytes == null || !EvidenceService.sha256(bytes).equals(item.getSha256())) {
+      return "佐证材料 #" + item.getId() + "（" + item.getFileName() + "）的内容已被改动";
+    }
+    return null;
   }
 
   private static String documentProblem(CaseDocument document, AuditEntry entry) {

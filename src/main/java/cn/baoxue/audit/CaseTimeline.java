@@ -5,6 +5,7 @@ import cn.baoxue.documents.CaseDocument;
 import cn.baoxue.documents.CaseDocuments;
 import cn.baoxue.escalation.Escalation;
 import cn.baoxue.escalation.EscalationRepository;
+import cn.baoxue.evidence.EvidencePage;
 import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.process.TaskContracts;
 import cn.baoxue.kernel.time.BeijingTime;
@@ -64,23 +65,25 @@ public class CaseTimeline {
       Map.entry("REPORTED", "上报"), Map.entry("TASK_CREATED", "生成任务"), Map.entry("IDENTITY_LINK", "分派"),
       Map.entry("OPERATION", "操作"), Map.entry("VARIABLE", "修改"), Map.entry("TASK_COMPLETED", "办结"),
       Map.entry("ESCALATION", "逾期督办"), Map.entry("DOCUMENT", "文书"), Map.entry("TIMER", "计时"),
-      Map.entry("INCIDENT", "故障"), Map.entry("ENDED", "结束"));
+      Map.entry("INCIDENT", "故障"), Map.entry("ENDED", "结束"), Map.entry("EVIDENCE", "佐证材料"));
 
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final HistoryService historyService;
   private final EscalationRepository escalations;
   private final CaseDocuments documents;
+  private final EvidencePage evidence;
   private final Roles roles;
   private final StaffDirectory staff;
   private final WithoutEngineAuthorization withoutEngineAuthorization;
   private final Map<String, String> fieldLabels = new HashMap<>();
 
-  CaseTimeline(HistoryService historyService, EscalationRepository escalations, CaseDocuments documents, Roles roles,
-      StaffDirectory staff, WithoutEngineAuthorization withoutEngineAuthorization) {
+  CaseTimeline(HistoryService historyService, EscalationRepository escalations, CaseDocuments documents, EvidencePage evidence,
+      Roles roles, StaffDirectory staff, WithoutEngineAuthorization withoutEngineAuthorization) {
     this.historyService = historyService;
     this.escalations = escalations;
     this.documents = documents;
+    this.evidence = evidence;
     this.roles = roles;
     this.staff = staff;
     this.withoutEngineAuthorization = withoutEngineAuthorization;
@@ -112,6 +115,11 @@ public class CaseTimeline {
     for (CaseDocument d : documents.of(dropoutCase.getId())) {
       entries.add(new TimelineEntry(d.getRecordedAt(), "DOCUMENT", d.getRecordedBy(), name(d.getRecordedBy(), actorNames),
           null, "签发" + d.getTitle() + "（文书指纹 " + d.getSha256().substring(0, 16) + "…）", null));
+    }
+    for (EvidencePage.Line e : evidence.lines(dropoutCase)) {
+      entries.add(new TimelineEntry(e.uploadedAt(), "EVIDENCE", e.uploaderId(), e.uploadedBy(), e.step(),
+          "上传佐证材料：" + e.kind() + (e.capturedAt() == null ? "" : "，拍摄于 " + MINUTES.format(e.capturedAt()))
+              + (e.place() == null ? "" : "，" + e.place()) + "（指纹 " + e.sha256().substring(0, 16) + "…，已记入审计链）", null));
     }
     entries.sort(Comparator.comparing(TimelineEntry::time)
         .thenComparing(entry -> order(entry.type()))
@@ -317,7 +325,7 @@ public class CaseTimeline {
 
   private static int order(String type) {
     return List.of("REPORTED", "TASK_CREATED", "IDENTITY_LINK", "OPERATION", "VARIABLE", "TASK_COMPLETED", "ESCALATION",
-        "DOCUMENT", "TIMER", "INCIDENT", "ENDED").indexOf(type);
+        "DOCUMENT", "EVIDENCE", "TIMER", "INCIDENT", "ENDED").indexOf(type);
   }
 
   private static LocalDateTime time(Date date) {

@@ -1,6 +1,7 @@
 package cn.baoxue.cases;
 
 import cn.baoxue.kernel.validation.Inputs;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,17 +11,19 @@ public class ClosureService {
 
   private final CaseOfProcess caseOfProcess;
   private final ClosureReviewRepository reviews;
+  private final ObjectProvider<ClosureCondition> conditions;
 
-  ClosureService(CaseOfProcess caseOfProcess, ClosureReviewRepository reviews) {
+  ClosureService(CaseOfProcess caseOfProcess, ClosureReviewRepository reviews, ObjectProvider<ClosureCondition> conditions) {
     this.caseOfProcess = caseOfProcess;
     this.reviews = reviews;
+    this.conditions = conditions;
   }
 
   /**
    * Records the decision. {@code decision} is the explicit choice ({@code APPROVE}/{@code RETURN},
    * or its Chinese label); without it, {@code legacyApproved} is the checkbox of the form before
    * issue 16, still sent by tasks opened then ("true" approves, anything else returns). A return
-   * needs its reason (审批意见); an approval may give one.
+   * needs its reason (审批意见); an approval may give one, and must meet every {@link ClosureCondition}.
    */
   @Transactional
   public ClosureDecision review(CaseStep step, String decision, String legacyApproved, String comment) {
@@ -38,6 +41,11 @@ public class ClosureService {
     String reviewComment = in.notes("closureComment", comment, "审批意见", false);
     if (taken == ClosureDecision.RETURN && reviewComment == null) {
       in.problem("closureComment", "退回继续跟踪须填写审批意见，写明退回的理由");
+    }
+    if (taken == ClosureDecision.APPROVE) {
+      // The conditions of other features (佐证材料 per step): named under the decision, since it is
+      // the approval they refuse.
+      conditions.orderedStream().forEach(condition -> condition.unmetBy(dropoutCase).ifPresent(reason -> in.problem("closureDecision", reason)));
     }
     in.check();
     if (taken == ClosureDecision.APPROVE) {

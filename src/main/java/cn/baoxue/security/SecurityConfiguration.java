@@ -104,7 +104,9 @@ class SecurityConfiguration {
             requests ->
                 requests
                     .requestMatchers(
-                        path("/login"), path("/css/**"), path("/favicon.ico"), path("/actuator/health/**"), path("/error"))
+                        path("/login"), path("/css/**"), path("/favicon.ico"), path("/actuator/health/**"), path("/error"),
+                        // The field app's manifest and icons: fetched by the browser without credentials, they hold nothing of anyone.
+                        path("/m/manifest.json"), path("/m/icon-*.png"))
                     .permitAll()
                     .requestMatchers(PASSWORD_CHECKS).denyAll()
                     // Camunda's webapps refuse an auditor's writes themselves; logging out is no write.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.baoxue.cases.PersonalDataPolicy;
 import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.Caller;
+import cn.baoxue.testing.ClosureEvidence;
 import cn.baoxue.testing.Caller.Reply;
 import cn.baoxue.testing.EngineRest;
 import cn.baoxue.testing.Rosters;
@@ -256,6 +257,15 @@ class AuthorizationMatrixTests {
     });
     row(door, "GET /api/cases/{A}/contacts", "帮扶记录", role -> contactsRead(role));
     row(door, "POST /api/cases/{A}/contacts", "登记帮扶记录", this::contactApi);
+    Reply evidenceOfA = Caller.basic(port, "teacher-changan").upload("/api/cases/" + a.caseNumber() + "/evidence?step=case",
+        "file", "a.jpg", ClosureEvidence.photo());
+    assertThat(evidenceOfA.status()).as("%s", evidenceOfA).isEqualTo(201);
+    String evidenceContent = "/api/cases/" + a.caseNumber() + "/evidence/"
+        + new JacksonJsonParser().parseMap(evidenceOfA.body()).get("id") + "/content";
+    row(door, "GET /api/cases/{A}/evidence", "长安案件的佐证材料", role -> caseRead(role, scripts.get(role).get("/api/cases/" + a.caseNumber() + "/evidence"), a, COVER_A));
+    row(door, "GET /api/cases/{B}/evidence", "南台案件的佐证材料", role -> caseRead(role, scripts.get(role).get("/api/cases/" + b.caseNumber() + "/evidence"), b, COVER_B));
+    row(door, "GET /api/cases/{A}/evidence/{id}/content", "查看长安案件的一份佐证材料", role -> caseRead(role, scripts.get(role).get(evidenceContent), a, COVER_A));
+    row(door, "POST /api/cases/{A}/evidence", "为长安案件上传佐证材料", this::evidenceUpload);
     row(door, "POST /api/imports/roster", "导入长安村小学花名册", this::rosterImport);
     row(door, "POST /api/students/{id}/changes", "长安学生转学到南台小学", this::transfer);
     row(door, "POST /api/students/transfers", "申请把长安学生转入南台小学", this::askTransfer);
@@ -721,6 +731,29 @@ class AuthorizationMatrixTests {
       return "✅";
     }
     return refusedUnchanged(role, reply, before, after);
+  }
+
+  /** Who works case A adds evidence to it: its school, village, township, county, 妇联, an administrator. */
+  private String evidenceUpload(Role role) {
+    long before = evidenceOf(a);
+    Reply reply = scripts.get(role).upload("/api/cases/" + a.caseNumber() + "/evidence?step=case", "file", "a.jpg",
+        ClosureEvidence.photo());
+    long after = evidenceOf(a);
+    if (EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.CADRE_A, Role.OFFICIAL_A, Role.BUREAU, Role.WOMENFED, Role.ADMIN)
+        .contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+      assertThat(after).isEqualTo(before + 1);
+      return "✅";
+    }
+    if (role == Role.TEACHER_B || role == Role.OFFICIAL_B) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(404);
+    }
+    return refusedUnchanged(role, reply, before, after);
+  }
+
+  private long evidenceOf(Fixture fixture) {
+    return jdbc.queryForObject("select count(*) from evidence_item e join dropout_case c on e.case_id = c.id where c.case_number = ?",
+        Long.class, fixture.caseNumber());
   }
 
   private String rosterImport(Role role) {

@@ -153,6 +153,24 @@ public final class Caller {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** One part of a multipart body: a form field's or a file's bytes with their type. */
+  public record Part(String name, String fileName, String contentType, byte[] content) {}
+
+  /** A multipart body of several parts, as a page's FormData sends it. */
+  public Reply postMultipart(String path, List<Part> parts) {
+    String boundary = "----baoxue" + UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Part part : parts) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\"; filename=\""
+          + part.fileName() + "\"\r\nContent-Type: " + part.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(part.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** Camunda's XSRF token, from the cookie the webapps set. */
   public String xsrfToken() {
     return cookies.getCookieStore().getCookies().stream()

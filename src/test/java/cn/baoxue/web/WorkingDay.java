@@ -4,22 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.testing.ChineseBrowser;
+import cn.baoxue.testing.ClosureEvidence;
 import cn.baoxue.testing.TasklistPage;
 import cn.baoxue.testing.TestStudents;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One child's case, walked through the browser by each role in turn: the teacher reports a child
  * and verifies, the township assigns the helpers, the village cadre records the home visit herself,
  * the school and then the village persuade, the township issues the written order and checks it,
- * the county refers the case by law, the school plans the return, a helper follows up, the township
- * approves 销号 seeing the visits, the auditor reads the case. Every page on the way is read as a
+ * the county refers the case by law, the school plans the return, a helper follows up, the cadre
+ * uploads her photos (佐证材料) of the visit and the follow-up on the case page, the township approves
+ * 销号 seeing the visits, the auditor reads the case. Every page on the way is read as a
  * person reads it (no English, no login id, no group id) and kept as a screenshot.
  */
 final class WorkingDay {
@@ -50,12 +56,14 @@ final class WorkingDay {
       teacherReportsAndVerifies();
       townshipAssignsHelpers();
       cadreRecordsTheHomeVisit();
+      cadreUploadsAPhotoOf("入户家访", "evidence-home-visit");
       schoolPersuades();
       cadrePersuadesWithTheVillage();
       townshipIssuesTheOrderAndChecksIt();
       countyRefersByLaw();
       schoolPlansTheReturn();
       helperFollowsUp();
+      cadreUploadsAPhotoOf("跟踪回访", "evidence-follow-up");
       townshipApprovesClosure();
       auditorReads();
     } catch (RuntimeException | AssertionError e) {
@@ -115,6 +123,30 @@ final class WorkingDay {
     tasklist.complete();
     assertThat(jdbc.queryForObject("select v.recorded_by from home_visit v join dropout_case c on c.id = v.case_id"
         + " where c.case_number = ?", String.class, caseNumber)).as("the visit is the cadre's").isEqualTo("cadre-changan");
+  }
+
+  /**
+   * 佐证材料: back from the field, the cadre uploads her photo on the case page, on the step just
+   * done. 销号 needs one on the home visit and one on the follow-up. The photo's camera model and
+   * serial number are stripped; its place and time are kept in their own columns.
+   */
+  private void cadreUploadsAPhotoOf(String step, String name) {
+    browser.go("/cases/" + caseNumber);
+    WebElement form = browser.waitFor(By.id("evidence-upload"));
+    new Select(form.findElement(By.name("step"))).selectByVisibleText(step + "（已办结）");
+    form.findElement(By.name("file")).sendKeys(Path.of("src/test/resources", ClosureEvidence.PHOTO).toAbsolutePath().toString());
+    page(name + "-form");
+    browser.click(form.findElement(By.xpath(".//button[normalize-space()='上传']")));
+    browser.waitFor(By.xpath("//p[contains(@class,'notice') and normalize-space()='佐证材料（照片）已上传']"));
+    List<String> rows = browser.texts(By.cssSelector("#evidence-list tr"));
+    assertThat(rows.get(rows.size() - 1)).contains(step, "照片", "杨国富", "2026-11-20 10:15");
+    page(name);
+    byte[] stored = jdbc.queryForObject("select e.content from evidence_item e join dropout_case c on c.id = e.case_id"
+        + " where c.case_number = ? order by e.id desc limit 1", byte[].class, caseNumber);
+    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).as("the camera is stripped from the stored photo")
+        .doesNotContain("BaoxueCam", "SN-0042").contains("JFIF");
+    assertThat(jdbc.queryForObject("select e.latitude from evidence_item e join dropout_case c on c.id = e.case_id"
+        + " where c.case_number = ? order by e.id desc limit 1", Double.class, caseNumber)).isBetween(27.81, 27.82);
   }
 
   private void schoolPersuades() {

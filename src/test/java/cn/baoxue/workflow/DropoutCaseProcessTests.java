@@ -22,6 +22,9 @@ import cn.baoxue.cases.PlacementPlanRepository;
 import cn.baoxue.cases.FollowUpRepository;
 import cn.baoxue.cases.ClosureReviewRepository;
 import cn.baoxue.org.StaffDirectory;
+import cn.baoxue.evidence.EvidenceService;
+import cn.baoxue.kernel.identity.Staff;
+import cn.baoxue.testing.ClosureEvidence;
 import cn.baoxue.testing.TestStudents;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -73,6 +76,7 @@ class DropoutCaseProcessTests {
   @Autowired FollowUpRepository followUps;
   @Autowired ClosureReviewRepository reviews;
   @Autowired FollowUpPolicy followUpPolicy;
+  @Autowired EvidenceService evidence;
 
   /** The case the test is walking. */
   private ProcessInstance current;
@@ -329,6 +333,11 @@ class DropoutCaseProcessTests {
     assertThat(pi).isWaitingAt("followUp").task().hasCandidateUser(TEACHER).hasCandidateUser(CADRE);
     assertThat(caseOf(pi).isOpen()).isTrue();
     complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "已补充到校证明"));
+    assertThatThrownBy(() -> complete(OFFICIAL, Map.of("closureDecision", "APPROVE")))
+        .hasRootCauseInstanceOf(InvalidCaseInputException.class)
+        .hasMessageContaining("尚缺佐证材料，不能销号：“入户家访”至少1份（现有0份），“跟踪回访”至少1份（现有0份）");
+    assertThat(reviews.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId())).hasSize(1);
+    uploadEvidenceForClosure();
     complete(OFFICIAL, Map.of("closureDecision", "APPROVE"));
 
     assertThat(pi).hasPassed("approveClosure").isEnded();
@@ -354,6 +363,7 @@ class DropoutCaseProcessTests {
     complete(OFFICIAL, Map.of("closureApproved", false, "closureComment", "继续跟踪"));
     assertThat(pi).isWaitingAt("followUp");
     complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "稳定"));
+    uploadEvidenceForClosure();
     complete(OFFICIAL, Map.of("closureApproved", true, "closureComment", "同意"));
     assertThat(pi).isEnded();
     assertThat(reviews.findByCaseIdOrderByRecordedAtAscIdAsc(caseOf(pi).getId()))
@@ -394,6 +404,7 @@ class DropoutCaseProcessTests {
       complete(OFFICIAL, Map.of("closureApproved", false, "closureComment", "补充到校证明"));
       assertThat(pi).isWaitingAt("followUp");
       complete(TEACHER, Map.of("followUpResult", "STABLE", "followUpNotes", "已补充"));
+      uploadEvidenceForClosure();
       complete(OFFICIAL, Map.of("closureApproved", true));
       assertThat(pi).isEnded();
       assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.CLOSED);
@@ -575,6 +586,12 @@ class DropoutCaseProcessTests {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** 销号 needs 佐证材料 on the home visit and the follow-up: the helper uploads them first. */
+  private void uploadEvidenceForClosure() {
+    ClosureEvidence.attachThroughService(evidence, engine.getHistoryService(), current.getId(), caseOf(current).getCaseNumber(),
+        new Staff(TEACHER, staff.groupIdsOf(TEACHER)));
   }
 
   private DropoutCase caseOf(ProcessInstance pi) {

@@ -2,10 +2,13 @@ package cn.baoxue.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.baoxue.evidence.EvidenceService;
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.process.TaskContracts;
 import cn.baoxue.org.StaffDirectory;
 import cn.baoxue.testing.ActingUsers;
 import cn.baoxue.testing.BaoxueWebTest;
+import cn.baoxue.testing.ClosureEvidence;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +46,7 @@ class ProcessVariableNamesTests {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired StaffDirectory staff;
+  @Autowired EvidenceService evidence;
 
   private final Set<String> names = new TreeSet<>();
 
@@ -76,6 +80,8 @@ class ProcessVariableNamesTests {
     complete(users, pi, caseNumber, "teacher-changan", "planPlacement", Map.of("placement", "ORIGINAL_CLASS", "placementPlan", "回原班"));
     runTimer(pi, "followUpDue");
     complete(users, pi, caseNumber, "teacher-changan", "followUp", Map.of("followUpResult", "STABLE", "followUpNotes", "按时到校"));
+    ClosureEvidence.attachThroughService(evidence, historyService, pi, caseNumber,
+        new Staff("teacher-changan", staff.groupIdsOf("teacher-changan")));
     complete(users, pi, caseNumber, "official-jianshan", "approveClosure", Map.of("closureDecision", "APPROVE", "closureComment", "同意"));
 
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndTime()).isNotNull();

@@ -238,9 +238,12 @@ public final class TaskContracts {
       }
       String label = firstText(component, "label", "dateLabel", "timeLabel");
       JsonNode validate = component.path("validate");
+      List<Option> options = new ArrayList<>();
+      component.path("values").forEach(value -> options.add(new Option(value.path("value").asText(), value.path("label").asText())));
       fields.put(key, new Field(key, label == null ? key : label, fieldType, isTrue(component.get("readonly")),
           validate.hasNonNull("min") ? validate.get("min").asInt() : null,
-          validate.hasNonNull("max") ? validate.get("max").asInt() : null));
+          validate.hasNonNull("max") ? validate.get("max").asInt() : null,
+          validate.path("required").asBoolean(false), List.copyOf(options)));
     }
   }
 
@@ -278,8 +281,17 @@ public final class TaskContracts {
     }
   }
 
-  /** One field of a form: its key (the variable's name), its label, its type. */
-  public record Field(String key, String label, FieldType type, boolean readOnly, Integer min, Integer max) {
+  /**
+   * One field of a form: its key (the variable's name), its label, its type; whether the form asks
+   * for it, and the choices it offers (select, radio, checklist), so that other clients of the step
+   * (the field app) show the form's own words.
+   */
+  public record Field(String key, String label, FieldType type, boolean readOnly, Integer min, Integer max,
+      boolean required, List<Option> options) {
+
+    public Field(String key, String label, FieldType type, boolean readOnly, Integer min, Integer max) {
+      this(key, label, type, readOnly, min, max, false, List.of());
+    }
 
     /** What a wrong value is told, in the form's words. */
     String typeProblem() {
@@ -289,6 +301,9 @@ public final class TaskContracts {
       return label + "须为" + type.label() + "（" + key + "）";
     }
   }
+
+  /** One choice of a select, radio or checklist: the code submitted and its label. */
+  public record Option(String value, String label) {}
 
   /**
    * What one task (or one start, {@code taskKey} null) accepts: its fields by variable name.
