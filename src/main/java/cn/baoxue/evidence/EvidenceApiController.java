@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +50,16 @@ class EvidenceApiController {
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<EvidenceView> add(@PathVariable String caseNumber, MultipartHttpServletRequest request, Staff staff) {
-    EvidenceItem item = evidence.add(command(caseNumber, request), staff);
+    AddEvidence command = command(caseNumber, request);
+    EvidenceItem item;
+    try {
+      item = evidence.add(command, staff);
+    } catch (DataIntegrityViolationException sentTwiceAtOnce) {
+      // The same item sent again while the first send was still being stored: its transaction
+      // is gone, the first one's item is the answer.
+      item = evidence.sentBefore(staff, command.clientId())
+          .orElseThrow(() -> sentTwiceAtOnce);
+    }
     return ResponseEntity.status(HttpStatus.CREATED).body(EvidenceView.of(item));
   }
 

@@ -209,6 +209,16 @@ public class EvidenceService {
     }
   }
 
+  /**
+   * The item this user sent with this client id, if any: after a send lost the race to store the
+   * same item (the unique client id refused the second row), the first one is the answer.
+   */
+  @Transactional(readOnly = true)
+  public Optional<EvidenceItem> sentBefore(Staff actor, String clientId) {
+    String id = Inputs.trim(clientId);
+    return id == null ? Optional.empty() : items.findByUploadedByAndClientId(actor.userId(), id);
+  }
+
   /** The evidence of a case, oldest first, for whoever may read the case. */
   @Transactional(readOnly = true)
   public List<EvidenceItem> list(String caseNumber, Staff reader) {

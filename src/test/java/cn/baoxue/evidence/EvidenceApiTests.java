@@ -238,6 +238,31 @@ class EvidenceApiTests {
     return (List<Map<String, Object>>) reply.getBody().get("errors");
   }
 
+  @Test
+  void theSameItemSentSeveralTimesAtOnceIsStoredOnce() throws Exception {
+    OpenCase c = caseAtHomeVisit();
+    Map<String, String> fields = Map.of("step", c.homeVisitTask, "clientId", "phone-9:burst-1");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<ResponseEntity<Map<String, Object>>>> sends = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        sends.add(pool.submit(() -> ClosureEvidence.upload(anonymous, "cadre-changan", c.caseNumber, fields, "a.jpg",
+            ClosureEvidence.photo())));
+      }
+      java.util.Set<Object> ids = new java.util.HashSet<>();
+      for (var send : sends) {
+        ResponseEntity<Map<String, Object>> reply = send.get();
+        assertThat(reply.getStatusCode()).as("%s", reply.getBody()).isEqualTo(HttpStatus.CREATED);
+        ids.add(reply.getBody().get("id"));
+      }
+      assertThat(ids).hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(itemsOf(c)).isOne();
+    assertThat(auditEntriesOf(c)).isOne();
+  }
+
   /** A case of 长安村小学 whose helpers (teacher-changan, cadre-changan) are to visit the home. */
   OpenCase caseAtHomeVisit() {
     EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
