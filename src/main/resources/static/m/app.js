@@ -162,7 +162,9 @@
     var files = entry.files || [];
     if (files.length) {
       body.evidence = files.map(function (f) {
-        return { part: f.part, fileName: f.fileName, kind: f.kind, originalSha256: f.originalSha256, capturedAt: f.capturedAt };
+        var item = { part: f.part, fileName: f.fileName, kind: f.kind, originalSha256: f.originalSha256, capturedAt: f.capturedAt };
+        if (f.latitude != null && f.longitude != null) { item.latitude = f.latitude; item.longitude = f.longitude; }
+        return item;
       });
       payload = new FormData();
       payload.append('entry', new Blob([JSON.stringify(body)], { type: 'application/json' }), 'entry.json');
@@ -522,6 +524,45 @@
     form.appendChild(el('label', { 'for': 'f-photos', text: '现场照片（佐证材料）' }));
     form.appendChild(picker);
     form.appendChild(previews);
+    // Recordings, scans and PDFs go as they are (the server knows each by its bytes); a phone
+    // offers its voice recorder and its files here.
+    var attachments = [];
+    var attached = el('ul', { 'class': 'attachments', id: 'attachment-list' });
+    var attachPicker = el('input', { type: 'file', id: 'f-attachments', accept: 'audio/*,application/pdf,image/*', multiple: true });
+    attachPicker.addEventListener('change', function () {
+      Array.prototype.forEach.call(attachPicker.files, function (file) {
+        pending = pending.then(function () { return sha256(file); }).then(function (hash) {
+          var kind = /^image\//.test(file.type) ? 'SCAN' : null;
+          attachments.push({ blob: file, fileName: file.name || '附件', kind: kind, originalSha256: hash,
+            capturedAt: new Date(file.lastModified || Date.now()).toISOString() });
+          attached.appendChild(el('li', { text: (/^audio\//.test(file.type) ? '录音：' : kind ? '扫描件：' : '文件：') + (file.name || '附件').replace(/\.[^.]*$/, '') }));
+        });
+      });
+    });
+    form.appendChild(el('label', { 'for': 'f-attachments', text: '录音、扫描件或电子文档（可选）' }));
+    form.appendChild(attachPicker);
+    form.appendChild(attached);
+    // The place of the visit, only when she asks for it: taken once from the phone's GPS, which
+    // works without signal, and kept with every item of this entry.
+    var place = null;
+    var placeBox = el('input', { type: 'checkbox', id: 'f-place' });
+    var placeNote = el('span', { 'class': 'hint', id: 'place-note' });
+    placeBox.addEventListener('change', function () {
+      place = null;
+      placeNote.textContent = '';
+      if (!placeBox.checked) { return; }
+      if (!navigator.geolocation) { placeBox.checked = false; placeNote.textContent = '这部手机不能提供位置'; return; }
+      placeNote.textContent = '正在取得位置…';
+      navigator.geolocation.getCurrentPosition(function (position) {
+        place = { latitude: position.coords.latitude, longitude: position.coords.longitude };
+        placeNote.textContent = '已记录地点（纬度 ' + place.latitude.toFixed(4) + '，经度 ' + place.longitude.toFixed(4) + '）';
+      }, function () {
+        placeBox.checked = false;
+        placeNote.textContent = '无法取得位置，将不记录地点';
+      }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 300000 });
+    });
+    form.appendChild(el('label', { 'class': 'check', 'for': 'f-place' }, [placeBox, document.createTextNode(' 记录拍摄地点（手机定位）')]));
+    form.appendChild(placeNote);
     var pad = null;
     if (kind === 'HOME_VISIT') {
       pad = signaturePad();
@@ -532,13 +573,16 @@
     return {
       collect: function () {
         return pending.then(function () { return pad && pad.signed() ? pad.blob() : null; }).then(function (signature) {
-          var files = kept.concat(photos);
+          var files = kept.concat(photos, attachments);
           if (signature) { files.push({ blob: signature, fileName: '监护人签名.png', kind: 'SIGNATURE', originalSha256: null, capturedAt: new Date().toISOString() }); }
           return Promise.all(files.map(function (f) {
             return f.originalSha256 || f.kind !== 'SIGNATURE' ? f : sha256(f.blob).then(function (h) { f.originalSha256 = h; return f; });
           }));
         }).then(function (files) {
-          files.forEach(function (f, i) { f.part = 'file' + i; });
+          files.forEach(function (f, i) {
+            f.part = 'file' + i;
+            if (place && f.latitude == null) { f.latitude = place.latitude; f.longitude = place.longitude; }
+          });
           return files;
         });
       }

@@ -31,6 +31,11 @@ final class PageHeaders {
   private static final RequestMatcher OWN_PAGES =
       new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"));
 
+  static final String NO_PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=()";
+  static final String FIELD_APP_PERMISSIONS = "camera=(), microphone=(), geolocation=(self), payment=()";
+
+  private static final RequestMatcher FIELD_APP = PathPatternRequestMatcher.withDefaults().matcher("/m/**");
+
   private PageHeaders() {}
 
   static void apply(HeadersConfigurer<HttpSecurity> headers, boolean hsts) {
@@ -38,7 +43,12 @@ final class PageHeaders {
         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OWN_PAGES,
             new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()"));
+        // Only the field app may ask for the phone's position (the place of a visit, when the
+        // helper ticks 记录拍摄地点); every other page may use no sensor at all.
+        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(FIELD_APP,
+            new StaticHeadersWriter("Permissions-Policy", FIELD_APP_PERMISSIONS)))
+        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(FIELD_APP),
+            new StaticHeadersWriter("Permissions-Policy", NO_PERMISSIONS)));
     if (hsts) {
       headers.httpStrictTransportSecurity(sts -> sts
           .requestMatcher(request -> request.isSecure())

@@ -1,6 +1,7 @@
 package cn.baoxue.field;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import cn.baoxue.cases.ContactLogRepository;
 import cn.baoxue.cases.DropoutCaseRepository;
@@ -10,6 +11,8 @@ import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.BrowserPerClass;
 import cn.baoxue.testing.ChineseBrowser;
 import cn.baoxue.testing.EngineRest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +22,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -54,6 +59,7 @@ class FieldAppBrowserTests {
   @Autowired DropoutCaseRepository cases;
   @Autowired FieldEntryLog entryLog;
   @Autowired TaskService taskService;
+  @Autowired JdbcClient jdbc;
   @Autowired HistoryService historyService;
   @LocalServerPort int port;
 
@@ -271,6 +277,66 @@ class FieldAppBrowserTests {
     Long caseId = cases.findByCaseNumber(changan.caseNumber()).orElseThrow().getId();
     assertThat(visits.findByCaseIdOrderByRecordedAtAscIdAsc(caseId)).singleElement()
         .satisfies(visit -> assertThat(visit.getNotes()).isEqualTo("八天前的登记"));
+  }
+
+  /**
+   * Besides the photo: a voice note and a scanned 承诺书 as PDF from the phone's files, and the place
+   * of the visit from its GPS when she ticks 记录拍摄地点 — all kept with the visit, each known by its
+   * bytes on the server, each carrying the place.
+   */
+  @Test
+  void theCadreAddsAVoiceNoteAScanAndThePlaceOfTheVisit(@TempDir Path files) throws Exception {
+    FieldCases.AtHomeVisit changan = FieldCases.changan(anonymous);
+    ChineseBrowser browser = phone.browser();
+    openTheApp(browser, changan);
+    String origin = "http://localhost:" + port;
+    browser.driver().executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin, "permissions", List.of("geolocation")));
+    browser.driver().executeCdpCommand("Emulation.setGeolocationOverride",
+        Map.of("latitude", 27.2517, "longitude", 104.8869, "accuracy", 12));
+    Path voice = Files.write(files.resolve("家访录音.ogg"), oggVoiceNote());
+    Path scan = Files.write(files.resolve("承诺书.pdf"), "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+
+    browser.go("/m/#today");
+    browser.click(By.cssSelector("[data-task='" + changan.homeVisitTaskId() + "'] a.button"));
+    browser.waitFor(By.id("f-metWith")).sendKeys("母亲");
+    new Select(browser.driver().findElement(By.id("f-childWhereabouts"))).selectByVisibleText("在家");
+    new Select(browser.driver().findElement(By.id("f-reason"))).selectByVisibleText("厌学");
+    new Select(browser.driver().findElement(By.id("f-familyAttitude"))).selectByVisibleText("犹豫");
+    browser.driver().findElement(By.id("f-visitNotes")).sendKeys("母亲签了承诺书，录了谈话要点");
+    browser.driver().findElement(By.id("f-photos")).sendKeys(PHOTO.toAbsolutePath().toString());
+    browser.waitFor(By.cssSelector("#photo-previews img.thumb"));
+    browser.driver().findElement(By.id("f-attachments")).sendKeys(voice.toString() + "\n" + scan.toString());
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(d -> d.findElements(By.cssSelector("#attachment-list li")).size() == 2);
+    browser.click(By.id("f-place"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(d -> d.findElement(By.id("place-note")).getText().startsWith("已记录地点"));
+    browser.screenshot("field-phone-home-visit-attachments");
+    browser.assertReadableByPeople("外勤 入户家访 录音与扫描件");
+    browser.click(By.id("save"));
+    waitForText(browser, "queued", "待发送 0 条");
+
+    Long caseId = cases.findByCaseNumber(changan.caseNumber()).orElseThrow().getId();
+    List<Map<String, Object>> items = jdbc.sql("select kind, task_key, latitude, longitude from evidence_item where case_id = ?"
+        + " order by id").param(caseId).query().listOfRows();
+    assertThat(items).extracting(row -> row.get("kind")).containsExactlyInAnyOrder("PHOTO", "AUDIO", "PDF");
+    assertThat(items).allSatisfy(row -> {
+      assertThat(row.get("task_key")).isEqualTo("homeVisit");
+      assertThat(((Number) row.get("latitude")).doubleValue()).isEqualTo(27.2517, within(0.0001));
+      assertThat(((Number) row.get("longitude")).doubleValue()).isEqualTo(104.8869, within(0.0001));
+    });
+  }
+
+  /** The first page of an Ogg Opus recording, as a phone's recorder begins one. */
+  private static byte[] oggVoiceNote() {
+    byte[] page = new byte[28 + 19 + 64];
+    System.arraycopy("OggS".getBytes(StandardCharsets.US_ASCII), 0, page, 0, 4);
+    page[5] = 0x02;
+    page[26] = 1;
+    page[27] = 19;
+    byte[] head = {'O', 'p', 'u', 's', 'H', 'e', 'a', 'd', 1, 1, 0x38, 1, (byte) 0x80, (byte) 0xBB, 0, 0, 0, 0, 0};
+    System.arraycopy(head, 0, page, 28, head.length);
+    return page;
   }
 
   /** Logged in, the app open with the task on screen and its shell in the service worker's cache. */

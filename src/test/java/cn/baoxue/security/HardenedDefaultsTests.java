@@ -95,8 +95,20 @@ class HardenedDefaultsTests {
     assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
     assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
-    assertThat(headers.getFirst("Permissions-Policy")).contains("camera=()");
+    assertThat(headers.get("Permissions-Policy")).containsExactly(PageHeaders.NO_PERMISSIONS);
     assertThat(headers.containsKey("Strict-Transport-Security")).isFalse();
+  }
+
+  /** Only the field app may ask for the phone's position (the place of a visit); no page for anything else. */
+  @Test
+  void onlyTheFieldAppMayAskForThePhonesPosition() {
+    HttpHeaders fieldApp = anonymous.withBasicAuth("cadre-changan", "demo").getForEntity("/m/", String.class).getHeaders();
+    assertThat(fieldApp.get("Permissions-Policy")).containsExactly(PageHeaders.FIELD_APP_PERMISSIONS);
+    assertThat(PageHeaders.FIELD_APP_PERMISSIONS).contains("geolocation=(self)", "camera=()", "microphone=()");
+    for (String path : List.of("/", "/cases", "/mobile/")) {
+      assertThat(anonymous.withBasicAuth("cadre-changan", "demo").getForEntity(path, String.class).getHeaders()
+          .get("Permissions-Policy")).as(path).containsExactly(PageHeaders.NO_PERMISSIONS);
+    }
   }
 
   @Test
