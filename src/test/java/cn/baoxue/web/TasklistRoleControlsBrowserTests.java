@@ -334,14 +334,23 @@ class TasklistRoleControlsBrowserTests {
         .doesNotContainPattern("(school|village|township|county|womenfed)_[0-9]");
   }
 
-  /** The element's middle is the element itself (or inside it), not a notification over it. */
+  /**
+   * The element's middle is the element itself (or inside it), not a notification over it. Asked
+   * again for a few seconds: on a busy machine the dialog may still be scrolling or redrawing.
+   */
   private static void assertUncovered(ChineseBrowser browser, By by) {
     WebElement element = browser.driver().findElement(by);
-    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    Boolean uncovered = (Boolean) browser.driver().executeScript(
-        "const r = arguments[0].getBoundingClientRect();"
-            + "const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
-            + "return top === arguments[0] || arguments[0].contains(top);", element);
+    boolean uncovered = false;
+    for (int attempt = 0; attempt < 10 && !uncovered; attempt++) {
+      if (attempt > 0) {
+        settle();
+      }
+      browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      uncovered = Boolean.TRUE.equals(browser.driver().executeScript(
+          "const r = arguments[0].getBoundingClientRect();"
+              + "const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+              + "return top === arguments[0] || arguments[0].contains(top);", element));
+    }
     assertThat(uncovered).as("%s is not covered", element.getText()).isTrue();
   }
 
