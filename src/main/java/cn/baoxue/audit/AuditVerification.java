@@ -104,7 +104,13 @@ public class AuditVerification {
     if (!AuditPayloads.of(item).equals(entry.getPayload())) {
       return "佐证材料 #" + item.getId() + " 的登记信息已被改动";
     }
-    byte[] bytes = evidenceService.bytesOf(item);
+    byte[] bytes;
+    try {
+      bytes = evidenceService.bytesOf(item);
+    } catch (RuntimeException unreadable) {
+      // An object store that lost the object, or refuses to serve one whose bytes changed.
+      return "佐证材料 #" + item.getId() + "（" + item.getFileName() + "）的内容无法读取或已被改动";
+    }
     if (bytes == null || !EvidenceService.sha256(bytes).equals(item.getSha256())) {
       return "佐证材料 #" + item.getId() + "（" + item.getFileName() + "）的内容已被改动";
     }

@@ -124,7 +124,9 @@ class ObjectEvidenceStoreTests {
     long id = ((Number) ClosureEvidence.upload(anonymous, "teacher-changan", caseNumber, Map.of("step", "case"),
         "家访.jpg", ClosureEvidence.photo()).getBody().get("id")).longValue();
     String key = jdbc.sql("select storage_key from evidence_item where id = ?").param(id).query(String.class).single();
+    byte[] original;
     try (S3Client s3 = client()) {
+      original = s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(key)).asByteArray();
       s3.putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromBytes("换掉的照片".getBytes()));
     }
 
@@ -132,6 +134,16 @@ class ObjectEvidenceStoreTests {
 
     assertThat(read.getStatusCode().is2xxSuccessful()).isFalse();
     assertThat(read.getBody() == null ? "" : new String(read.getBody())).doesNotContain("换掉的照片");
+    Map<String, Object> verified = EngineRest.as(anonymous, "auditor").get("/api/audit/verify").getBody();
+    assertThat(verified).containsEntry("intact", false);
+    assertThat(verified.get("problems").toString()).contains("佐证材料 #" + id + "（家访.jpg）的内容无法读取或已被改动");
+
+    // Put back from the backup, the item is served and the chain verifies again.
+    try (S3Client s3 = client()) {
+      s3.putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromBytes(original));
+    }
+    assertThat(content("teacher-changan", caseNumber, id).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(EngineRest.as(anonymous, "auditor").get("/api/audit/verify").getBody()).containsEntry("intact", true);
   }
 
   @Test
