@@ -164,7 +164,11 @@ public final class ApplicationNode implements AutoCloseable {
     }
   }
 
+  /** Sleeps for the duration; one already past (a busy machine took longer to get here) sleeps not at all. */
   public static void sleep(Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      return;
+    }
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
