@@ -722,6 +722,10 @@
     window.addEventListener('offline', function () { setOnline(false); refreshView(); });
     if ('serviceWorker' in navigator) {
       navigator.serviceWorker.register('/m/sw.js', { scope: '/m/' }).catch(function () { return null; });
+      // After a 退出 wiped the caches the worker stays: it is asked to keep the whole shell again.
+      navigator.serviceWorker.ready.then(function (registration) {
+        if (registration.active && navigator.onLine) { registration.active.postMessage('keep-shell'); }
+      });
     }
     loadKept().then(function () {
       setOnline(navigator.onLine);

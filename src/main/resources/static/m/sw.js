@@ -23,6 +23,26 @@ self.addEventListener('activate', function (event) {
   }).then(function () { return self.clients.claim(); }));
 });
 
+/*
+ * Asked by the page each time the app opens: fills in whatever the shell cache lacks. Logging out
+ * wipes every cache while this worker stays installed, so the next user's app would otherwise be
+ * kept only in part and not open without signal. A redirect (to the login page) is never kept.
+ */
+self.addEventListener('message', function (event) {
+  if (event.data !== 'keep-shell') { return; }
+  event.waitUntil(caches.open(SHELL).then(function (cache) {
+    return Promise.all(FILES.map(function (path) {
+      return cache.match(path).then(function (cached) {
+        if (cached) { return null; }
+        return fetch(path, { credentials: 'same-origin' }).then(function (response) {
+          if (response.ok && !response.redirected) { return cache.put(path, response); }
+          return null;
+        }, function () { return null; });
+      });
+    }));
+  }));
+});
+
 self.addEventListener('fetch', function (event) {
   var request = event.request;
   if (request.method !== 'GET') { return; }

@@ -209,6 +209,15 @@ class FieldAppBrowserTests {
             + "  done(r[0].map(function (d) { return d.name; }).concat(r[1]).join(',')); }, function (e) { done('error ' + e); });");
     assertThat(left).as("databases and caches left after 退出").isEqualTo("");
     assertThat(EngineRest.as(anonymous, "auditor").get("/api/audit/verify").getBody()).containsEntry("intact", true);
+
+    // The next login on this phone keeps the whole shell again (its worker stayed installed), so
+    // the app opens without signal for her too.
+    FieldCases.AtHomeVisit next = FieldCases.changan(anonymous);
+    openTheApp(browser, next);
+    offline(browser);
+    browser.driver().navigate().refresh();
+    browser.waitFor(By.cssSelector("[data-task='" + next.homeVisitTaskId() + "']"));
+    online(browser);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -139,7 +140,12 @@ public final class ChineseBrowser implements AutoCloseable {
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(EngineRest.DEMO_PASSWORD);
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    try {
+      wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    } catch (TimeoutException stillOnTheLoginPage) {
+      throw new AssertionError("Login of " + user + " did not leave " + driver.getCurrentUrl() + ": " + visibleText(),
+          stillOnTheLoginPage);
+    }
   }
 
   /**
