@@ -28,6 +28,8 @@ final class FieldCases {
     Map<String, Object> girl = new HashMap<>(TestStudents.changanGirl());
     girl.put("schoolCode", TestStudents.NANTAI_SCHOOL);
     girl.put("villageCode", TestStudents.NANTAI_VILLAGE);
+    // A name of her own: other tests read 南台's pages for 长安's 王小梅 and must not find her there.
+    girl.put("studentName", "张小兰");
     return atHomeVisit(anonymous, girl, "teacher-nantai", "cadre-nantai", "official-nantai");
   }
 

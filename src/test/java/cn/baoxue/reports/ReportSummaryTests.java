@@ -2,6 +2,7 @@ package cn.baoxue.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.EngineRest;
 import cn.baoxue.testing.TestStudents;
@@ -103,7 +104,7 @@ class ReportSummaryTests {
         "PHONE", "VIDEO", "HOME_VISIT", "POLICY", "PROBLEM_SOLVED", "ERRAND", "FUNDS", "ESCALATED"));
 
     // A range without these cases counts none of them; the register still counts its children.
-    String tomorrow = LocalDate.now().plusDays(1).toString();
+    String tomorrow = BeijingTime.today().plusDays(1).toString();
     Map<String, Object> empty =
         EngineRest.as(anonymous, "teacher-jianshan").get("/api/reports/summary?scope=" + JIANSHAN_SCHOOL + "&from=" + tomorrow).getBody();
     assertThat(empty).containsEntry("students", 7).containsEntry("cases", 0).containsEntry("confirmed", 0)
