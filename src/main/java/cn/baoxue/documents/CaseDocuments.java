@@ -1,5 +1,6 @@
 package cn.baoxue.documents;
 
+import cn.baoxue.kernel.integrity.Sha256;
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.cases.CaseOfProcess;
@@ -8,12 +9,9 @@ import cn.baoxue.cases.CaseQueries.CaseFile;
 import cn.baoxue.cases.CaseStep;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.ReturnOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import cn.baoxue.cases.PersonalDataPolicy.Disclosure;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -116,10 +114,6 @@ public class CaseDocuments {
 
   /** The SHA-256 a document is stored with; the audit verification recomputes it. */
   public static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(content);
   }
 }

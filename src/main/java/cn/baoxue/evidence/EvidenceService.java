@@ -1,5 +1,6 @@
 package cn.baoxue.evidence;
 
+import cn.baoxue.kernel.integrity.Sha256;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.DropoutCaseRepository;
 import cn.baoxue.cases.HelperAssignmentRepository;
@@ -9,12 +10,9 @@ import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.kernel.validation.Inputs;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -324,10 +322,6 @@ public class EvidenceService {
 
   /** Of the bytes as stored; the audit verification recomputes it. */
   public static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(content);
   }
 }
