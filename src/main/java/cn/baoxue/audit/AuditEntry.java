@@ -39,7 +39,9 @@ public class AuditEntry {
     /** The asking school took its request back. */
     TRANSFER_WITHDRAWAL,
     /** 佐证材料 added to a case (ref_id: the evidence item; payload: its SHA-256 as stored). */
-    EVIDENCE
+    EVIDENCE,
+    /** 工作交接: one person's open tasks and helper roles handed to a successor (ref_id: the handover; payload: what moved). */
+    HANDOVER
   }
 
   @Id

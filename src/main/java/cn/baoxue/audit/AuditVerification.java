@@ -95,6 +95,10 @@ public class AuditVerification {
           jdbc.sql("select count(*) from transfer_request where id = ?").param(entry.getRefId()).query(Long.class).single() == 1
               ? Optional.empty()
               : Optional.of("转学申请 #" + entry.getRefId() + " 已被删除");
+      case HANDOVER -> jdbc.sql("select moved from staff_handover where id = ?").param(entry.getRefId()).query(String.class)
+          .optional()
+          .map(moved -> moved.equals(entry.getPayload()) ? Optional.<String>empty() : Optional.of("工作交接记录 #" + entry.getRefId() + " 已被改动"))
+          .orElseGet(() -> Optional.of("工作交接记录 #" + entry.getRefId() + " 已被删除"));
       case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
     };
   }
