@@ -28,7 +28,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -110,7 +112,7 @@ public class Handovers {
     try {
       requireMayHandOver(leaver, operator);
       return true;
-    } catch (InvalidCaseInputException refused) {
+    } catch (InvalidCaseInputException | ResponseStatusException refused) {
       return false;
     }
   }
@@ -123,12 +125,16 @@ public class Handovers {
   /** Hands the leaver's open work to the successor: all of it or, on any problem, none. */
   @Transactional
   public Outcome handOver(String leaver, Map<String, Object> body, Staff operator) {
+    requireMayHandOver(leaver, operator);
     Inputs in = new Inputs();
     in.onlyFields(body.keySet(), FIELDS, "工作交接");
     in.check();
     Object successor = body.get("successor");
     Plan plan = plan(leaver, successor == null ? null : successor.toString(), operator);
     OpenWork work = plan.work();
+    if (work.isEmpty()) {
+      throw new InvalidCaseInputException("leaver", roles.name(leaver) + "没有未办结的待办或包保个案，无需交接");
+    }
     withoutEngineAuthorization.run(() -> {
       for (HeldTask task : work.tasks()) {
         if (task.hold() == Hold.ASSIGNED) {
@@ -175,11 +181,7 @@ public class Handovers {
       }
     }
     in.check();
-    OpenWork work = openWork.of(leaver);
-    if (work.isEmpty()) {
-      throw new InvalidCaseInputException("leaver", roles.name(leaver) + "没有未办结的待办或包保个案，无需交接");
-    }
-    return new Plan(leaver, roles.person(leaver), successorId, roles.person(successorId), work);
+    return new Plan(leaver, roles.person(leaver), successorId, roles.person(successorId), openWork.of(leaver));
   }
 
   /**
@@ -188,18 +190,19 @@ public class Handovers {
    * person unknown, is refused the same way, so the answer tells nothing about other units' staff.
    */
   private void requireMayHandOver(String leaver, Staff operator) {
-    if (staff.user(leaver) == null) {
-      throw new InvalidCaseInputException("leaver", "找不到该工作人员：" + leaver);
-    }
+    boolean known = staff.user(leaver) != null;
     if (operator.isAdmin()) {
+      if (!known) {
+        throw new InvalidCaseInputException("leaver", "找不到该工作人员：" + leaver);
+      }
       return;
     }
-    List<String> units = workGroups(leaver);
+    List<String> units = known ? workGroups(leaver) : List.of();
     boolean withinOwnTownship = !units.isEmpty() && units.stream().allMatch(group -> townshipOf(group)
         .map(township -> operator.isMemberOf(GroupIds.township(township)))
         .orElse(false));
     if (!withinOwnTownship) {
-      throw new InvalidCaseInputException("leaver", "只有该工作人员所在乡镇或系统管理员可以办理其工作交接");
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有该工作人员所在乡镇或系统管理员可以办理其工作交接");
     }
   }
 
