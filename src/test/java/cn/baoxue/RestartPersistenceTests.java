@@ -54,10 +54,10 @@ class RestartPersistenceTests {
       assertThat(waiting.getTaskDefinitionKey()).isEqualTo("assignHelpers");
       assertThat(second.getBean(DropoutCaseRepository.class).findByCaseNumber(caseNumber))
           .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo(CaseStatus.PERSUADING));
-      assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(12);
+      assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(14);
       assertThat(engine.getFilterService().createFilterQuery().list()).as("one of each filter, none doubled")
           .extracting(f -> f.getName()).containsExactlyInAnyOrder("我的待办", "本单位待办", "已逾期/督办", "本周到期", "全部待办");
-      assertThat(second.getBean(OrgUnitRepository.class).count()).isEqualTo(8);
+      assertThat(second.getBean(OrgUnitRepository.class).count()).isEqualTo(18);
     }
   }
 

@@ -19,7 +19,9 @@ public record OverdueTask(
     List<String> candidateUsers,
     LocalDateTime dueAt,
     String townshipGroup,
-    String countyGroup) {
+    String countyGroup,
+    /** The groups above the county (市教育局, 省教育厅), nearest first; empty where the county is the top. */
+    List<String> aboveCounty) {
 
   /** Who had the task: its assignee, else its candidate groups and the people it was offered to by name. */
   String responsible() {
@@ -33,15 +35,21 @@ public record OverdueTask(
 
   /**
    * The superiors in order. A school's or village's task (or a helper's) goes to the township,
-   * then the county; a township's goes to the county; the county is the top.
+   * then the county, then the prefecture and the province where the deployment has them; a
+   * township's goes to the county and up; a county's to the prefecture and up.
    */
   List<String> superiors() {
-    if (candidateGroups.contains(countyGroup)) {
-      return List.of();
+    List<String> chain = new java.util.ArrayList<>();
+    if (!candidateGroups.contains(countyGroup)) {
+      // A task offered to the helpers by name (入户家访, 跟踪回访) has no group of its own: it goes to the township first.
+      boolean township = assignee == null && !candidateGroups.isEmpty()
+          && candidateGroups.stream().allMatch(group -> group.equals(townshipGroup));
+      if (!township) {
+        chain.add(townshipGroup);
+      }
+      chain.add(countyGroup);
     }
-    // A task offered to the helpers by name (入户家访, 跟踪回访) has no group of its own: it goes to the township first.
-    boolean township = assignee == null && !candidateGroups.isEmpty()
-        && candidateGroups.stream().allMatch(group -> group.equals(townshipGroup));
-    return township ? List.of(countyGroup) : List.of(townshipGroup, countyGroup);
+    chain.addAll(aboveCounty.stream().filter(group -> !candidateGroups.contains(group)).toList());
+    return chain;
   }
 }

@@ -34,14 +34,25 @@ public class DemoData implements ApplicationRunner {
 
   private static final List<UnitRow> UNITS =
       List.of(
-          new UnitRow(2, "县", "530627", "镇雄县", null),
-          new UnitRow(3, "乡镇", "530627205", "尖山乡", "530627"),
-          new UnitRow(4, "乡镇", "530627104", "南台镇", "530627"),
-          new UnitRow(5, "村", "530627205201", "长安村", "530627205"),
-          new UnitRow(6, "村", "530627104201", "南台村", "530627104"),
-          new UnitRow(7, "学校", "5306270001", "长安村小学", "530627205201"),
-          new UnitRow(8, "学校", "5306270002", "南台小学", "530627104201"),
-          new UnitRow(9, "学校", "5306270003", "尖山中学", "530627205201"));
+          new UnitRow(2, "省", "530000", "云南省", null),
+          new UnitRow(3, "市", "530600", "昭通市", "530000"),
+          new UnitRow(4, "县", "530627", "镇雄县", "530600"),
+          new UnitRow(5, "乡镇", "530627205", "尖山乡", "530627"),
+          new UnitRow(6, "乡镇", "530627104", "南台镇", "530627"),
+          new UnitRow(7, "村", "530627205201", "长安村", "530627205"),
+          new UnitRow(8, "村", "530627104201", "南台村", "530627104"),
+          new UnitRow(9, "学校", "5306270001", "长安村小学", "530627205201"),
+          new UnitRow(10, "学校", "5306270002", "南台小学", "530627104201"),
+          new UnitRow(11, "学校", "5306270003", "尖山中学", "530627205201"),
+          // The prefecture's other counties, one township, village and school each (昭通市: 镇雄、彝良、威信).
+          new UnitRow(12, "县", "530628", "彝良县", "530600"),
+          new UnitRow(13, "乡镇", "530628100", "角奎镇", "530628"),
+          new UnitRow(14, "村", "530628100201", "发达村", "530628100"),
+          new UnitRow(15, "学校", "5306280001", "角奎小学", "530628100201"),
+          new UnitRow(16, "县", "530629", "威信县", "530600"),
+          new UnitRow(17, "乡镇", "530629100", "扎西镇", "530629"),
+          new UnitRow(18, "村", "530629100201", "石龙村", "530629100"),
+          new UnitRow(19, "学校", "5306290001", "扎西小学", "530629100201"));
 
   private record DemoUser(String id, String name, StaffRole role, String unitCode) {}
 
@@ -57,7 +68,9 @@ public class DemoData implements ApplicationRunner {
           new DemoUser("official-nantai", "孙红梅", StaffRole.TOWNSHIP_OFFICIAL, "530627104"),
           new DemoUser("bureau-zhenxiong", "周正华", StaffRole.EDUCATION_BUREAU, "530627"),
           new DemoUser("womenfed-zhenxiong", "吴秀英", StaffRole.WOMEN_FEDERATION, "530627"),
-          new DemoUser("auditor", "郑平", StaffRole.AUDITOR, "530627"));
+          new DemoUser("auditor", "郑平", StaffRole.AUDITOR, "530627"),
+          new DemoUser("bureau-zhaotong", "马丽华", StaffRole.PREFECTURE_BUREAU, "530600"),
+          new DemoUser("bureau-yiliang", "陶永福", StaffRole.EDUCATION_BUREAU, "530628"));
 
   private final OrgUnitImport orgUnitImport;
   private final OrgUnitRepository units;
@@ -93,6 +106,6 @@ public class DemoData implements ApplicationRunner {
       accounts.enrol(demo.id(), demo.name(), demo.role(), units.findById(demo.unitCode()).orElseThrow(), DEFAULT_PASSWORD);
     }
     accounts.enrol(ADMIN, "系统管理员", List.of(GroupIds.ADMINS), DEFAULT_PASSWORD);
-    log.info("Demo organisation 镇雄县 and {} demo users are in place", USERS.size() + 1);
+    log.info("Demo organisation (云南省 昭通市: 镇雄县, 彝良县, 威信县) and {} demo users are in place", USERS.size() + 1);
   }
 }

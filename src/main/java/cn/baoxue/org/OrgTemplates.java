@@ -35,7 +35,9 @@ class OrgTemplates {
         .textColumns(OrgUnitColumn.CODE.header(), OrgUnitColumn.PARENT_CODE.header());
     for (OrgUnitType type : OrgUnitType.values()) {
       template.code(OrgUnitColumn.TYPE.header(), type.label(), "代码为" + type.codeLength() + "位数字，"
-          + (type.parentType() == null ? "上级代码留空" : "上级为所属" + type.parentType().label()));
+          + (type.parentType() == null ? "上级代码留空"
+              : type.mayBeTop() ? "上级为所属" + type.parentType().label() + "（没有时留空）"
+              : "上级为所属" + type.parentType().label()));
     }
     template.code(OrgUnitColumn.NAME.header(), "单位全称", "如 尖山乡、长安村、长安村小学");
     return withUnits(template, OrgUnitColumn.PARENT_CODE.header(), known);

@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.identity.OrgUnitType;
 import cn.baoxue.kernel.identity.Jurisdiction;
 import java.util.ArrayList;
@@ -69,6 +70,18 @@ public class OrgTree {
   /** A case's or child's school by name; 无学籍 for a child with none. */
   public String schoolName(String schoolCode) {
     return schoolCode == null ? CaseJurisdiction.NO_SCHOOL : name(schoolCode);
+  }
+
+  /**
+   * The supervising groups above a county, nearest first: its prefecture's bureau (市教育局) and
+   * its province's department (省教育厅), those the tree has; none for a county at the top.
+   */
+  public List<String> groupsAboveCounty(String countyCode) {
+    List<String> groups = new ArrayList<>();
+    Optional<OrgUnit> county = find(countyCode, OrgUnitType.COUNTY);
+    county.flatMap(c -> ancestor(c, OrgUnitType.PREFECTURE)).ifPresent(p -> groups.add(GroupIds.prefecture(p.getCode())));
+    county.flatMap(c -> ancestor(c, OrgUnitType.PROVINCE)).ifPresent(p -> groups.add(GroupIds.province(p.getCode())));
+    return groups;
   }
 
   /** The nearest ancestor of the given type, the unit itself included. */

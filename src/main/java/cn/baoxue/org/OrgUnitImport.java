@@ -103,11 +103,11 @@ public class OrgUnitImport {
   private CheckedUnit check(UnitRow row, Map<String, OrgUnitType> typesInFile, List<String> problems) {
     OrgUnitType type = null;
     if (row.type() == null) {
-      problems.add("类型不能为空（县、乡镇、村或学校）");
+      problems.add("类型不能为空（省、市、县、乡镇、村或学校）");
     } else {
       type = OrgUnitType.ofLabel(row.type()).orElse(null);
       if (type == null) {
-        problems.add("未知的类型：" + row.type() + "（应为县、乡镇、村或学校）");
+        problems.add("未知的类型：" + row.type() + "（应为省、市、县、乡镇、村或学校）");
       }
     }
     if (row.code() == null) {
@@ -132,8 +132,12 @@ public class OrgUnitImport {
     OrgUnitType expected = type.parentType();
     if (expected == null) {
       if (row.parentCode() != null) {
-        problems.add("县是最高一级，上级代码应为空");
+        problems.add(type.label() + "是最高一级，上级代码应为空");
       }
+      return;
+    }
+    if (row.parentCode() == null && type.mayBeTop()) {
+      // A county (or prefecture) at the top of its deployment, as Baoxue began.
       return;
     }
     if (row.parentCode() == null) {
@@ -147,6 +151,11 @@ public class OrgUnitImport {
       problems.add("上级代码" + row.parentCode() + "不存在（文件中和系统中都没有这个单位）");
     } else if (parentType.get() != expected) {
       problems.add(type.label() + "的上级须为" + expected.label() + "，" + row.parentCode() + "是" + parentType.get().label());
+    } else if (expected.digitsSharedBelow() > 0 && row.code() != null
+        && !row.code().startsWith(row.parentCode().substring(0, Math.min(expected.digitsSharedBelow(), row.parentCode().length())))) {
+      // GB/T 2260: the jurisdiction of a prefecture or province is read from its counties' leading digits.
+      problems.add(type.label() + "代码须以所属" + expected.label() + "代码的前" + expected.digitsSharedBelow() + "位开头（行政区划代码）："
+          + row.code() + " 不属于 " + row.parentCode());
     }
   }
 }

@@ -41,7 +41,8 @@ public class Roles {
         case SCHOOL -> roles.add((groups.contains(GroupIds.PRINCIPALS) ? "校长，" : "教师，") + unit);
         case VILLAGE -> roles.add("村干部，" + unit);
         case TOWNSHIP -> roles.add("乡镇干部，" + unit);
-        case COUNTY -> roles.add(unit + "教育局");
+        case COUNTY, PREFECTURE -> roles.add(unit + "教育局");
+        case PROVINCE -> roles.add(unit + "教育厅");
         case WOMEN_FEDERATION -> roles.add(unit + "妇联");
         case AUDITORS -> roles.add("督导审计");
         case ADMINS -> roles.add("系统管理员");
@@ -61,7 +62,7 @@ public class Roles {
     Set<String> units = new LinkedHashSet<>();
     for (String group : staff.groupIdsOf(userId)) {
       switch (GroupIds.kindOf(group)) {
-        case SCHOOL, VILLAGE, TOWNSHIP, COUNTY, WOMEN_FEDERATION -> units.add(group(group));
+        case SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMEN_FEDERATION -> units.add(group(group));
         case AUDITORS, ADMINS -> units.add(group(group));
         case PRINCIPALS, OTHER -> { }
       }
@@ -86,7 +87,8 @@ public class Roles {
     }
     return switch (GroupIds.kindOf(groupId)) {
       case SCHOOL, VILLAGE, TOWNSHIP -> unitName(groupId);
-      case COUNTY -> unitName(groupId) + "教育局";
+      case COUNTY, PREFECTURE -> unitName(groupId) + "教育局";
+      case PROVINCE -> unitName(groupId) + "教育厅";
       case WOMEN_FEDERATION -> unitName(groupId) + "妇联";
       case PRINCIPALS -> "校长";
       case AUDITORS -> "督导审计";

@@ -35,11 +35,15 @@ public class StaffGroups {
     this.authorizationService = authorizationService;
   }
 
-  /** The group of an org unit's staff: they work its tasks in Tasklist and may report a case. */
+  /**
+   * The group of an org unit's staff: they work its tasks in Tasklist and may report a case. The
+   * prefecture's bureau and the province's department supervise (督办, reports): they report none.
+   */
   public void ensureUnitGroup(OrgUnit unit) {
     String suffix =
         switch (unit.getType()) {
-          case COUNTY -> "教育局";
+          case PROVINCE -> "教育厅";
+          case PREFECTURE, COUNTY -> "教育局";
           case TOWNSHIP -> "人民政府";
           case VILLAGE -> "村委会";
           case SCHOOL -> "";
@@ -47,6 +51,9 @@ public class StaffGroups {
     String groupId = GroupIds.of(unit.getType(), unit.getCode());
     ensureGroup(groupId, unit.getName() + suffix, unit.getType().name());
     grantCaseWork(groupId);
+    if (unit.getType() == cn.baoxue.kernel.identity.OrgUnitType.PREFECTURE || unit.getType() == cn.baoxue.kernel.identity.OrgUnitType.PROVINCE) {
+      return;
+    }
     grant(groupId, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(groupId, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
   }

@@ -35,7 +35,7 @@ class ReportQueries {
   }
 
   Summary summary(ReportScope scope) {
-    String where = " where " + scope.caseColumn() + " = :unit and c.reported_at >= :from and c.reported_at < :to";
+    String where = " where " + scope.caseCondition() + " and c.reported_at >= :from and c.reported_at < :to";
     Map<String, Long> gender = zeros(List.of("M", "F"));
     Map<String, Long> reason = zeros(DropoutReason.class);
     Map<String, Long> level = zeros(List.of("PRIMARY", "JUNIOR"));

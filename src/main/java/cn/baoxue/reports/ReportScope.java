@@ -12,18 +12,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What a report counts: the org unit (county, township, village or school) and the date range in
+ * What a report counts: the org unit (province, prefecture, county, township, village or school) and the date range in
  * which cases were opened. Staff read the units they answer for and those below them.
  */
 record ReportScope(OrgUnit unit, LocalDate from, LocalDate to) {
 
-  /** The case column that places a case in a unit of this type. */
-  String caseColumn() {
+  /** The counties below the unit {@code :unit}: a prefecture's, or a province's (through its prefectures or directly). */
+  private static final String COUNTIES_OF_PREFECTURE = "select k.code from org_unit k where k.parent_code = :unit";
+  private static final String COUNTIES_OF_PROVINCE = "select k.code from org_unit k left join org_unit p on k.parent_code = p.code"
+      + " where k.unit_type = 'COUNTY' and (k.parent_code = :unit or p.parent_code = :unit)";
+
+  /** The condition that places a case in the unit {@code :unit}. */
+  String caseCondition() {
     return switch (unit.getType()) {
-      case COUNTY -> "c.county_code";
-      case TOWNSHIP -> "c.township_code";
-      case VILLAGE -> "c.village_code";
-      case SCHOOL -> "c.school_code";
+      case PROVINCE -> "c.county_code in (" + COUNTIES_OF_PROVINCE + ")";
+      case PREFECTURE -> "c.county_code in (" + COUNTIES_OF_PREFECTURE + ")";
+      case COUNTY -> "c.county_code = :unit";
+      case TOWNSHIP -> "c.township_code = :unit";
+      case VILLAGE -> "c.village_code = :unit";
+      case SCHOOL -> "c.school_code = :unit";
     };
   }
 
@@ -38,6 +45,9 @@ record ReportScope(OrgUnit unit, LocalDate from, LocalDate to) {
       case TOWNSHIP -> "s.village_code in (select v.code from org_unit v where v.parent_code = :unit)";
       case COUNTY ->
           "s.village_code in (select v.code from org_unit v join org_unit t on v.parent_code = t.code where t.parent_code = :unit)";
+      case PREFECTURE, PROVINCE ->
+          "s.village_code in (select v.code from org_unit v join org_unit t on v.parent_code = t.code where t.parent_code in ("
+              + (unit.getType() == cn.baoxue.kernel.identity.OrgUnitType.PREFECTURE ? COUNTIES_OF_PREFECTURE : COUNTIES_OF_PROVINCE) + "))";
     };
   }
 

@@ -1,5 +1,6 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.org.OrgTree;
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.cases.CaseOfProcess;
 import cn.baoxue.cases.DropoutCase;
@@ -29,9 +30,12 @@ public class EscalationListener implements TaskListener {
   private final EscalationService escalations;
   private final CaseOfProcess caseOfProcess;
 
-  public EscalationListener(EscalationService escalations, CaseOfProcess caseOfProcess) {
+  private final OrgTree orgTree;
+
+  public EscalationListener(EscalationService escalations, CaseOfProcess caseOfProcess, OrgTree orgTree) {
     this.escalations = escalations;
     this.caseOfProcess = caseOfProcess;
+    this.orgTree = orgTree;
   }
 
   @Override
@@ -61,7 +65,8 @@ public class EscalationListener implements TaskListener {
         candidateUsers,
         BeijingTime.of(task.getDueDate()),
         townshipGroup,
-        countyGroup);
+        countyGroup,
+        orgTree.groupsAboveCounty(dropoutCase.getCountyCode()));
     Map<String, Object> summary = new HashMap<>(CaseSummaryListener.facts(dropoutCase));
     SUMMARY.forEach(name -> summary.put(name, task.getVariable(name)));
     summary.put("caseNumber", dropoutCase.getCaseNumber());

@@ -46,64 +46,64 @@ class OrgImportTests {
 
   @Test
   void aCountyGoesLiveFromItsFilesAndItsNewTeacherWorksItsSchoolsCases() throws IOException {
-    // 彝良县, as its bureau would type it in Excel: children before their parents is fine.
+    // 盐津县, as its bureau would type it in Excel: children before their parents is fine.
     ByteArrayOutputStream org = new ByteArrayOutputStream();
     try (Spreadsheet sheet = Spreadsheet.to(org)) {
       sheet.sheet("组织机构", ORG_HEADER);
-      sheet.row("学校", 5306280001L, "角奎小学", 530628101201L);
-      sheet.row("县", 530628, "彝良县", null);
-      sheet.row("乡镇", 530628101, "角奎镇", 530628);
-      sheet.row("村", 530628101201L, "发达村", 530628101);
+      sheet.row("学校", 5306230001L, "角奎小学", 530623101201L);
+      sheet.row("县", 530623, "盐津县", null);
+      sheet.row("乡镇", 530623101, "角奎镇", 530623);
+      sheet.row("村", 530623101201L, "发达村", 530623101);
     }
 
-    var orgImported = upload("admin", "/api/admin/org", "彝良县组织机构.xlsx", org.toByteArray());
+    var orgImported = upload("admin", "/api/admin/org", "盐津县组织机构.xlsx", org.toByteArray());
 
     assertThat(orgImported.getStatusCode()).as("%s", orgImported.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(orgImported.getBody()).containsEntry("created", 4).containsEntry("updated", 0);
-    assertThat(units.findById("5306280001")).get().satisfies(school -> {
+    assertThat(units.findById("5306230001")).get().satisfies(school -> {
       assertThat(school.getName()).isEqualTo("角奎小学");
       assertThat(school.getType()).isEqualTo(OrgUnitType.SCHOOL);
-      assertThat(school.getParentCode()).isEqualTo("530628101201");
+      assertThat(school.getParentCode()).isEqualTo("530623101201");
     });
-    assertThat(identityService.createGroupQuery().groupIdIn("school_5306280001", "village_530628101201",
-        "township_530628101", "county_530628", "womenfed_530628").count()).isEqualTo(5);
+    assertThat(identityService.createGroupQuery().groupIdIn("school_5306230001", "village_530623101201",
+        "township_530623101", "county_530623", "womenfed_530623").count()).isEqualTo(5);
 
-    var staffImported = upload("admin", "/api/admin/staff", "彝良县人员.csv", csv(STAFF_HEADER,
-        List.of("yl-teacher-jiaokui", "欧阳晓雪", "5306280001", "教师", "Jiaokui#2026"),
-        List.of("yl-principal-jiaokui", "马国良", "5306280001", "校长", "Xiaozhang@2026"),
-        List.of("yl-cadre-fada", "陆发达", "530628101201", "村干部", "Cunwei!2026x"),
-        List.of("yl-official-jiaokui", "安文", "530628101", "乡镇干部", "Xiangzhen#2026"),
-        List.of("yl-bureau", "龙正", "530628", "教育局", "Jiaoyuju#2026"),
-        List.of("yl-womenfed", "禄秀", "530628", "妇联", "Fulian#20261"),
-        List.of("yl-auditor", "普平", "530628", "审计", "Shenji#20261")));
+    var staffImported = upload("admin", "/api/admin/staff", "盐津县人员.csv", csv(STAFF_HEADER,
+        List.of("yl-teacher-jiaokui", "欧阳晓雪", "5306230001", "教师", "Jiaokui#2026"),
+        List.of("yl-principal-jiaokui", "马国良", "5306230001", "校长", "Xiaozhang@2026"),
+        List.of("yl-cadre-fada", "陆发达", "530623101201", "村干部", "Cunwei!2026x"),
+        List.of("yl-official-jiaokui", "安文", "530623101", "乡镇干部", "Xiangzhen#2026"),
+        List.of("yl-bureau", "龙正", "530623", "教育局", "Jiaoyuju#2026"),
+        List.of("yl-womenfed", "禄秀", "530623", "妇联", "Fulian#20261"),
+        List.of("yl-auditor", "普平", "530623", "审计", "Shenji#20261")));
 
     assertThat(staffImported.getStatusCode()).as("%s", staffImported.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(staffImported.getBody()).containsEntry("created", 7).containsEntry("updated", 0);
     User teacher = identityService.createUserQuery().userId("yl-teacher-jiaokui").singleResult();
     assertThat(teacher.getLastName() + "|" + teacher.getFirstName()).isEqualTo("欧阳|晓雪");
-    assertThat(groupsOf("yl-teacher-jiaokui")).containsExactly("school_5306280001");
-    assertThat(groupsOf("yl-principal-jiaokui")).containsExactlyInAnyOrder("school_5306280001", "principals");
-    assertThat(groupsOf("yl-cadre-fada")).containsExactly("village_530628101201");
-    assertThat(groupsOf("yl-official-jiaokui")).containsExactly("township_530628101");
-    assertThat(groupsOf("yl-bureau")).containsExactly("county_530628");
-    assertThat(groupsOf("yl-womenfed")).containsExactly("womenfed_530628");
+    assertThat(groupsOf("yl-teacher-jiaokui")).containsExactly("school_5306230001");
+    assertThat(groupsOf("yl-principal-jiaokui")).containsExactlyInAnyOrder("school_5306230001", "principals");
+    assertThat(groupsOf("yl-cadre-fada")).containsExactly("village_530623101201");
+    assertThat(groupsOf("yl-official-jiaokui")).containsExactly("township_530623101");
+    assertThat(groupsOf("yl-bureau")).containsExactly("county_530623");
+    assertThat(groupsOf("yl-womenfed")).containsExactly("womenfed_530623");
     assertThat(groupsOf("yl-auditor")).containsExactly("auditors");
 
     // The new teacher logs in with her initial password and reports a child of her school...
     TestRestTemplate newTeacher = anonymous.withBasicAuth("yl-teacher-jiaokui", "Jiaokui#2026");
     Map<String, Object> child = TestStudents.changanGirl();
-    child.put("schoolCode", "5306280001");
-    child.put("villageCode", "530628101201");
+    child.put("schoolCode", "5306230001");
+    child.put("villageCode", "530623101201");
     ResponseEntity<Map<String, Object>> started = newTeacher.exchange(
         "/engine-rest/process-definition/key/dropout-case/start", HttpMethod.POST,
         json(Map.of("variables", typed(child))), JSON);
     assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
     String processInstanceId = (String) started.getBody().get("id");
-    assertThat((String) started.getBody().get("businessKey")).startsWith("530628-");
+    assertThat((String) started.getBody().get("businessKey")).startsWith("530623-");
 
     // ...and finds its verify task among her school's tasks; another county's teacher does not.
     ResponseEntity<List<Map<String, Object>>> tasks = newTeacher.exchange(
-        "/engine-rest/task?candidateGroup=school_5306280001", HttpMethod.GET, null,
+        "/engine-rest/task?candidateGroup=school_5306230001", HttpMethod.GET, null,
         new ParameterizedTypeReference<List<Map<String, Object>>>() {});
     assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(tasks.getBody())
@@ -139,7 +139,7 @@ class OrgImportTests {
     assertThat(problemsOf(orgBad, 6)).contains("名称不能为空");
     assertThat(problemsOf(orgBad, 7)).contains("未知的类型：区");
     assertThat(problemsOf(orgBad, 8)).contains("代码与第2行重复");
-    assertThat(problemsOf(orgBad, 9)).contains("县是最高一级，上级代码应为空");
+    assertThat(problemsOf(orgBad, 9)).contains("县的上级须为市，530000是省");
     assertThat(footprint()).isEqualTo(before);
 
     var staff = upload("admin", "/api/admin/staff", "坏人员.csv", csv(STAFF_HEADER,

@@ -32,7 +32,7 @@ class OrgTemplatesTests {
   @Test
   void theOrgTemplateHasItsHeaderTheUnitTypesAndTheKnownUnits() throws IOException {
     List<String> codes = codeSheet(download("admin", "/admin/org/template.xlsx"), "组织机构", OrgImportTests.ORG_HEADER);
-    assertThat(codes).contains("类型|县|代码为6位数字，上级代码留空", "类型|学校|代码为10位数字，上级为所属村",
+    assertThat(codes).contains("类型|县|代码为6位数字，上级为所属市（没有时留空）", "类型|学校|代码为10位数字，上级为所属村",
         "上级代码|530627205|尖山乡（乡镇，属镇雄县）", "上级代码|5306270001|长安村小学（学校，属长安村）");
   }
 

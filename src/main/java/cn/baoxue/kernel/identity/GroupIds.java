@@ -14,6 +14,8 @@ public final class GroupIds {
   private static final String VILLAGE = "village_";
   private static final String TOWNSHIP = "township_";
   private static final String COUNTY = "county_";
+  private static final String PREFECTURE = "prefecture_";
+  private static final String PROVINCE = "province_";
   private static final String WOMENFED = "womenfed_";
 
   private GroupIds() {}
@@ -39,6 +41,14 @@ public final class GroupIds {
     return COUNTY + countyCode;
   }
 
+  public static String prefecture(String prefectureCode) {
+    return PREFECTURE + prefectureCode;
+  }
+
+  public static String province(String provinceCode) {
+    return PROVINCE + provinceCode;
+  }
+
   public static String womenFederation(String countyCode) {
     return WOMENFED + countyCode;
   }
@@ -49,12 +59,14 @@ public final class GroupIds {
       case VILLAGE -> VILLAGE;
       case TOWNSHIP -> TOWNSHIP;
       case COUNTY -> COUNTY;
+      case PREFECTURE -> PREFECTURE;
+      case PROVINCE -> PROVINCE;
     };
   }
 
   /** What a group stands for: a unit's staff (by level), a role across units, or anything else. */
   public enum Kind {
-    SCHOOL, VILLAGE, TOWNSHIP, COUNTY, WOMEN_FEDERATION, PRINCIPALS, AUDITORS, ADMINS, OTHER;
+    SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMEN_FEDERATION, PRINCIPALS, AUDITORS, ADMINS, OTHER;
 
     /** Groups whose members work cases (and so are not read-only like auditors). */
     public boolean givesWork() {
@@ -78,6 +90,12 @@ public final class GroupIds {
     if (groupId.startsWith(COUNTY)) {
       return Kind.COUNTY;
     }
+    if (groupId.startsWith(PREFECTURE)) {
+      return Kind.PREFECTURE;
+    }
+    if (groupId.startsWith(PROVINCE)) {
+      return Kind.PROVINCE;
+    }
     if (groupId.startsWith(WOMENFED)) {
       return Kind.WOMEN_FEDERATION;
     }
@@ -91,7 +109,7 @@ public final class GroupIds {
 
   /** The org unit code a jurisdiction group stands for, or null for role groups. */
   public static String unitCode(String groupId) {
-    for (String prefix : new String[] {SCHOOL, VILLAGE, TOWNSHIP, COUNTY, WOMENFED}) {
+    for (String prefix : new String[] {SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMENFED}) {
       if (groupId.startsWith(prefix)) {
         return groupId.substring(prefix.length());
       }

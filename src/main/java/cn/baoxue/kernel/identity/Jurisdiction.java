@@ -10,11 +10,17 @@ import java.util.stream.Stream;
 
 /**
  * The org units a user answers for, read from her groups: a teacher her school, a cadre his
- * village, an official her township, the bureau and the women's federation their county.
+ * village, an official her township, the bureau and the women's federation their county, the
+ * prefecture's bureau (市教育局) and the province's department (省教育厅) every county below them.
+ * The counties below a prefecture or province are those whose administrative code begins with its
+ * leading digits (GB/T 2260; the org import holds every county to it), so a case, which carries its
+ * county's code, is placed without a walk up the tree.
  */
 public final class Jurisdiction {
 
   private final Set<String> unitCodes = new HashSet<>();
+  /** Leading digits of the counties below the user's prefectures and provinces ("5306", "53"). */
+  private final Set<String> countyPrefixes = new HashSet<>();
   private final boolean everywhere;
 
   private Jurisdiction(Collection<String> groupIds) {
@@ -22,6 +28,12 @@ public final class Jurisdiction {
       String code = GroupIds.unitCode(groupId);
       if (code != null) {
         unitCodes.add(code);
+        GroupIds.Kind kind = GroupIds.kindOf(groupId);
+        OrgUnitType type = kind == GroupIds.Kind.PREFECTURE ? OrgUnitType.PREFECTURE
+            : kind == GroupIds.Kind.PROVINCE ? OrgUnitType.PROVINCE : null;
+        if (type != null && code.length() >= type.digitsSharedBelow()) {
+          countyPrefixes.add(code.substring(0, type.digitsSharedBelow()));
+        }
       }
     }
     // Auditors and administrators read every case; auditors change nothing (enforced elsewhere).
@@ -46,7 +58,7 @@ public final class Jurisdiction {
       return true;
     }
     for (String code : codes) {
-      if (code != null && unitCodes.contains(code)) {
+      if (code != null && (unitCodes.contains(code) || countyPrefixes.stream().anyMatch(code::startsWith))) {
         return true;
       }
     }
@@ -66,8 +78,17 @@ public final class Jurisdiction {
     if (unitCodes.isEmpty()) {
       return new SqlScope("1 = 0", Map.of());
     }
-    String condition = Stream.of(unitColumns).map(column -> column + " in (:units)").collect(Collectors.joining(" or ", "(", ")"));
-    return new SqlScope(condition, Map.of("units", List.copyOf(unitCodes)));
+    Map<String, Object> params = new java.util.LinkedHashMap<>();
+    params.put("units", List.copyOf(unitCodes));
+    List<String> conditions = new java.util.ArrayList<>(Stream.of(unitColumns).map(column -> column + " in (:units)").toList());
+    // Below a prefecture or province: the county column (the last one given) by its leading digits.
+    int n = 0;
+    for (String prefix : countyPrefixes.stream().sorted().toList()) {
+      String name = "unitPrefix" + n++;
+      params.put(name, prefix + "%");
+      conditions.add(unitColumns[unitColumns.length - 1] + " like :" + name);
+    }
+    return new SqlScope(conditions.stream().collect(Collectors.joining(" or ", "(", ")")), params);
   }
 
   /** A condition for a WHERE clause and the parameters it names. */

@@ -15,7 +15,11 @@ public enum StaffRole {
   TOWNSHIP_OFFICIAL("乡镇干部", OrgUnitType.TOWNSHIP),
   EDUCATION_BUREAU("教育局", OrgUnitType.COUNTY),
   WOMEN_FEDERATION("妇联", OrgUnitType.COUNTY),
-  AUDITOR("审计", OrgUnitType.COUNTY);
+  AUDITOR("审计", OrgUnitType.COUNTY),
+  /** 市（州）教育局: supervises its counties (督办 beyond the county, reports). */
+  PREFECTURE_BUREAU("市教育局", OrgUnitType.PREFECTURE),
+  /** 省教育厅: supervises the province's prefectures and counties. */
+  PROVINCE_DEPARTMENT("省教育厅", OrgUnitType.PROVINCE);
 
   private final String label;
   private final OrgUnitType unitType;
@@ -47,7 +51,8 @@ public enum StaffRole {
    */
   public List<String> groupIds(String unitCode) {
     return switch (this) {
-      case TEACHER, VILLAGE_CADRE, TOWNSHIP_OFFICIAL, EDUCATION_BUREAU -> List.of(GroupIds.of(unitType, unitCode));
+      case TEACHER, VILLAGE_CADRE, TOWNSHIP_OFFICIAL, EDUCATION_BUREAU, PREFECTURE_BUREAU, PROVINCE_DEPARTMENT ->
+          List.of(GroupIds.of(unitType, unitCode));
       case PRINCIPAL -> List.of(GroupIds.of(unitType, unitCode), GroupIds.PRINCIPALS);
       case WOMEN_FEDERATION -> List.of(GroupIds.womenFederation(unitCode));
       case AUDITOR -> List.of(GroupIds.AUDITORS);
