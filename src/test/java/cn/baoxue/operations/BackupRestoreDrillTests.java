@@ -127,7 +127,8 @@ class BackupRestoreDrillTests {
   }
 
   private static ApplicationNode node(String name, PostgresDatabase database, ObjectStore bucket) {
-    ApplicationNode.Builder builder = ApplicationNode.named(name)
+    // Ready, not only healthy: the walk logs in as the demo users right away.
+    ApplicationNode.Builder builder = ApplicationNode.named(name).untilReady()
         .env("SPRING_DATASOURCE_URL", database.url(PostgresDatabase.HOST, PostgresDatabase.PORT))
         .env("SPRING_DATASOURCE_USERNAME", "postgres")
         .env("SPRING_DATASOURCE_PASSWORD", "");

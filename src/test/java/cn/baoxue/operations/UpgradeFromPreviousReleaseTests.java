@@ -144,7 +144,8 @@ class UpgradeFromPreviousReleaseTests {
   }
 
   private static ApplicationNode.Builder node(UnaryOperator<ApplicationNode.Builder> onDatabase, String name) {
-    ApplicationNode.Builder builder = onDatabase.apply(ApplicationNode.named(name));
+    // Ready, not only healthy: the walk logs in as the demo users right away.
+    ApplicationNode.Builder builder = onDatabase.apply(ApplicationNode.named(name)).untilReady();
     NODE_ARGUMENTS.forEach(builder::arg);
     return builder;
   }

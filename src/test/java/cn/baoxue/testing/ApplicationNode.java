@@ -33,16 +33,18 @@ public final class ApplicationNode implements AutoCloseable {
   private final List<String> arguments;
   private final List<String> jvmOptions;
   private final Path jar;
+  private final String healthPath;
   private Process process;
 
   private ApplicationNode(String name, Map<String, String> environment, List<String> arguments, List<String> jvmOptions,
-      Path jar) {
+      Path jar, String healthPath) {
     this.name = name;
     this.port = freePort();
     this.environment = environment;
     this.arguments = arguments;
     this.jvmOptions = jvmOptions;
     this.jar = jar;
+    this.healthPath = healthPath;
   }
 
   public static Builder named(String name) {
@@ -108,7 +110,7 @@ public final class ApplicationNode implements AutoCloseable {
       }
       try {
         HttpResponse<String> health = http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+            HttpRequest.newBuilder(URI.create(baseUrl() + healthPath)).timeout(Duration.ofSeconds(5)).build(),
             HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200) {
           return;
@@ -193,6 +195,7 @@ public final class ApplicationNode implements AutoCloseable {
     // Tests favour a quick start (C1 only) and a bounded heap; FootprintBenchmark runs as operators do.
     private List<String> jvmOptions = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1");
     private Path jar;
+    private String healthPath = "/actuator/health";
 
     private Builder(String name) {
       this.name = name;
@@ -220,8 +223,19 @@ public final class ApplicationNode implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Waits in {@link #start()} until the node is ready for traffic (Spring's readiness state, set after
+     * the application runners such as DemoData have run), not only until it answers its health check:
+     * a test that logs in as a demo user right after the start needs the users in place.
+     */
+    public Builder untilReady() {
+      arguments.add("--management.endpoint.health.probes.enabled=true");
+      healthPath = "/actuator/health/readiness";
+      return this;
+    }
+
     public ApplicationNode build() {
-      return new ApplicationNode(name, environment, arguments, jvmOptions, jar);
+      return new ApplicationNode(name, environment, arguments, jvmOptions, jar, healthPath);
     }
   }
 }
