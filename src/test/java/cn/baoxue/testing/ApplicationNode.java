@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 
 /**
- * Baoxue running in a JVM of its own, as an operator runs it ({@code java … BaoxueApplication}),
+ * Baoxue running in a JVM of its own, as an operator runs it ({@code java … BaoxueApplication}, or
+ * {@code java -jar} of a release's jar),
  * so a test can kill it the hard way ({@code kill -9}) and start it again. Its log goes to
  * {@code target/nodes/<name>.log}.
  */
@@ -31,14 +32,19 @@ public final class ApplicationNode implements AutoCloseable {
   private final Map<String, String> environment;
   private final List<String> arguments;
   private final List<String> jvmOptions;
+  private final Path jar;
+  private final String healthPath;
   private Process process;
 
-  private ApplicationNode(String name, Map<String, String> environment, List<String> arguments, List<String> jvmOptions) {
+  private ApplicationNode(String name, Map<String, String> environment, List<String> arguments, List<String> jvmOptions,
+      Path jar, String healthPath) {
     this.name = name;
     this.port = freePort();
     this.environment = environment;
     this.arguments = arguments;
     this.jvmOptions = jvmOptions;
+    this.jar = jar;
+    this.healthPath = healthPath;
   }
 
   public static Builder named(String name) {
@@ -71,9 +77,14 @@ public final class ApplicationNode implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(classpath());
-    command.add("cn.baoxue.BaoxueApplication");
+    if (jar != null) {
+      command.add("-jar");
+      command.add(jar.toAbsolutePath().toString());
+    } else {
+      command.add("-cp");
+      command.add(classpath());
+      command.add("cn.baoxue.BaoxueApplication");
+    }
     command.add("--server.port=" + port);
     command.addAll(arguments);
     Path log = Path.of("target", "nodes", name + ".log");
@@ -99,7 +110,7 @@ public final class ApplicationNode implements AutoCloseable {
       }
       try {
         HttpResponse<String> health = http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+            HttpRequest.newBuilder(URI.create(baseUrl() + healthPath)).timeout(Duration.ofSeconds(5)).build(),
             HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200) {
           return;
@@ -183,6 +194,8 @@ public final class ApplicationNode implements AutoCloseable {
     private final List<String> arguments = new ArrayList<>();
     // Tests favour a quick start (C1 only) and a bounded heap; FootprintBenchmark runs as operators do.
     private List<String> jvmOptions = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1");
+    private Path jar;
+    private String healthPath = "/actuator/health";
 
     private Builder(String name) {
       this.name = name;
@@ -204,8 +217,25 @@ public final class ApplicationNode implements AutoCloseable {
       return this;
     }
 
+    /** Runs this executable jar ({@code java -jar}, e.g. an earlier release) instead of the current build's classes. */
+    public Builder jar(Path executableJar) {
+      jar = executableJar;
+      return this;
+    }
+
+    /**
+     * Waits in {@link #start()} until the node is ready for traffic (Spring's readiness state, set after
+     * the application runners such as DemoData have run), not only until it answers its health check:
+     * a test that logs in as a demo user right after the start needs the users in place.
+     */
+    public Builder untilReady() {
+      arguments.add("--management.endpoint.health.probes.enabled=true");
+      healthPath = "/actuator/health/readiness";
+      return this;
+    }
+
     public ApplicationNode build() {
-      return new ApplicationNode(name, environment, arguments, jvmOptions);
+      return new ApplicationNode(name, environment, arguments, jvmOptions, jar, healthPath);
     }
   }
 }
