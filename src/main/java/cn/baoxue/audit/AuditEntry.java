@@ -39,7 +39,9 @@ public class AuditEntry {
     /** The asking school took its request back. */
     TRANSFER_WITHDRAWAL,
     /** 佐证材料 added to a case (ref_id: the evidence item; payload: its SHA-256 as stored). */
-    EVIDENCE
+    EVIDENCE,
+    /** Two records of one child merged (ref_id: the child_merge row; payload: both records and every row moved). */
+    CHILD_MERGE
   }
 
   @Id

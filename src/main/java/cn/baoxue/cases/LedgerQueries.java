@@ -175,7 +175,9 @@ public class LedgerQueries {
               + " oc.reason, oc.status, oc.rung, coalesce(oc.escalated, false) as escalated, oc.source, oc.reported_by,"
               + " s.created_at as reported_at, oc.verified_at, oc.closed_at, s.enrolment_status";
       sql.from =
-          " from student s left join dropout_case oc on oc.open_student_id = s.id" + UNIT_NAMES.formatted("s") + " where 1 = 1";
+          // A record merged into another (一人一档) is the same child: she is listed once, by the record kept.
+          " from student s left join dropout_case oc on oc.open_student_id = s.id" + UNIT_NAMES.formatted("s")
+              + " where s.merged_into_id is null";
       sql.order = " order by twn.code, sch.code, s.grade, s.name, s.id";
       sql.scope(reader, "s.school_code", "s.village_code", "twn.code", "twn.parent_code");
       sql.filter(filter.unit(), "(s.school_code = :unit or s.village_code = :unit or twn.code = :unit or twn.parent_code = :unit)", "unit");

@@ -49,6 +49,13 @@ public class Student {
   @Column(name = "special_groups")
   private String specialGroups;
 
+  /**
+   * The record this one was merged into (一人一档), or null. Written only by the merge, in SQL, so
+   * that saving a record loaded before the merge never undoes it.
+   */
+  @Column(name = "merged_into_id", insertable = false, updatable = false)
+  private Long mergedIntoId;
+
   @Column(name = "created_at", nullable = false)
   private LocalDateTime createdAt;
 
@@ -118,5 +125,9 @@ public class Student {
 
   public String getSpecialGroups() {
     return specialGroups;
+  }
+
+  public Long getMergedIntoId() {
+    return mergedIntoId;
   }
 }

@@ -110,6 +110,9 @@ class HomeController {
     if (school || township || county || admin) {
       links.add(new Link("学籍异动", "/students/changes", school ? "转学、休学等学籍变动，转学申请" : "辖区学籍变动，转学申请的同意"));
     }
+    if (county || auditor || admin) {
+      links.add(new Link("疑似重复的儿童记录", "/children/duplicates", county ? "同名同生日同监护人或同村的两条记录，核实后合并为一人一档" : "全县疑似重复的儿童记录（只读）"));
+    }
     links.add(new Link("统计与报表", "/reports/dashboard",
         school ? "本校统计，下载月报" : county ? "全县统计，下载月报、季报" : "本辖区统计与月报、季报"));
     if (township || county || auditor || admin) {
