@@ -73,8 +73,8 @@ public class ChildMerges {
         .query(Long.class).list();
     Map<Long, ChildOnRecord> records =
         duplicates.records(List.of(keptId, mergedId), PersonalDataPolicy.disclosureFor(staff.groupIds()));
-    ChildOnRecord kept = ofCounty(records.get(keptId), counties, keptId, MergeChildren.KEPT);
-    ChildOnRecord merged = ofCounty(records.get(mergedId), counties, mergedId, MergeChildren.MERGED);
+    ChildOnRecord kept = ofCounty(records.get(keptId), counties, keptId);
+    ChildOnRecord merged = ofCounty(records.get(mergedId), counties, mergedId);
     refuseUnmergeable(kept, merged);
 
     LocalDateTime now = BeijingTime.now();
@@ -106,7 +106,7 @@ public class ChildMerges {
   }
 
   /** A record of none of the caller's counties is answered as one that does not exist. */
-  private static ChildOnRecord ofCounty(ChildOnRecord record, Set<String> counties, long id, String field) {
+  private static ChildOnRecord ofCounty(ChildOnRecord record, Set<String> counties, long id) {
     if (record == null || !counties.contains(record.countyCode())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "本县没有编号为 " + id + " 的儿童记录");
     }

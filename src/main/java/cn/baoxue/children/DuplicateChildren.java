@@ -61,7 +61,8 @@ public class DuplicateChildren {
         where at.parent_code = bt.parent_code
           and a.merged_into_id is null and b.merged_into_id is null
           and (a.village_code = b.village_code or a.guardian_name = b.guardian_name)""" + condition
-        + " order by at.parent_code, a.name, a.id, b.id");
+        // Newest first: a record just registered is the one whose duplicate the county is looking for.
+        + " order by b.id desc, a.id desc fetch first " + (MAX_PAIRS + 1) + " rows only");
     if (counties.isPresent()) {
       query = query.param("counties", List.copyOf(counties.get()));
     }
