@@ -21,18 +21,21 @@ public class CaseIntakeService {
   private final StudentRepository students;
   private final DropoutCaseRepository cases;
   private final CaseNumbers caseNumbers;
+  private final ProvisionalNumbers provisionalNumbers;
 
   CaseIntakeService(
       ReportValidator validator,
       OrgTree orgTree,
       StudentRepository students,
       DropoutCaseRepository cases,
-      CaseNumbers caseNumbers) {
+      CaseNumbers caseNumbers,
+      ProvisionalNumbers provisionalNumbers) {
     this.validator = validator;
     this.orgTree = orgTree;
     this.students = students;
     this.cases = cases;
     this.caseNumbers = caseNumbers;
+    this.provisionalNumbers = provisionalNumbers;
   }
 
   /**
@@ -47,9 +50,11 @@ public class CaseIntakeService {
       throw new InvalidCaseInputException(
           "您无权为" + jurisdiction.schoolName() + "（" + valid.village().getName() + "）的学生上报案件");
     }
-    Student student = students.findByIdNumber(valid.idNumber().value())
-        .map(this::recordKept)
-        .orElseGet(() -> new Student(valid.idNumber().value()));
+    Student student = valid.withoutPapers()
+        ? Student.withoutPapers(provisionalNumbers.next(jurisdiction.county().getCode()))
+        : students.findByIdNumber(valid.idNumber().value())
+            .map(this::recordKept)
+            .orElseGet(() -> new Student(valid.idNumber().value()));
     if (student.getId() != null) {
       cases.findByOpenStudentId(student.getId())
           .ifPresent(

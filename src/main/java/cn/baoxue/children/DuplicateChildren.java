@@ -5,6 +5,7 @@ import cn.baoxue.cases.PersonalDataPolicy.Disclosure;
 import cn.baoxue.cases.ProvisionalNumbers;
 import cn.baoxue.kernel.identity.Staff;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,7 +57,10 @@ public class DuplicateChildren {
         select a.id as a_id, b.id as b_id
         from student a
           join org_unit av on av.code = a.village_code join org_unit at on at.code = av.parent_code
-          join student b on b.name = a.name and b.birth_date = a.birth_date and b.id > a.id
+          join student b on b.name = a.name and b.id > a.id
+            and (b.birth_date = a.birth_date or ((a.birth_date_estimated or b.birth_date_estimated)
+              and extract(year from b.birth_date) = extract(year from a.birth_date)
+              and extract(month from b.birth_date) = extract(month from a.birth_date)))
           join org_unit bv on bv.code = b.village_code join org_unit bt on bt.code = bv.parent_code
         where at.parent_code = bt.parent_code
           and a.merged_into_id is null and b.merged_into_id is null
@@ -88,11 +92,13 @@ public class DuplicateChildren {
 
   static List<String> reasons(ChildOnRecord.Facts a, ChildOnRecord.Facts b) {
     List<String> reasons = new ArrayList<>();
+    // A child without papers may be registered with her birth month only: the same month is as near as it gets.
+    boolean byMonth = !Objects.equals(a.birthDate(), b.birthDate());
     if (a.guardianName() != null && a.guardianName().equals(b.guardianName())) {
-      reasons.add(SAME_GUARDIAN);
+      reasons.add(byMonth ? SAME_GUARDIAN.replace("出生日期", "出生年月") : SAME_GUARDIAN);
     }
     if (Objects.equals(a.villageCode(), b.villageCode())) {
-      reasons.add(SAME_VILLAGE);
+      reasons.add(byMonth ? SAME_VILLAGE.replace("出生日期", "出生年月") : SAME_VILLAGE);
     }
     return reasons;
   }
@@ -120,7 +126,7 @@ public class DuplicateChildren {
         });
     Map<Long, ChildOnRecord> records = new LinkedHashMap<>();
     jdbc.sql("""
-            select s.id, s.name, s.id_number, s.gender, s.birth_date, s.guardian_name, sch.name as school_name,
+            select s.id, s.name, s.id_number, s.gender, s.birth_date, s.birth_date_estimated, s.guardian_name, sch.name as school_name,
                    vil.name as village_name, twn.name as township_name, twn.parent_code as county_code
             from student s join org_unit vil on vil.code = s.village_code join org_unit twn on twn.code = vil.parent_code
               left join org_unit sch on sch.code = s.school_code
@@ -132,7 +138,8 @@ public class DuplicateChildren {
           LocalDate birthDate = rs.getObject("birth_date", LocalDate.class);
           records.put(id, new ChildOnRecord(id, rs.getString("name"), disclosure.idNumber(idNumber),
               ProvisionalNumbers.isProvisional(idNumber), "F".equals(rs.getString("gender")) ? "女" : "男",
-              disclosure.birthDate(birthDate), rs.getString("guardian_name"), rs.getString("school_name"),
+              rs.getBoolean("birth_date_estimated") && disclosure.inFull() && birthDate != null
+                  ? YearMonth.from(birthDate) + "（只知年月）" : disclosure.birthDate(birthDate), rs.getString("guardian_name"), rs.getString("school_name"),
               rs.getString("village_name"), rs.getString("township_name"), rs.getString("county_code"),
               open.getOrDefault(id, List.of()), closed.getOrDefault(id, List.of())));
         });
