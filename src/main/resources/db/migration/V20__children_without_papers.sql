@@ -2,7 +2,8 @@
 -- under a provisional number Baoxue issues, T + the county's code + an 11-digit sequence of that
 -- county (never a 身份证号, which has no letter in front; 18 characters, so it fits id_number).
 -- provisional_number keeps it after the real number is recorded, so her earlier papers still
--- find her; birth_date_estimated marks a birth date known to the month only (stored as the 1st).
+-- find her; birth_date_estimated marks the estimated birth date of a child without papers (the
+-- family's memory, perhaps the month only, stored as its 1st), checked to the month against her number.
 alter table student add column provisional_number varchar(18);
 alter table student add column birth_date_estimated boolean default false not null;
 alter table student add column id_number_recorded_by varchar(64);

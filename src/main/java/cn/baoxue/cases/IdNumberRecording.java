@@ -1,6 +1,6 @@
 package cn.baoxue.cases;
 
-import cn.baoxue.kernel.identity.Jurisdiction;
+import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.validation.IdNumber;
 import cn.baoxue.kernel.validation.Inputs;
@@ -8,7 +8,6 @@ import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -70,7 +69,7 @@ public class IdNumberRecording {
     DropoutCase dropoutCase = cases.findByCaseNumber(caseNumber)
         .filter(c -> staff.jurisdiction().covers(c.getSchoolCode(), c.getVillageCode(), c.getTownshipCode(), c.getCountyCode()))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "案件不存在或不在您的管辖范围内"));
-    if (!worksOn(staff.jurisdiction(), dropoutCase)) {
+    if (!worksOn(staff, dropoutCase)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有案件所在的学校、乡镇或县教育局可以登记儿童的身份证号");
     }
     // The child's row is locked: two people recording her number at once queue, the second finds it recorded.
@@ -111,11 +110,14 @@ public class IdNumberRecording {
         "已为" + student.getName() + "登记身份证号，临时编号 " + provisional + " 停用");
   }
 
-  /** The school, township or county of the case: the units that work it with the family. */
-  static boolean worksOn(Jurisdiction jurisdiction, DropoutCase c) {
-    Set<String> units = jurisdiction.unitCodes();
-    return Optional.ofNullable(c.getSchoolCode()).map(units::contains).orElse(false)
-        || units.contains(c.getTownshipCode()) || units.contains(c.getCountyCode());
+  /**
+   * Staff of the school, township or county bureau of the case: those who work it with the family
+   * and read her papers in full. Not the village cadre, the 妇联 or an auditor; an administrator
+   * manages accounts, not children.
+   */
+  static boolean worksOn(Staff staff, DropoutCase c) {
+    return (c.getSchoolCode() != null && staff.isMemberOf(GroupIds.school(c.getSchoolCode())))
+        || staff.isMemberOf(GroupIds.township(c.getTownshipCode())) || staff.isMemberOf(GroupIds.county(c.getCountyCode()));
   }
 
   private static boolean sameBirth(Student student, LocalDate born) {
@@ -126,12 +128,12 @@ public class IdNumberRecording {
 
   static String registeredBirth(Student student) {
     return student.isBirthDateEstimated()
-        ? YearMonth.from(student.getBirthDate()) + "（只知年月）"
+        ? "约" + YearMonth.from(student.getBirthDate())
         : student.getBirthDate().toString();
   }
 
   /** For the case page: whether the caller may record the number of this case's child. */
   public boolean mayRecord(DropoutCase c, Staff staff) {
-    return c.getStudent().isProvisional() && worksOn(staff.jurisdiction(), c);
+    return c.getStudent().isProvisional() && worksOn(staff, c);
   }
 }

@@ -117,7 +117,7 @@ class LedgerController {
   /** One row of the sheet; the ID number, birth date and phone as the reader may see them, the reporter by name. */
   static List<Object> values(Ledger ledger, Row r, Disclosure disclosure, UnaryOperator<String> personByName) {
     Object birthDate = !disclosure.inFull() ? disclosure.birthDate(r.birthDate())
-        : r.birthDateEstimated() && r.birthDate() != null ? YearMonth.from(r.birthDate()) + "（只知年月）" : r.birthDate();
+        : r.birthDateEstimated() && r.birthDate() != null ? "约" + YearMonth.from(r.birthDate()) : r.birthDate();
     String idNumber = disclosure.idNumber(r.idNumber());
     // 无身份证号: flagged until the real number is recorded, so the county sees whom it still has to find papers for.
     String withoutIdNumber = r.withoutIdNumber() ? "是（临时编号）" : "";

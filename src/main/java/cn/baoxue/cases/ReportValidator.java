@@ -82,7 +82,8 @@ class ReportValidator {
     }
 
     // A roster row comes from a spreadsheet: its day is spelled as the office's Excel wrote it.
-    // Without papers the family may know the month only (2016-03): kept as its first day, marked estimated.
+    // Without papers a birth date is what the family remembers: estimated, checked to the month when her
+    // number is known. It may be given as the month only (2016-03), kept as that month's first day.
     boolean birthMonthOnly = withoutPapers && Inputs.trim(report.birthDate()) != null
         && Inputs.trim(report.birthDate()).matches("[0-9]{4}-[0-9]{2}");
     LocalDate birthDate = birthMonthOnly
@@ -121,7 +122,7 @@ class ReportValidator {
     in.check();
     return new ValidReport(
         name, idNumber, gender, birthDate, school, grade, village, guardianName, guardianPhone,
-        reason, source, specialGroups, notes, birthMonthOnly);
+        reason, source, specialGroups, notes, withoutPapers);
   }
 
   /** The age window of compulsory schooling, for a report and for a number recorded later alike. */

@@ -61,7 +61,10 @@ public class Student {
   @Column(name = "provisional_number", updatable = false)
   private String provisionalNumber;
 
-  /** The birth date is known to the month only (a child without papers): the 1st of that month. */
+  /**
+   * The birth date is an estimate (a child without papers: what the family remembers, perhaps the
+   * month only, then its 1st): her real number is checked against its year and month.
+   */
   @Column(name = "birth_date_estimated", nullable = false)
   private boolean birthDateEstimated;
 

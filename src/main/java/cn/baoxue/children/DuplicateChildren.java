@@ -139,7 +139,7 @@ public class DuplicateChildren {
           records.put(id, new ChildOnRecord(id, rs.getString("name"), disclosure.idNumber(idNumber),
               ProvisionalNumbers.isProvisional(idNumber), "F".equals(rs.getString("gender")) ? "女" : "男",
               rs.getBoolean("birth_date_estimated") && disclosure.inFull() && birthDate != null
-                  ? YearMonth.from(birthDate) + "（只知年月）" : disclosure.birthDate(birthDate), rs.getString("guardian_name"), rs.getString("school_name"),
+                  ? "约" + YearMonth.from(birthDate) : disclosure.birthDate(birthDate), rs.getString("guardian_name"), rs.getString("school_name"),
               rs.getString("village_name"), rs.getString("township_name"), rs.getString("county_code"),
               open.getOrDefault(id, List.of()), closed.getOrDefault(id, List.of())));
         });
