@@ -3,6 +3,7 @@ package cn.baoxue.children;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +32,15 @@ class DuplicateChildrenController {
     return "children/duplicates";
   }
 
-  /** The page's form sends the same command as the API, field for field. */
+  /**
+   * The page's form: the pair's two records and the one chosen to keep; the other is merged. Then
+   * the same command as the API, field for field.
+   */
   @PostMapping("/children/merges")
-  String merge(@RequestParam(required = false) String keptChildId, @RequestParam(required = false) String mergedChildId,
+  String merge(@RequestParam(required = false) String keptChildId, @RequestParam(required = false) List<String> pair,
       @RequestParam(required = false) String reason, Staff staff, RedirectAttributes redirect) {
+    String mergedChildId = pair == null || pair.size() != 2 || !pair.contains(keptChildId) ? null
+        : pair.get(0).equals(keptChildId) ? pair.get(1) : pair.get(0);
     Map<String, Object> command = new LinkedHashMap<>();
     command.put(MergeChildren.KEPT, keptChildId);
     command.put(MergeChildren.MERGED, mergedChildId);

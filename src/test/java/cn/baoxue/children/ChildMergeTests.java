@@ -212,7 +212,7 @@ class ChildMergeTests {
     Reply tokenless = session.postJson("/api/children/merges", body);
     assertThat(tokenless.status()).as("%s", tokenless).isEqualTo(403);
     Reply pageForm = session.postForm("/children/merges",
-        Map.of("keptChildId", String.valueOf(twins.first()), "mergedChildId", String.valueOf(twins.second())));
+        Map.of("keptChildId", String.valueOf(twins.first()), "pair", String.valueOf(twins.second())));
     assertThat(pageForm.status()).as("%s", pageForm).isEqualTo(403);
     assertThat(world(twins)).isEqualTo(before);
   }
@@ -229,7 +229,12 @@ class ChildMergeTests {
     Caller bureau = Caller.loggedIn(port, "bureau-zhenxiong");
     assertThat(bureau.get("/children/duplicates").body()).contains("name=\"keptChildId\"");
     Reply merged = bureau.postForm("/children/merges", Map.of("keptChildId", String.valueOf(twins.first()),
-        "mergedChildId", String.valueOf(twins.second()), "reason", "入户核实"));
+        "pair", String.valueOf(twins.second()), "reason", "入户核实"));
+    assertThat(merged.status()).isEqualTo(302);
+    assertThat(jdbc.queryForObject("select merged_into_id from student where id = ?", Long.class, twins.second()))
+        .as("a pair that is not the page's: nothing merged").isNull();
+    merged = bureau.postForm("/children/merges?pair=" + twins.first() + "&pair=" + twins.second(),
+        Map.of("keptChildId", String.valueOf(twins.first()), "reason", "入户核实"));
     assertThat(merged.status()).as("%s", merged).isEqualTo(302);
     assertThat(jdbc.queryForObject("select merged_into_id from student where id = ?", Long.class, twins.second()))
         .isEqualTo(twins.first());

@@ -6,6 +6,7 @@ import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.ChineseBrowser;
 import cn.baoxue.testing.EngineRest;
+import cn.baoxue.testing.TasklistPage;
 import cn.baoxue.testing.TestStudents;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -97,6 +98,44 @@ class ChildRecordsBrowserTests {
             .isEqualTo(twinId);
       }
     }
+  }
+
+  /**
+   * Tasklist's report form: a teacher reports a child her school should have, found door to door
+   * without papers — 身份证号 left empty, 发现途径 摸排. Left empty with 教师上报 the form says what to do.
+   */
+  @Test
+  void aTeacherReportsAChildWithoutPapersInTasklistByChoosingSurveyAndLeavingTheNumberEmpty() {
+    String name = "鲁小雁";
+    LocalDate born = BeijingTime.today().minusYears(9).minusDays(40);
+    try (ChineseBrowser browser = ChineseBrowser.open(port)) {
+      assertThat(browser.intlLocale()).startsWith("zh");
+      browser.logIn("teacher-changan");
+      TasklistPage tasklist = new TasklistPage(browser).open();
+      tasklist.startProcess("控辍保学");
+      tasklist.type("学生姓名", name);
+      browser.waitForValue("学校", "长安村小学");
+      browser.waitForValue("户籍村", "长安村");
+      tasklist.type("年级", "3");
+      tasklist.date("出生日期", born.toString());
+      tasklist.type("监护人姓名", "鲁大河");
+      tasklist.select("疑似辍学原因", "其他");
+      tasklist.choose("女");
+      By start = By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='启动']");
+      browser.click(start);
+      browser.waitFor(By.xpath("//*[contains(@class,'baoxue-id-error') and contains(.,'请在“发现途径”中选“摸排”')]"));
+      browser.assertAllChinese("the start form without a number");
+      browser.screenshot("tasklist-report-without-papers-refused");
+      tasklist.choose("摸排（铁脚板入户排查）");
+      browser.screenshot("tasklist-report-without-papers-survey");
+      browser.click(start);
+      browser.waitUntilGone(By.cssSelector(".modal-dialog"));
+    }
+    Map<String, Object> student = jdbc.queryForMap("select s.id_number, s.birth_date_estimated, c.source, c.school_code"
+        + " from student s join dropout_case c on c.student_id = s.id where s.name = ?", name);
+    assertThat((String) student.get("ID_NUMBER")).matches("T530627[0-9]{11}");
+    assertThat(student).containsEntry("SOURCE", "SURVEY").containsEntry("SCHOOL_CODE", TestStudents.CHANGAN_SCHOOL)
+        .containsEntry("BIRTH_DATE_ESTIMATED", true);
   }
 
   private static void assertFitsTheScreen(ChineseBrowser browser, String where) {
