@@ -65,7 +65,9 @@ class ReportValidator {
     boolean withoutPapers = survey && Inputs.trim(report.studentIdNumber()) == null;
     IdNumber idNumber = null;
     if (Inputs.trim(report.studentIdNumber()) == null && !survey) {
-      in.problem(CaseStart.STUDENT_ID_NUMBER, "身份证号不能为空（摸排发现、尚无身份证号的儿童，案件来源请选“摸排”，由系统发给临时编号）");
+      // A roster registers children with papers; a report may be a 摸排 find the reporter did not mark as one.
+      in.problem(CaseStart.STUDENT_ID_NUMBER, CaseSource.IMPORT.name().equals(Inputs.trim(report.source())) ? "身份证号不能为空"
+          : "身份证号不能为空（摸排发现、尚无身份证号的儿童，案件来源请选“摸排”，由系统发给临时编号）");
     } else if (!withoutPapers) {
       try {
         idNumber = IdNumber.parse(report.studentIdNumber());
