@@ -100,6 +100,10 @@ public class AuditVerification {
               .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
               ? Optional.empty()
               : Optional.of("儿童记录合并 #" + entry.getRefId() + " 已被删除或改动");
+      case HANDOVER -> jdbc.sql("select moved from staff_handover where id = ?").param(entry.getRefId()).query(String.class)
+          .optional()
+          .map(moved -> moved.equals(entry.getPayload()) ? Optional.<String>empty() : Optional.of("工作交接记录 #" + entry.getRefId() + " 已被改动"))
+          .orElseGet(() -> Optional.of("工作交接记录 #" + entry.getRefId() + " 已被删除"));
       case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
     };
   }

@@ -110,6 +110,10 @@ class HomeController {
     if (school || township || county || admin) {
       links.add(new Link("学籍异动", "/students/changes", school ? "转学、休学等学籍变动，转学申请" : "辖区学籍变动，转学申请的同意"));
     }
+    if (township || county || auditor || admin) {
+      links.add(new Link("包保工作量", "/caseload",
+          township || admin ? "各包保人的个案和待办、各村未结个案；人员离职调动时办理工作交接" : "各包保人的个案和待办、各村未结个案"));
+    }
     if (county || auditor || admin) {
       links.add(new Link("疑似重复的儿童记录", "/children/duplicates", county ? "同名同生日同监护人或同村的两条记录，核实后合并为一人一档" : "全县疑似重复的儿童记录（只读）"));
     }
