@@ -40,6 +40,8 @@ public class AuditEntry {
     TRANSFER_WITHDRAWAL,
     /** 佐证材料 added to a case (ref_id: the evidence item; payload: its SHA-256 as stored). */
     EVIDENCE,
+    /** Two records of one child merged (ref_id: the child_merge row; payload: both records and every row moved). */
+    CHILD_MERGE,
     /** 工作交接: one person's open tasks and helper roles handed to a successor (ref_id: the handover; payload: what moved). */
     HANDOVER
   }

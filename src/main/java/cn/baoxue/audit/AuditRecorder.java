@@ -2,6 +2,7 @@ package cn.baoxue.audit;
 
 import cn.baoxue.audit.AuditEntry.Kind;
 import cn.baoxue.cases.PersonalDataExported;
+import cn.baoxue.children.ChildrenMerged;
 import cn.baoxue.cases.PersonalDataViewed;
 import cn.baoxue.documents.CaseDocument;
 import cn.baoxue.documents.DocumentIssued;
@@ -48,6 +49,12 @@ class AuditRecorder {
   public void evidence(EvidenceAdded event) {
     EvidenceItem e = event.item();
     trail.append(Kind.EVIDENCE, e.getId(), e.getCaseId(), e.getUploadedBy(), AuditPayloads.of(e));
+  }
+
+  /** A merge of two records of one child (一人一档), in its transaction. */
+  @EventListener
+  public void merged(ChildrenMerged event) {
+    trail.append(Kind.CHILD_MERGE, event.mergeId(), null, event.actor(), event.detail());
   }
 
   /** An export of many students at once: one entry naming the view, the filter and the row count. */

@@ -95,6 +95,11 @@ public class AuditVerification {
           jdbc.sql("select count(*) from transfer_request where id = ?").param(entry.getRefId()).query(Long.class).single() == 1
               ? Optional.empty()
               : Optional.of("转学申请 #" + entry.getRefId() + " 已被删除");
+      case CHILD_MERGE ->
+          jdbc.sql("select count(*) from child_merge where id = ? and ? like concat('merge=', id, ';kept=', kept_student_id, ';merged=', merged_student_id, ';%')")
+              .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("儿童记录合并 #" + entry.getRefId() + " 已被删除或改动");
       case HANDOVER -> jdbc.sql("select moved from staff_handover where id = ?").param(entry.getRefId()).query(String.class)
           .optional()
           .map(moved -> moved.equals(entry.getPayload()) ? Optional.<String>empty() : Optional.of("工作交接记录 #" + entry.getRefId() + " 已被改动"))

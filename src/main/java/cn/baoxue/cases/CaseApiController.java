@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Cases as JSON for other systems: the same jurisdiction rules as the pages. */
+/**
+ * Cases as JSON for other systems: the same jurisdiction rules as the pages. {@code withoutIdNumber}:
+ * the child is still registered under a provisional number (临时编号, found without papers).
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseApiController {
@@ -46,7 +49,7 @@ class CaseApiController {
       String studentName,
       String studentIdNumber,
       String gender,
-      int grade,
+      Integer grade,
       String schoolCode,
       String villageCode,
       String townshipCode,
@@ -58,7 +61,8 @@ class CaseApiController {
       boolean escalated,
       LocalDateTime reportedAt,
       LocalDateTime closedAt,
-      String processInstanceId) {
+      String processInstanceId,
+      boolean withoutIdNumber) {
 
     static CaseSummary of(DropoutCase c) {
       return new CaseSummary(
@@ -78,7 +82,8 @@ class CaseApiController {
           c.isEscalated(),
           c.getReportedAt(),
           c.getClosedAt(),
-          c.getProcessInstanceId());
+          c.getProcessInstanceId(),
+          c.getStudent().isProvisional());
     }
   }
 }

@@ -20,10 +20,13 @@ public class CaseController {
 
   private final CaseQueries queries;
   private final ContactLogService contacts;
+  private final IdNumberRecording idNumbers;
   private final ApplicationEventPublisher events;
 
-  CaseController(CaseQueries queries, ContactLogService contacts, ApplicationEventPublisher events) {
+  CaseController(CaseQueries queries, ContactLogService contacts, IdNumberRecording idNumbers,
+      ApplicationEventPublisher events) {
     this.queries = queries;
+    this.idNumbers = idNumbers;
     this.contacts = contacts;
     this.events = events;
   }
@@ -45,7 +48,22 @@ public class CaseController {
     model.addAttribute("personalData", PersonalDataPolicy.disclosureFor(staff.groupIds()));
     model.addAttribute("contactTypes", ContactType.values());
     model.addAttribute("mayRecordContacts", viewed.isOpen() && contacts.mayRecord(viewed, staff));
+    model.addAttribute("mayRecordIdNumber", idNumbers.mayRecord(viewed, staff));
     return "cases/show";
+  }
+
+  /** 登记身份证号 of a child registered without papers; refusals come back to the page in Chinese. */
+  @PostMapping("/cases/{caseNumber}/id-number")
+  String recordIdNumber(@PathVariable String caseNumber, @RequestParam(required = false) String idNumber, Staff staff,
+      RedirectAttributes redirect) {
+    try {
+      redirect.addFlashAttribute("idNumberNotice", idNumbers.record(caseNumber, idNumber, staff).message());
+    } catch (InvalidCaseInputException e) {
+      redirect.addFlashAttribute("idNumberError", e.getMessage());
+    } catch (ResponseStatusException e) {
+      redirect.addFlashAttribute("idNumberError", e.getReason());
+    }
+    return "redirect:/cases/" + caseNumber + "#id-number";
   }
 
   /** The 结对帮扶记录 form of the case page; refusals come back to the page in Chinese. */

@@ -21,18 +21,21 @@ public class CaseIntakeService {
   private final StudentRepository students;
   private final DropoutCaseRepository cases;
   private final CaseNumbers caseNumbers;
+  private final ProvisionalNumbers provisionalNumbers;
 
   CaseIntakeService(
       ReportValidator validator,
       OrgTree orgTree,
       StudentRepository students,
       DropoutCaseRepository cases,
-      CaseNumbers caseNumbers) {
+      CaseNumbers caseNumbers,
+      ProvisionalNumbers provisionalNumbers) {
     this.validator = validator;
     this.orgTree = orgTree;
     this.students = students;
     this.cases = cases;
     this.caseNumbers = caseNumbers;
+    this.provisionalNumbers = provisionalNumbers;
   }
 
   /**
@@ -47,8 +50,11 @@ public class CaseIntakeService {
       throw new InvalidCaseInputException(
           "您无权为" + jurisdiction.schoolName() + "（" + valid.village().getName() + "）的学生上报案件");
     }
-    Student student =
-        students.findByIdNumber(valid.idNumber().value()).orElseGet(() -> new Student(valid.idNumber().value()));
+    Student student = valid.withoutPapers()
+        ? Student.withoutPapers(provisionalNumbers.next(jurisdiction.county().getCode()))
+        : students.findByIdNumber(valid.idNumber().value())
+            .map(this::recordKept)
+            .orElseGet(() -> new Student(valid.idNumber().value()));
     if (student.getId() != null) {
       cases.findByOpenStudentId(student.getId())
           .ifPresent(
@@ -62,6 +68,16 @@ public class CaseIntakeService {
     String caseNumber = caseNumbers.next(jurisdiction.county().getCode());
     DropoutCase dropoutCase = cases.save(new DropoutCase(caseNumber, student, valid, jurisdiction, reporter));
     return new OpenedCase(dropoutCase, jurisdiction);
+  }
+
+  /** A record merged into another (一人一档) is the child's old record: her case opens on the one kept. */
+  private Student recordKept(Student student) {
+    Student current = student;
+    // Merges refuse a record already merged, so the chain is short; the bound only guards against a hand edit.
+    for (int hops = 0; current.getMergedIntoId() != null && hops < 10; hops++) {
+      current = students.findById(current.getMergedIntoId()).orElseThrow();
+    }
+    return current;
   }
 
   /** Ties the case to the process instance that runs it. */

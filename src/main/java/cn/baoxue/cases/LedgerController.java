@@ -13,6 +13,7 @@ import cn.baoxue.web.Spreadsheet;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -100,26 +101,34 @@ class LedgerController {
     events.publishEvent(new PersonalDataExported(staff.userId(), "LEDGER_" + ledger.name(), filter.toString(), rows[0], disclosure.inFull()));
   }
 
+  static final String WITHOUT_ID_NUMBER = "无身份证号";
+
   static List<String> headers(Ledger ledger) {
     return switch (ledger) {
-      case CHILDREN -> List.of("姓名", "身份证号", "性别", "出生日期", "年级", "学校", "户籍村", "乡镇", "监护人", "联系电话", "特殊群体", "在校状态", "登记时间");
-      case SUSPECTED -> List.of("案件编号", "姓名", "身份证号", "性别", "年级", "学校", "户籍村", "乡镇", "辍学原因", "特殊群体", "案件来源", "上报人", "上报时间");
+      case CHILDREN -> List.of("姓名", "身份证号", "性别", "出生日期", "年级", "学校", "户籍村", "乡镇", "监护人", "联系电话", "特殊群体", "在校状态", "登记时间",
+          WITHOUT_ID_NUMBER);
+      case SUSPECTED -> List.of("案件编号", "姓名", "身份证号", "性别", "年级", "学校", "户籍村", "乡镇", "辍学原因", "特殊群体", "案件来源", "上报人", "上报时间",
+          WITHOUT_ID_NUMBER);
       case DROPOUTS -> List.of("案件编号", "姓名", "身份证号", "性别", "年级", "学校", "户籍村", "乡镇", "辍学原因", "特殊群体", "状态", "劝返环节",
-          "依法控辍督办", "上报时间", "核实时间", "销号时间");
+          "依法控辍督办", "上报时间", "核实时间", "销号时间", WITHOUT_ID_NUMBER);
     };
   }
 
   /** One row of the sheet; the ID number, birth date and phone as the reader may see them, the reporter by name. */
   static List<Object> values(Ledger ledger, Row r, Disclosure disclosure, UnaryOperator<String> personByName) {
-    Object birthDate = disclosure.inFull() ? r.birthDate() : disclosure.birthDate(r.birthDate());
+    Object birthDate = !disclosure.inFull() ? disclosure.birthDate(r.birthDate())
+        : r.birthDateEstimated() && r.birthDate() != null ? "约" + YearMonth.from(r.birthDate()) : r.birthDate();
     String idNumber = disclosure.idNumber(r.idNumber());
+    // 无身份证号: flagged until the real number is recorded, so the county sees whom it still has to find papers for.
+    String withoutIdNumber = r.withoutIdNumber() ? "是（临时编号）" : "";
     return switch (ledger) {
       case CHILDREN -> Arrays.asList(r.name(), idNumber, r.gender(), birthDate, r.grade(), r.school(), r.village(), r.township(),
-          r.guardianName(), disclosure.phone(r.guardianPhone()), r.specialGroups(), r.status(), r.reportedAt());
+          r.guardianName(), disclosure.phone(r.guardianPhone()), r.specialGroups(), r.status(), r.reportedAt(), withoutIdNumber);
       case SUSPECTED -> Arrays.asList(r.caseNumber(), r.name(), idNumber, r.gender(), r.grade(), r.school(), r.village(), r.township(),
-          r.reason(), r.specialGroups(), r.source(), personByName.apply(r.reportedBy()), r.reportedAt());
+          r.reason(), r.specialGroups(), r.source(), personByName.apply(r.reportedBy()), r.reportedAt(), withoutIdNumber);
       case DROPOUTS -> Arrays.asList(r.caseNumber(), r.name(), idNumber, r.gender(), r.grade(), r.school(), r.village(), r.township(),
-          r.reason(), r.specialGroups(), r.status(), r.rung(), r.escalated() ? "是" : "否", r.reportedAt(), r.verifiedAt(), r.closedAt());
+          r.reason(), r.specialGroups(), r.status(), r.rung(), r.escalated() ? "是" : "否", r.reportedAt(), r.verifiedAt(), r.closedAt(),
+          withoutIdNumber);
     };
   }
 

@@ -73,17 +73,24 @@ public class LedgerQueries {
       String reportedBy,
       java.time.LocalDateTime reportedAt,
       java.time.LocalDateTime verifiedAt,
-      java.time.LocalDateTime closedAt) {
+      java.time.LocalDateTime closedAt,
+      boolean birthDateEstimated) {
 
-    /** Pages are read over many shoulders; only exports carry the full number. */
+    /** Pages are read over many shoulders; only exports carry the full number. A provisional number is Baoxue's own, shown whole. */
     public String maskedIdNumber() {
-      return IdNumber.mask(idNumber);
+      return withoutIdNumber() ? idNumber : IdNumber.mask(idNumber);
+    }
+
+    /** 无身份证号: the child is registered under a provisional number (摸排) until her real one is recorded. */
+    public boolean withoutIdNumber() {
+      return ProvisionalNumbers.isProvisional(idNumber);
     }
 
     /** The same row with other ID number and guardian phone (masked for readers who need no more). */
     public Row withPersonalData(String otherIdNumber, String otherGuardianPhone) {
       return new Row(caseNumber, name, otherIdNumber, gender, birthDate, grade, school, village, township, guardianName,
-          otherGuardianPhone, specialGroups, reason, status, rung, escalated, source, reportedBy, reportedAt, verifiedAt, closedAt);
+          otherGuardianPhone, specialGroups, reason, status, rung, escalated, source, reportedBy, reportedAt, verifiedAt, closedAt,
+          birthDateEstimated);
     }
   }
 
@@ -139,7 +146,8 @@ public class LedgerQueries {
         rs.getString("reported_by"),
         time(rs, "reported_at"),
         time(rs, "verified_at"),
-        time(rs, "closed_at"));
+        time(rs, "closed_at"),
+        rs.getBoolean("birth_date_estimated"));
   }
 
   private static java.time.LocalDateTime time(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
@@ -174,9 +182,11 @@ public class LedgerQueries {
           "select null as case_number, s.name, s.id_number, s.gender, s.birth_date, s.grade, sch.name as school_name,"
               + " vil.name as village_name, twn.name as township_name, s.guardian_name, s.guardian_phone, s.special_groups,"
               + " oc.reason, oc.status, oc.rung, coalesce(oc.escalated, false) as escalated, oc.source, oc.reported_by,"
-              + " s.created_at as reported_at, oc.verified_at, oc.closed_at, s.enrolment_status";
+              + " s.created_at as reported_at, oc.verified_at, oc.closed_at, s.enrolment_status, s.birth_date_estimated";
       sql.from =
-          " from student s left join dropout_case oc on oc.open_student_id = s.id" + UNIT_NAMES.formatted("s") + " where 1 = 1";
+          // A record merged into another (一人一档) is the same child: she is listed once, by the record kept.
+          " from student s left join dropout_case oc on oc.open_student_id = s.id" + UNIT_NAMES.formatted("s")
+              + " where s.merged_into_id is null";
       sql.order = " order by twn.code, sch.code, s.grade, s.name, s.id";
       sql.scope(reader, "s.school_code", "s.village_code", "twn.code", "twn.parent_code");
       sql.filter(filter.unit(), "(s.school_code = :unit or s.village_code = :unit or twn.code = :unit or twn.parent_code = :unit)", "unit");
@@ -193,7 +203,7 @@ public class LedgerQueries {
         "select c.case_number, s.name, s.id_number, s.gender, s.birth_date, c.grade, sch.name as school_name,"
             + " vil.name as village_name, twn.name as township_name, s.guardian_name, s.guardian_phone, c.special_groups,"
             + " c.reason, c.status, c.rung, c.escalated, c.source, c.reported_by, c.reported_at, c.verified_at, c.closed_at,"
-            + " null as enrolment_status";
+            + " null as enrolment_status, s.birth_date_estimated";
     sql.from =
         " from dropout_case c join student s on s.id = c.student_id" + UNIT_NAMES.formatted("c")
             + (ledger == Ledger.SUSPECTED ? " where c.status = 'REPORTED'" : " where c.verify_result = 'CONFIRMED'");

@@ -63,8 +63,9 @@ public final class PersonalDataPolicy {
       return this == FULL;
     }
 
+    /** A provisional number (临时编号) is Baoxue's own and tells nothing of the child: shown whole. */
     public String idNumber(String idNumber) {
-      return inFull() ? idNumber : maskIdNumber(idNumber);
+      return inFull() || ProvisionalNumbers.isProvisional(idNumber) ? idNumber : maskIdNumber(idNumber);
     }
 
     public String phone(String phone) {

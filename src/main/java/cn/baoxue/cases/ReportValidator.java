@@ -2,6 +2,7 @@ package cn.baoxue.cases;
 
 import cn.baoxue.kernel.process.CaseSource;
 import cn.baoxue.kernel.process.CaseStart;
+import cn.baoxue.kernel.validation.Coded;
 import cn.baoxue.kernel.validation.IdNumber;
 import cn.baoxue.kernel.validation.Inputs;
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
@@ -11,6 +12,8 @@ import cn.baoxue.kernel.identity.OrgUnitType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -55,11 +58,22 @@ class ReportValidator {
 
     String name = in.personName(CaseStart.STUDENT_NAME, report.studentName(), "学生姓名", true, MAX_NAME);
 
+    // 无身份证号: a child found door to door (铁脚板摸排) may have no number yet; she is registered under
+    // a provisional number Baoxue issues (ProvisionalNumbers). Any other source needs the number.
+    boolean survey = Inputs.trim(report.source()) != null
+        && Coded.find(CaseSource.class, Inputs.trim(report.source())).orElse(null) == CaseSource.SURVEY;
+    boolean withoutPapers = survey && Inputs.trim(report.studentIdNumber()) == null;
     IdNumber idNumber = null;
-    try {
-      idNumber = IdNumber.parse(report.studentIdNumber());
-    } catch (InvalidCaseInputException e) {
-      e.problems().forEach(problem -> in.problem(CaseStart.STUDENT_ID_NUMBER, problem));
+    if (Inputs.trim(report.studentIdNumber()) == null && !survey) {
+      // A roster registers children with papers; a report may be a 摸排 find the reporter did not mark as one.
+      in.problem(CaseStart.STUDENT_ID_NUMBER, CaseSource.IMPORT.name().equals(Inputs.trim(report.source())) ? "身份证号不能为空"
+          : "身份证号不能为空（摸排发现、尚无身份证号的儿童，案件来源请选“摸排”，由系统发给临时编号）");
+    } else if (!withoutPapers) {
+      try {
+        idNumber = IdNumber.parse(report.studentIdNumber());
+      } catch (InvalidCaseInputException e) {
+        e.problems().forEach(problem -> in.problem(CaseStart.STUDENT_ID_NUMBER, problem));
+      }
     }
 
     String gender = Inputs.trim(report.gender());
@@ -70,17 +84,20 @@ class ReportValidator {
     }
 
     // A roster row comes from a spreadsheet: its day is spelled as the office's Excel wrote it.
-    LocalDate birthDate = CaseSource.IMPORT.name().equals(Inputs.trim(report.source()))
-        ? in.officeDate(CaseStart.BIRTH_DATE, report.birthDate(), "出生日期")
-        : in.date(CaseStart.BIRTH_DATE, report.birthDate(), "出生日期");
+    // Without papers a birth date is what the family remembers: estimated, checked to the month when her
+    // number is known. It may be given as the month only (2016-03), kept as that month's first day.
+    boolean birthMonthOnly = withoutPapers && Inputs.trim(report.birthDate()) != null
+        && Inputs.trim(report.birthDate()).matches("[0-9]{4}-[0-9]{2}");
+    LocalDate birthDate = birthMonthOnly
+        ? birthMonth(Inputs.trim(report.birthDate()), in)
+        : CaseSource.IMPORT.name().equals(Inputs.trim(report.source()))
+            ? in.officeDate(CaseStart.BIRTH_DATE, report.birthDate(), "出生日期")
+            : in.date(CaseStart.BIRTH_DATE, report.birthDate(), "出生日期");
     if (birthDate != null && idNumber != null && !idNumber.birthDate().orElseThrow().equals(birthDate)) {
       in.problem(CaseStart.BIRTH_DATE, "出生日期与身份证号不一致");
     }
     if (birthDate != null) {
-      int age = Period.between(birthDate, LocalDate.now(clock)).getYears();
-      if (age < minAge || age > maxAge) {
-        in.problem(CaseStart.BIRTH_DATE, "学生年龄" + age + "周岁，不在义务教育适龄范围（" + minAge + "–" + maxAge + "周岁）内");
-      }
+      ageProblem(birthDate).ifPresent(problem -> in.problem(CaseStart.BIRTH_DATE, problem));
     }
 
     CaseSource source =
@@ -96,7 +113,8 @@ class ReportValidator {
             : null;
     String specialGroups = specialGroups(report.specialGroups(), in);
 
-    String guardianName = in.personName(CaseStart.GUARDIAN_NAME, report.guardianName(), "监护人姓名", false, MAX_NAME);
+    // With no number to tell two children apart, the guardian is what the county's duplicate list compares.
+    String guardianName = in.personName(CaseStart.GUARDIAN_NAME, report.guardianName(), "监护人姓名", withoutPapers, MAX_NAME);
     String guardianPhone = Inputs.trim(report.guardianPhone());
     if (guardianPhone != null && !guardianPhone.matches("[0-9+\\-]{7,20}")) {
       in.problem(CaseStart.GUARDIAN_PHONE, "监护人电话格式不正确（7–20位数字，可含 + 和 -）：" + guardianPhone);
@@ -106,7 +124,25 @@ class ReportValidator {
     in.check();
     return new ValidReport(
         name, idNumber, gender, birthDate, school, grade, village, guardianName, guardianPhone,
-        reason, source, specialGroups, notes);
+        reason, source, specialGroups, notes, withoutPapers);
+  }
+
+  /** The age window of compulsory schooling, for a report and for a number recorded later alike. */
+  Optional<String> ageProblem(LocalDate birthDate) {
+    int age = Period.between(birthDate, LocalDate.now(clock)).getYears();
+    if (age < minAge || age > maxAge) {
+      return Optional.of("学生年龄" + age + "周岁，不在义务教育适龄范围（" + minAge + "–" + maxAge + "周岁）内");
+    }
+    return Optional.empty();
+  }
+
+  private static LocalDate birthMonth(String value, Inputs in) {
+    try {
+      return YearMonth.parse(value).atDay(1);
+    } catch (DateTimeParseException e) {
+      in.problem(CaseStart.BIRTH_DATE, "出生日期格式不正确，应为 yyyy-MM-dd，不知道日时可填 yyyy-MM：" + value);
+      return null;
+    }
   }
 
   private OrgUnit orgUnit(String field, String raw, OrgUnitType type, String label, Inputs in) {

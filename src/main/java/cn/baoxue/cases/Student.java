@@ -50,6 +50,30 @@ public class Student {
   @Column(name = "special_groups")
   private String specialGroups;
 
+  /**
+   * The record this one was merged into (一人一档), or null. Written only by the merge, in SQL, so
+   * that saving a record loaded before the merge never undoes it.
+   */
+  @Column(name = "merged_into_id", insertable = false, updatable = false)
+  private Long mergedIntoId;
+
+  /** The provisional number she was registered under without papers (摸排), kept after her real one is known. */
+  @Column(name = "provisional_number", updatable = false)
+  private String provisionalNumber;
+
+  /**
+   * The birth date is an estimate (a child without papers: what the family remembers, perhaps the
+   * month only, then its 1st): her real number is checked against its year and month.
+   */
+  @Column(name = "birth_date_estimated", nullable = false)
+  private boolean birthDateEstimated;
+
+  @Column(name = "id_number_recorded_by")
+  private String idNumberRecordedBy;
+
+  @Column(name = "id_number_recorded_at")
+  private LocalDateTime idNumberRecordedAt;
+
   @Column(name = "created_at", nullable = false)
   private LocalDateTime createdAt;
 
@@ -63,11 +87,37 @@ public class Student {
     this.createdAt = BeijingTime.now();
   }
 
+  /** A child without papers, registered under the provisional number Baoxue issued her. */
+  static Student withoutPapers(String provisionalNumber) {
+    Student student = new Student(provisionalNumber);
+    student.provisionalNumber = provisionalNumber;
+    return student;
+  }
+
+  /**
+   * Her real 身份证号, checked by {@link IdNumberRecording}: it replaces the provisional number, and
+   * the birth date becomes the one the number carries.
+   */
+  void recordIdNumber(String idNumber, LocalDate birthDate, String actor) {
+    this.idNumber = idNumber;
+    this.birthDate = birthDate;
+    this.birthDateEstimated = false;
+    this.idNumberRecordedBy = actor;
+    this.idNumberRecordedAt = BeijingTime.now();
+    this.updatedAt = this.idNumberRecordedAt;
+  }
+
+  /** Still without a real 身份证号. */
+  public boolean isProvisional() {
+    return ProvisionalNumbers.isProvisional(idNumber);
+  }
+
   /** Takes the latest facts from a report: the child may have moved school or grade since. */
   void update(ValidReport report) {
     this.name = report.studentName();
     this.gender = report.gender();
     this.birthDate = report.birthDate();
+    this.birthDateEstimated = report.birthDateEstimated();
     // A report of a child with no 学籍 keeps the school she was last known at, if any.
     if (report.school() != null) {
       this.schoolCode = report.school().getCode();
@@ -122,5 +172,17 @@ public class Student {
 
   public String getSpecialGroups() {
     return specialGroups;
+  }
+
+  public String getProvisionalNumber() {
+    return provisionalNumber;
+  }
+
+  public boolean isBirthDateEstimated() {
+    return birthDateEstimated;
+  }
+
+  public Long getMergedIntoId() {
+    return mergedIntoId;
   }
 }

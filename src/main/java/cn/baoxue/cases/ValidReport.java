@@ -7,7 +7,8 @@ import java.time.LocalDate;
 
 /**
  * A report that passed every check, with its codes resolved. {@code school} and {@code grade} are
- * null for a child with no 学籍 (sources RECONCILIATION and SURVEY only).
+ * null for a child with no 学籍 (sources RECONCILIATION and SURVEY only); {@code idNumber} is null
+ * for a child without papers (SURVEY only), whose birth date may be known to the month only.
  */
 record ValidReport(
     String studentName,
@@ -22,4 +23,11 @@ record ValidReport(
     DropoutReason reason,
     CaseSource source,
     String specialGroupCodes,
-    String reportNotes) {}
+    String reportNotes,
+    boolean birthDateEstimated) {
+
+  /** A child without papers (摸排, no 身份证号): she is registered under a provisional number. */
+  boolean withoutPapers() {
+    return idNumber == null;
+  }
+}

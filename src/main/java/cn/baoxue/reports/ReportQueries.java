@@ -100,7 +100,7 @@ class ReportQueries {
 
     long students =
         jdbc.sql("select count(*) from student s where " + scope.studentCondition()
-                + " and (s.enrolment_status is null or s.enrolment_status <> 'TRANSFERRED_OUT')")
+                + " and (s.enrolment_status is null or s.enrolment_status <> 'TRANSFERRED_OUT') and s.merged_into_id is null")
             .param("unit", scope.unit().getCode())
             .query(Long.class)
             .single();

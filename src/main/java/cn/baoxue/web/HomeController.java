@@ -114,6 +114,9 @@ class HomeController {
       links.add(new Link("包保工作量", "/caseload",
           township || admin ? "各包保人的个案和待办、各村未结个案；人员离职调动时办理工作交接" : "各包保人的个案和待办、各村未结个案"));
     }
+    if (county || auditor || admin) {
+      links.add(new Link("疑似重复的儿童记录", "/children/duplicates", county ? "同名同生日同监护人或同村的两条记录，核实后合并为一人一档" : "全县疑似重复的儿童记录（只读）"));
+    }
     links.add(new Link("统计与报表", "/reports/dashboard",
         school ? "本校统计，下载月报" : county ? "全县统计，下载月报、季报" : "本辖区统计与月报、季报"));
     if (township || county || auditor || admin) {

@@ -100,6 +100,8 @@ class AuthorizationMatrixTests {
   static final Set<Role> SEES_TASK_B = EnumSet.of(Role.TEACHER_B, Role.AUDITOR, Role.ADMIN);
   static final Set<Role> ADMIN_ONLY = EnumSet.of(Role.ADMIN);
   static final Set<Role> AUDIT_READERS = EnumSet.of(Role.AUDITOR, Role.ADMIN);
+  /** Who reads the county's possible duplicate children (一人一档); the bureau alone merges them. */
+  static final Set<Role> COUNTY_DESK = EnumSet.of(Role.BUREAU, Role.AUDITOR, Role.ADMIN);
 
   @Autowired TestRestTemplate anonymousTemplate;
   @Autowired TaskService taskService;
@@ -227,6 +229,9 @@ class AuthorizationMatrixTests {
     row(door, "GET /admin/notifications", "通知发送情况（系统管理员）", role -> role == Role.ANONYMOUS
         ? toLogin(browsers.get(role).get("/admin/notifications")) : allowedOrRefused(role, browsers.get(role).get("/admin/notifications"), ADMIN_ONLY));
     row(door, "POST /admin/notifications/{失败的短信}/resend", "重新发送失败的通知", this::resendDelivery);
+    row(door, "GET /children/duplicates", "疑似重复的儿童记录（县教育局、督导审计）", role -> role == Role.ANONYMOUS
+        ? toLogin(browsers.get(role).get("/children/duplicates"))
+        : allowedOrRefused(role, browsers.get(role).get("/children/duplicates"), COUNTY_DESK));
   }
 
   // ---------------------------------------------------------------- Baoxue's /api (HTTP Basic)
@@ -270,6 +275,10 @@ class AuthorizationMatrixTests {
     row(door, "POST /api/students/{id}/changes", "长安学生转学到南台小学", this::transfer);
     row(door, "POST /api/students/transfers", "申请把长安学生转入南台小学", this::askTransfer);
     row(door, "POST /api/students/transfers/{id}/consent", "同意南台小学转入长安学生的申请", this::consentTransfer);
+    row(door, "GET /api/children/duplicates", "本县疑似重复的儿童记录", role -> allowedOrRefused(role,
+        scripts.get(role).get("/api/children/duplicates"), COUNTY_DESK));
+    row(door, "POST /api/children/merges", "合并同一儿童的两条记录", this::mergeChildren);
+    row(door, "POST /api/cases/{摸排无身份证号}/id-number", "为尖山乡摸排的无身份证号儿童登记身份证号", this::recordIdNumber);
     row(door, "GET /api/me/notifications", "我的通知（只有本人和本单位的）", role -> role == Role.ANONYMOUS
         ? refused(role, scripts.get(role).get("/api/me/notifications")) : notificationsRead(scripts.get(role).get("/api/me/notifications"), role));
     row(door, "POST /api/me/notifications/{A 的通知}/read", "把长安村小学的通知标为已读", this::markNotificationRead);
@@ -1175,5 +1184,66 @@ class AuthorizationMatrixTests {
 
   private long count(String table) {
     return jdbc.queryForObject("select count(*) from " + table, Long.class);
+  }
+
+  // ---- 一人一档 and children without papers
+
+  private static final java.util.concurrent.atomic.AtomicInteger TWINS = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Two records of one child, at 长安村小学 and 南台小学: only the county bureau merges them. */
+  private String mergeChildren(Role role) {
+    int n = TWINS.incrementAndGet();
+    String name = "矩" + "甲乙丙丁戊己庚辛壬癸子丑".charAt(n % 12) + "童";
+    LocalDate birthDate = LocalDate.now().minusYears(9).minusDays(n * 3L);
+    long first = registered(name, birthDate, TestStudents.CHANGAN_SCHOOL, TestStudents.CHANGAN_VILLAGE);
+    long second = registered(name, birthDate, TestStudents.NANTAI_SCHOOL, TestStudents.NANTAI_VILLAGE);
+    long before = count("child_merge");
+    Reply reply = scripts.get(role).postJson("/api/children/merges", "{\"keptChildId\":" + first + ",\"mergedChildId\":" + second + "}");
+    long after = count("child_merge");
+    Long mergedInto = jdbc.queryForObject("select merged_into_id from student where id = ?", Long.class, second);
+    if (role == Role.BUREAU) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+      assertThat(after).isEqualTo(before + 1);
+      assertThat(mergedInto).isEqualTo(first);
+      return "✅";
+    }
+    assertThat(mergedInto).isNull();
+    return refusedUnchanged(role, reply, before, after);
+  }
+
+  private long registered(String name, LocalDate birthDate, String school, String village) {
+    String idNumber = TestStudents.idNumber(birthDate, true);
+    String csv = "姓名,身份证号,性别,出生日期,学校代码,年级,村代码,监护人,联系电话,在校状态,辍学原因,特殊群体\n"
+        + name + "," + idNumber + ",男," + birthDate + "," + school + ",3," + village + ",矩大山,13800000055,在校,,\n";
+    Reply imported = Caller.basic(port, "admin").upload("/api/imports/roster", "file", "roster.csv", csv.getBytes(StandardCharsets.UTF_8));
+    assertThat(imported.status()).as("%s", imported).isEqualTo(200);
+    return jdbc.queryForObject("select id from student where id_number = ?", Long.class, idNumber);
+  }
+
+  /** 尖山乡 finds a girl without papers (no school): her township and county record her number, no one else. */
+  private String recordIdNumber(Role role) {
+    LocalDate birthDate = LocalDate.now().minusYears(10).minusMonths(TWINS.incrementAndGet() % 12);
+    Map<String, Object> girl = TestStudents.changanGirl();
+    girl.remove("studentIdNumber");
+    girl.remove("schoolCode");
+    girl.remove("grade");
+    girl.put("studentName", "矩摸排");
+    girl.put("birthDate", birthDate.toString().substring(0, 7));
+    girl.put("source", "SURVEY");
+    Fixture found = report("official-jianshan", girl);
+    String real = TestStudents.idNumber(birthDate.withDayOfMonth(7), false);
+    String before = jdbc.queryForObject("select s.id_number from student s join dropout_case c on c.student_id = s.id where c.case_number = ?",
+        String.class, found.caseNumber());
+    Reply reply = scripts.get(role).postJson("/api/cases/" + found.caseNumber() + "/id-number", "{\"idNumber\":\"" + real + "\"}");
+    String after = jdbc.queryForObject("select s.id_number from student s join dropout_case c on c.student_id = s.id where c.case_number = ?",
+        String.class, found.caseNumber());
+    if (EnumSet.of(Role.OFFICIAL_A, Role.BUREAU).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(after).isEqualTo(real);
+      return "✅";
+    }
+    assertThat(after).isEqualTo(before);
+    assertThat(reply.body()).doesNotContain(real);
+    return refusedUnchanged(role, reply, 0, 0);
   }
 }

@@ -33,7 +33,7 @@ class ProcessModelTests {
   static final Map<String, List<String>> FORM_FIELDS =
       Map.of(
           "report-student", List.of("studentName", "studentIdNumber", "gender", "birthDate", "schoolCode", "grade",
-              "villageCode", "guardianName", "guardianPhone", "reason", "specialGroups", "reportNotes"),
+              "villageCode", "guardianName", "guardianPhone", "reason", "specialGroups", "reportNotes", "source"),
           "verify", List.of("verifyResult", "notDropoutReason", "verifyNotes"),
           "assign-helpers", List.of("teacherHelper", "cadreHelper", "womenfedHelper"),
           "home-visit", List.of("visitDate", "metWith", "childWhereabouts", "reason", "familyAttitude", "visitNotes"),

@@ -181,13 +181,25 @@ function showIdProblem(input, problem) {
   field.classList.toggle('fjs-has-errors', !!problem);
 }
 
+function surveyChosen() {
+  const chosen = document.querySelector('input[type=radio][id*="-Field_source"]:checked');
+  if (!chosen) {
+    return false;
+  }
+  const label = chosen.closest('label') || document.querySelector('label[for="' + chosen.id + '"]');
+  return !!label && label.textContent.indexOf('摸排') >= 0;
+}
+
 function checkIdBeforeSubmit(event) {
   const button = event.target.closest && event.target.closest('.modal-footer .btn-primary, button[type=submit]');
   const input = document.querySelector('input[id$="-Field_studentIdNumber"]');
   if (!button || !input) {
     return;
   }
-  const problem = idNumberProblem(input.value);
+  // A child found door to door (发现途径: 摸排) may have no 身份证号 yet: Baoxue gives her a provisional number.
+  const problem = !input.value.trim() && surveyChosen() ? null
+    : !input.value.trim() ? '请填写身份证号；摸排发现、尚无身份证号的儿童，请在“发现途径”中选“摸排”。'
+    : idNumberProblem(input.value);
   showIdProblem(input, problem);
   if (problem) {
     event.preventDefault();
