@@ -81,6 +81,10 @@ apt-cache dumpavail | awk 'BEGIN {RS=""; FS="\n"}
 apt_sim "$work/empty-status" $(cat "$work/required") | awk '/^Inst /{print $2}' | sort -u > "$work/minimal"
 apt-cache show --no-all-versions $(cat "$work/minimal") \
   | awk 'BEGIN {RS=""; ORS="\n\n"} {print $0 "\nStatus: install ok installed"}' > "$work/minimal-status"
+# Recorded in the bundle: what its packages were completed against (name and what it provides),
+# so that the closure can be checked without a mirror (OfflineBundleTests).
+awk '/^Package: / {name = $2} /^Provides: / {provides = substr($0, 11); gsub(/ *\([^)]*\)/, "", provides); gsub(/,/, "", provides)}
+     /^$/ {if (name != "") print name, provides; name = ""; provides = ""}' "$work/minimal-status" > "$stage/debs/minimal-debian.txt"
 
 for role in node proxy database; do
   apt_sim "$work/minimal-status" ${role_packages[$role]} > "$work/$role.sim" \

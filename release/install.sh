@@ -69,7 +69,7 @@ keep_or_render() {
 }
 
 version=$(sed -n 's/^version=//p' "$bundle/VERSION")
-say "保学 Baoxue $version → ${root:-/}${prefix}  (roles: $roles; nodes: $nodes)"
+say "保学 Baoxue $version → ${root}${prefix}  (roles: $roles; nodes: $nodes)"
 
 say "校验安装包 checking the bundle's checksums"
 (cd "$bundle" && sha256sum --quiet --strict -c SHA256SUMS) || { echo "安装包已损坏 the bundle is damaged" >&2; exit 1; }
