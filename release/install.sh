@@ -10,7 +10,7 @@
 #                  its configuration), database (PostgreSQL 15 and Baoxue's settings); default node,proxy
 # --nodes          the node instances this host runs (systemd baoxue@a, baoxue@b); default a,b
 # --node-a/-b      where HAProxy finds the nodes; default 127.0.0.1:8081 and 127.0.0.1:8082
-#                  (a node's port is taken from its address)
+#                  (the node listens on that address and port: SERVER_ADDRESS, SERVER_PORT)
 # --proxy-address  HAProxy's address as the nodes see it (trusted for X-Forwarded-*); default 127.0.0.1
 # --root DIR       install beneath DIR instead of / (a staging tree, or a test): packages are
 #                  unpacked with dpkg-deb -x (no maintainer scripts), no user is created and
@@ -109,7 +109,7 @@ if has_role node; then
   keep_or_render config/baoxue.env.example "$r/etc/baoxue/baoxue.env" 640 PROXY_ADDRESS "$proxy_address"
   for node in ${nodes//,/ }; do
     case "$node" in a) address="$node_a" ;; b) address="$node_b" ;; *) echo "未知节点 unknown node: $node" >&2; exit 2 ;; esac
-    keep_or_render config/node.env.template "$r/etc/baoxue/node-$node.env" 640 NODE "$node" PORT "${address##*:}"
+    keep_or_render config/node.env.template "$r/etc/baoxue/node-$node.env" 640 NODE "$node" HOST "${address%:*}" PORT "${address##*:}"
     run mkdir -p "$r/var/lib/baoxue/$node"
   done
   render systemd/baoxue@.service "$r/etc/systemd/system/baoxue@.service" 644 PREFIX "$prefix"

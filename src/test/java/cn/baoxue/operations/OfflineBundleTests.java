@@ -97,7 +97,7 @@ class OfflineBundleTests {
     assertThat(root.resolve("usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")).isRegularFile();
     assertThat(root.resolve("etc/baoxue/baoxue.env")).content()
         .contains("SPRING_PROFILES_ACTIVE=prod", "BAOXUE_SECURITY_TRUSTEDPROXIES=127.0.0.1");
-    assertThat(root.resolve("etc/baoxue/node-a.env")).content().contains("SERVER_PORT=8081");
+    assertThat(root.resolve("etc/baoxue/node-a.env")).content().contains("SERVER_ADDRESS=127.0.0.1", "SERVER_PORT=8081");
     assertThat(root.resolve("etc/baoxue/node-b.env")).content().contains("SERVER_PORT=8082");
     Path unit = root.resolve("etc/systemd/system/baoxue@.service");
     assertThat(unit).content().contains("-jar /opt/baoxue/lib/baoxue.jar").doesNotContain("@PREFIX@");
@@ -264,9 +264,17 @@ class OfflineBundleTests {
   }
 
   @AfterAll
-  static void writeFigures() throws IOException {
+  static void writeFiguresAndFreeTheDisk() throws IOException {
     if (!figures.isEmpty()) {
       OperationsFigures.write("Offline bundle (OfflineBundleTests)", figures);
+    }
+    // The unpacked bundle and the installed packages take some 600 MB; the logs stay.
+    for (Path large : work == null ? List.<Path>of() : List.of(work.resolve("root"), bundleDir)) {
+      if (large != null && Files.exists(large)) {
+        try (Stream<Path> tree = Files.walk(large)) {
+          tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+      }
     }
   }
 
@@ -346,7 +354,7 @@ class OfflineBundleTests {
 
   private static Result run(Duration timeout, Path directory, List<String> command, List<String> environment)
       throws Exception {
-    Path output = Files.createTempFile(TARGET, "offline-command-", ".log");
+    Path output = Files.createTempFile(Files.createDirectories(TARGET.resolve("offline-bundle-logs")), "command-", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
         .redirectErrorStream(true).redirectOutput(output.toFile());
     environment.forEach(setting -> builder.environment().put(
