@@ -149,4 +149,7 @@ mkdir -p "$out"
 # .deb files and the jar are compressed already: the fastest gzip level costs little size.
 tar -C "$out/bundle" -cf - "$name" | gzip -1 > "$out/$name.tar.gz.part"
 mv "$out/$name.tar.gz.part" "$out/$name.tar.gz"
+# The archive is the product; the staging tree would only hold a second copy on the disk.
+rm -rf "$stage"
+rmdir "$out/bundle" 2>/dev/null || true
 log "wrote $out/$name.tar.gz ($(du -h "$out/$name.tar.gz" | cut -f1))"
