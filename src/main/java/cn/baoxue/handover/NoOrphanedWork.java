@@ -1,6 +1,7 @@
 package cn.baoxue.handover;
 
 import cn.baoxue.kernel.identity.GroupIds;
+import cn.baoxue.kernel.identity.OpenWork;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * engine REST API in any spelling and Java callers meet the same rule.
  */
 @Component
-public class NoOrphanedWork extends AbstractProcessEnginePlugin {
+public class NoOrphanedWork extends AbstractProcessEnginePlugin implements OpenWork {
 
   private final JdbcClient jdbc;
 
@@ -29,6 +30,11 @@ public class NoOrphanedWork extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setIdentityProviderSessionFactory(new Factory(this));
+  }
+
+  @Override
+  public long heldBy(String userId) {
+    return openWorkOf(userId);
   }
 
   /** Open tasks and case roles the person holds, by the engine's own tables. */

@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.identity.StaffRole;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,14 @@ public class StaffAccounts {
 
   public boolean exists(String userId) {
     return identityService.createUserQuery().userId(userId).count() > 0;
+  }
+
+  /** The unit groups an existing account would leave if it took this role in this unit. */
+  public List<String> workGroupsLeft(String userId, StaffRole role, OrgUnit unit) {
+    List<String> staying = role.groupIds(unit.getCode());
+    return directory.groupIdsOf(userId).stream()
+        .filter(group -> StaffRole.handsOut(group) && GroupIds.kindOf(group).givesWork() && !staying.contains(group))
+        .toList();
   }
 
   /**

@@ -1,5 +1,6 @@
 package cn.baoxue.org;
 
+import cn.baoxue.kernel.identity.OpenWork;
 import cn.baoxue.kernel.identity.StaffRole;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.org.ImportOutcome.BadRow;
@@ -41,6 +42,7 @@ public class StaffImport {
   private final StaffGroups staffGroups;
   private final StaffContacts contacts;
   private final PasswordPolicyCheck passwordPolicy;
+  private final OpenWork openWork;
   private final Pattern userIdPattern;
   private final int maxRows;
   private final int maxColumns;
@@ -51,6 +53,7 @@ public class StaffImport {
       StaffGroups staffGroups,
       StaffContacts contacts,
       PasswordPolicyCheck passwordPolicy,
+      OpenWork openWork,
       ProcessEngineConfigurationImpl engineConfiguration,
       @Value("${baoxue.imports.max-rows}") int maxRows,
       @Value("${baoxue.imports.max-columns}") int maxColumns) {
@@ -59,6 +62,7 @@ public class StaffImport {
     this.staffGroups = staffGroups;
     this.contacts = contacts;
     this.passwordPolicy = passwordPolicy;
+    this.openWork = openWork;
     this.userIdPattern = Pattern.compile(userIdPattern(engineConfiguration));
     this.maxRows = maxRows;
     this.maxColumns = maxColumns;
@@ -129,6 +133,14 @@ public class StaffImport {
     }
     StaffRole role = role(line.get(StaffColumn.ROLE), problems);
     OrgUnit unit = unit(line.get(StaffColumn.UNIT_CODE), role, problems);
+    // Moving someone to another unit takes her out of the old one: her open work is handed over first.
+    if (userId != null && role != null && unit != null && accounts.exists(userId)
+        && !accounts.workGroupsLeft(userId, role, unit).isEmpty()) {
+      long held = openWork.heldBy(userId);
+      if (held > 0) {
+        problems.add("该人员仍有 " + held + " 项未办结的待办或包保个案，调离原单位前请先由其所在乡镇或系统管理员在“包保工作量”中办理工作交接");
+      }
+    }
     String password = line.values().get(StaffColumn.INITIAL_PASSWORD);
     if (userId != null && !accounts.exists(userId)) {
       if (password == null || password.isEmpty()) {

@@ -181,6 +181,26 @@ class StaffHandoverTests {
   }
 
   @Test
+  void aStaffFileMovingHerToAnotherSchoolIsRefusedOnHerRowUntilHerWorkIsHandedOver() {
+    byte[] file = ("用户名,姓名,单位代码,角色,初始密码\n" + leaver + ",林晓燕," + TestStudents.NANTAI_SCHOOL + ",教师,\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    Reply refused = Caller.basic(port, "admin").upload("/api/admin/staff", "file", "调动.csv", file);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("仍有 3 项未办结的待办或包保个案", "工作交接");
+    assertThat(staff.isMember(leaver, SCHOOL_GROUP)).isTrue();
+    assertThat(staff.isMember(leaver, "school_" + TestStudents.NANTAI_SCHOOL)).isFalse();
+
+    Reply handedOver = Caller.basic(port, "official-jianshan")
+        .postJson("/api/staff/" + leaver + "/handover", "{\"successor\":\"" + successor + "\"}");
+    assertThat(handedOver.status()).as(handedOver.toString()).isEqualTo(200);
+    Reply moved = Caller.basic(port, "admin").upload("/api/admin/staff", "file", "调动.csv", file);
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    assertThat(staff.isMember(leaver, "school_" + TestStudents.NANTAI_SCHOOL)).isTrue();
+    assertThat(staff.isMember(leaver, SCHOOL_GROUP)).isFalse();
+  }
+
+  @Test
   void theCaseloadShowsWhoHoldsWhatWithinTheReadersJurisdictionOnly() throws Exception {
     JsonNode jianshan = JSON.readTree(Caller.basic(port, "official-jianshan").get("/api/caseload").body());
     JsonNode held = find(jianshan.get("helpers"), leaver);
