@@ -334,7 +334,7 @@
     state.cases.forEach(function (c) {
       view.appendChild(el('div', { 'class': 'card' }, [
         el('h3', {}, [el('a', { href: '#case/' + c.caseNumber, text: c.studentName })]),
-        el('p', { 'class': 'muted', text: c.school + ' · ' + c.grade + '年级 · ' + c.village }),
+        el('p', { 'class': 'muted', text: c.school + (c.grade ? ' · ' + c.grade + '年级' : '') + ' · ' + c.village }),
         el('p', {}, [el('span', { 'class': 'tag', text: c.status }), c.rung ? el('span', { 'class': 'tag', text: c.rung }) : null,
           c.openTasks.length ? el('span', { 'class': 'tag amber', text: '待办 ' + c.openTasks.length }) : null])
       ]));

@@ -45,7 +45,7 @@ public class CaseIntakeService {
     CaseJurisdiction jurisdiction = orgTree.jurisdictionOf(valid.school(), valid.village());
     if (reporter != null && !jurisdiction.isWithin(reporterJurisdiction)) {
       throw new InvalidCaseInputException(
-          "您无权为" + valid.school().getName() + "（" + valid.village().getName() + "）的学生上报案件");
+          "您无权为" + jurisdiction.schoolName() + "（" + valid.village().getName() + "）的学生上报案件");
     }
     Student student =
         students.findByIdNumber(valid.idNumber().value()).orElseGet(() -> new Student(valid.idNumber().value()));

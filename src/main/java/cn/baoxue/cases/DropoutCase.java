@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.kernel.process.CaseSource;
 import cn.baoxue.org.CaseJurisdiction;
@@ -41,7 +42,8 @@ public class DropoutCase {
   @Column(name = "process_instance_id")
   private String processInstanceId;
 
-  @Column(name = "school_code", nullable = false)
+  /** Null for a child with no 学籍: the township of her home village does the school's part. */
+  @Column(name = "school_code")
   private String schoolCode;
 
   @Column(name = "village_code", nullable = false)
@@ -57,7 +59,8 @@ public class DropoutCase {
   @Column(nullable = false)
   private String gender;
 
-  @Column(nullable = false)
+  /** Null with the school: a child with no 学籍 has no grade. */
+  @Column
   private Integer grade;
 
   @Enumerated(EnumType.STRING)
@@ -121,7 +124,7 @@ public class DropoutCase {
     this.caseNumber = caseNumber;
     this.student = student;
     this.openStudentId = student.getId();
-    this.schoolCode = jurisdiction.school().getCode();
+    this.schoolCode = jurisdiction.hasSchool() ? jurisdiction.school().getCode() : null;
     this.villageCode = jurisdiction.village().getCode();
     this.townshipCode = jurisdiction.township().getCode();
     this.countyCode = jurisdiction.county().getCode();
@@ -206,6 +209,19 @@ public class DropoutCase {
 
   public String getSchoolCode() {
     return schoolCode;
+  }
+
+  /** Whether the child has a school (学籍); without one the township works the school's steps. */
+  public boolean hasSchool() {
+    return schoolCode != null;
+  }
+
+  /**
+   * The group that does the school's part of the case: the school's staff, or, for a child with no
+   * 学籍, the township of her home village until she is placed.
+   */
+  public String schoolGroup() {
+    return hasSchool() ? GroupIds.school(schoolCode) : GroupIds.township(townshipCode);
   }
 
   public String getVillageCode() {

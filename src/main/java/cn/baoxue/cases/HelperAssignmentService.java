@@ -27,7 +27,9 @@ public class HelperAssignmentService {
   public HelperAssignment assign(CaseStep step, String teacher, String cadre, String womenfed) {
     DropoutCase dropoutCase = caseOfProcess.requireOpen(step);
     Inputs in = new Inputs();
-    String teacherHelper = member(in, "teacherHelper", teacher, "包保教师", GroupIds.school(dropoutCase.getSchoolCode()), "本案学校的教师", true);
+    // A child with no 学籍 has no school yet: the township that works her case offers her first helper.
+    String teacherHelper = member(in, "teacherHelper", teacher, "包保教师", dropoutCase.schoolGroup(),
+        dropoutCase.hasSchool() ? "本案学校的教师" : "本案乡镇的工作人员（该学生无学籍）", true);
     String cadreHelper = member(in, "cadreHelper", cadre, "包保村干部", GroupIds.village(dropoutCase.getVillageCode()), "本案户籍村的村干部", true);
     String womenfedHelper =
         member(in, "womenfedHelper", womenfed, "妇联包保人", GroupIds.womenFederation(dropoutCase.getCountyCode()), "本县妇联干部", false);

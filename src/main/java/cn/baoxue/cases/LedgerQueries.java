@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.org.CaseJurisdiction;
 import cn.baoxue.kernel.process.CaseSource;
 import cn.baoxue.kernel.validation.IdNumber;
 import cn.baoxue.kernel.validation.Coded;
@@ -57,7 +58,7 @@ public class LedgerQueries {
       String idNumber,
       String gender,
       LocalDate birthDate,
-      int grade,
+      Integer grade,
       String school,
       String village,
       String township,
@@ -123,8 +124,8 @@ public class LedgerQueries {
         rs.getString("id_number"),
         "F".equals(rs.getString("gender")) ? "女" : "男",
         birth == null ? null : birth.toLocalDate(),
-        rs.getInt("grade"),
-        rs.getString("school_name"),
+        rs.getObject("grade") == null ? null : rs.getInt("grade"),
+        rs.getString("school_name") == null ? CaseJurisdiction.NO_SCHOOL : rs.getString("school_name"),
         rs.getString("village_name"),
         rs.getString("township_name"),
         rs.getString("guardian_name"),
@@ -162,7 +163,7 @@ public class LedgerQueries {
   }
 
   private static final String UNIT_NAMES =
-      " join org_unit sch on sch.code = %1$s.school_code join org_unit vil on vil.code = %1$s.village_code"
+      " left join org_unit sch on sch.code = %1$s.school_code join org_unit vil on vil.code = %1$s.village_code"
           + " join org_unit twn on twn.code = vil.parent_code";
 
   private static Sql sql(Ledger ledger, Filter filter, Jurisdiction reader) {

@@ -83,15 +83,17 @@ class ReportValidator {
       }
     }
 
-    OrgUnit school = orgUnit(CaseStart.SCHOOL_CODE, report.schoolCode(), OrgUnitType.SCHOOL, "学校代码", in);
+    CaseSource source =
+        Inputs.trim(report.source()) == null ? CaseSource.REPORT : in.code(CaseStart.SOURCE, CaseSource.class, report.source(), "案件来源");
+    // A child found by comparing registries or door to door may have no 学籍: no school, no grade.
+    boolean mayHaveNoSchool = source != null && source.findsChildrenWithoutSchool() && Inputs.trim(report.schoolCode()) == null;
+    OrgUnit school = mayHaveNoSchool ? null : orgUnit(CaseStart.SCHOOL_CODE, report.schoolCode(), OrgUnitType.SCHOOL, "学校代码", in);
     OrgUnit village = orgUnit(CaseStart.VILLAGE_CODE, report.villageCode(), OrgUnitType.VILLAGE, "村代码", in);
-    Integer grade = parseGrade(report.grade(), in);
+    Integer grade = mayHaveNoSchool && Inputs.trim(report.grade()) == null ? null : parseGrade(report.grade(), in);
     DropoutReason reason =
         reasonRequired || Inputs.trim(report.reason()) != null
             ? in.code(CaseStart.REASON, DropoutReason.class, report.reason(), "辍学原因")
             : null;
-    CaseSource source =
-        Inputs.trim(report.source()) == null ? CaseSource.REPORT : in.code(CaseStart.SOURCE, CaseSource.class, report.source(), "案件来源");
     String specialGroups = specialGroups(report.specialGroups(), in);
 
     String guardianName = in.personName(CaseStart.GUARDIAN_NAME, report.guardianName(), "监护人姓名", false, MAX_NAME);

@@ -31,10 +31,11 @@ public class Student {
   @Column(name = "birth_date", nullable = false)
   private LocalDate birthDate;
 
-  @Column(name = "school_code", nullable = false)
+  /** Null for a child with no 学籍 (found by comparing registries or door to door). */
+  @Column(name = "school_code")
   private String schoolCode;
 
-  @Column(nullable = false)
+  @Column
   private Integer grade;
 
   @Column(name = "village_code", nullable = false)
@@ -67,8 +68,11 @@ public class Student {
     this.name = report.studentName();
     this.gender = report.gender();
     this.birthDate = report.birthDate();
-    this.schoolCode = report.school().getCode();
-    this.grade = report.grade();
+    // A report of a child with no 学籍 keeps the school she was last known at, if any.
+    if (report.school() != null) {
+      this.schoolCode = report.school().getCode();
+      this.grade = report.grade();
+    }
     this.villageCode = report.village().getCode();
     this.guardianName = report.guardianName();
     this.guardianPhone = report.guardianPhone();

@@ -155,7 +155,10 @@ public class StudentRoster {
     return open;
   }
 
-  /** Where a child is on the roll: her school and the county over it. */
+  /**
+   * Where a child is on the roll: her school and the county over it; for a child known with no
+   * 学籍, no school and the county of her home village.
+   */
   public record RegisteredAt(String schoolCode, String countyCode) {}
 
   /** Where each of the given 身份证号 is registered, for those already on the roll. */
@@ -165,9 +168,11 @@ public class StudentRoster {
     forChunks(
         idNumbers,
         chunk -> jdbc.query("""
-                select s.id_number, s.school_code, twn.parent_code from student s
-                join org_unit sch on sch.code = s.school_code join org_unit vil on vil.code = sch.parent_code
-                join org_unit twn on twn.code = vil.parent_code where s.id_number = any (?)""",
+                select s.id_number, s.school_code, coalesce(stwn.parent_code, htwn.parent_code) from student s
+                left join org_unit sch on sch.code = s.school_code left join org_unit svil on svil.code = sch.parent_code
+                left join org_unit stwn on stwn.code = svil.parent_code
+                join org_unit hvil on hvil.code = s.village_code join org_unit htwn on htwn.code = hvil.parent_code
+                where s.id_number = any (?)""",
             (RowCallbackHandler) rs -> found.put(rs.getString(1), new RegisteredAt(rs.getString(2), rs.getString(3))), chunk));
     return found;
   }

@@ -1,5 +1,6 @@
 package cn.baoxue.documents;
 
+import cn.baoxue.org.CaseJurisdiction;
 import cn.baoxue.cases.CaseQueries.CaseFile;
 import cn.baoxue.kernel.validation.Coded;
 import cn.baoxue.cases.DropoutCase;
@@ -47,18 +48,23 @@ class DocumentRenderer {
     Student s = c.getStudent();
     String township = orgTree.name(c.getTownshipCode());
     String school = orgTree.name(c.getSchoolCode());
+    // A child with no 学籍 is ordered to enrol, not to return.
+    String standing = c.hasSchool()
+        ? "系" + school + c.getGrade() + "年级学生，经学校核实已辍学，"
+        : "系义务教育适龄儿童、少年，经核实未在任何学校就读（无学籍），";
+    String toSchool = c.hasSchool() ? "返回" + school + "复学" : "到学校入学";
     return pdf.render(page -> {
       page.title(DocumentKind.RETURN_ORDER.title());
       page.centered(township + "控辍〔" + issuedOn.getYear() + "〕" + c.getCaseNumber() + "号");
       // Addressed to the guardian by name; without one on record, a line for the township to write it in.
       page.line(s.getGuardianName() == null ? ChinesePdf.BLANK_NAME + "（监护人）：" : s.getGuardianName() + "（监护人）：");
       page.paragraph("你（们）的子女" + s.getName() + "（" + gender(s) + "，" + disclosure.birthDate(s.getBirthDate(), CHINESE_DATE)
-          + "出生，身份证号" + disclosure.idNumber(s.getIdNumber()) + "）系" + school + c.getGrade() + "年级学生，经学校核实已辍学，"
+          + "出生，身份证号" + disclosure.idNumber(s.getIdNumber()) + "）" + standing
           + "学校和村、乡镇多次劝返，至今未返校。");
       page.paragraph("根据" + LEGAL_BASIS + "的规定，适龄儿童、少年的父母或者其他法定监护人应当依法保证其按时入学并完成义务教育；"
           + "无正当理由未送适龄儿童、少年入学接受义务教育的，由乡镇人民政府或者县级人民政府教育行政部门给予批评教育，责令限期改正。");
-      page.paragraph("现责令你（们）于" + deadline.format(CHINESE_DATE) + "前，送" + s.getName() + "返回" + school
-          + "复学。逾期仍不送子女入学的，将依法移送" + orgTree.name(c.getCountyCode()) + "教育局处理。");
+      page.paragraph("现责令你（们）于" + deadline.format(CHINESE_DATE) + "前，送" + s.getName() + toSchool
+          + "。逾期仍不送子女入学的，将依法移送" + orgTree.name(c.getCountyCode()) + "教育局处理。");
       page.paragraph("案件编号：" + c.getCaseNumber() + "。");
       page.line("特此通知。");
       page.signature(township + "人民政府（盖章）", issuedOn.format(CHINESE_DATE));
@@ -79,13 +85,17 @@ class DocumentRenderer {
       page.centered("关于" + s.getName() + "辍学问题的移送函（案件编号 " + c.getCaseNumber() + "）");
       page.line(county + "教育局：");
       page.paragraph(orgTree.name(c.getVillageCode()) + "学生" + s.getName() + "（" + gender(s) + "，"
-          + orgTree.name(c.getSchoolCode()) + c.getGrade() + "年级，" + (s.getGuardianName() == null ? "监护人未登记" : "监护人" + s.getGuardianName())
+          + schoolAndGrade(c) + "，" + (s.getGuardianName() == null ? "监护人未登记" : "监护人" + s.getGuardianName())
           + "）辍学后，经学校劝返、村乡联合劝返，"
           + "并由我乡镇下达责令限期复学通知书，期满仍未返校。劝返工作情况如下：");
       page.table(new float[] {2, 2, 2, 5}, attemptRows(file));
       page.paragraph("根据" + LEGAL_BASIS + "的规定，现将该案移送你局，请依法采取行政处罚或申请司法等措施，督促监护人送子女复学。");
       page.signature(township + "人民政府（盖章）", issuedOn.format(CHINESE_DATE));
     });
+  }
+
+  private String schoolAndGrade(DropoutCase c) {
+    return c.hasSchool() ? orgTree.name(c.getSchoolCode()) + c.getGrade() + "年级" : CaseJurisdiction.NO_SCHOOL;
   }
 
   /** 辍学学生劝返工作记录表: every visit and persuasion attempt on the case so far. */
@@ -97,8 +107,8 @@ class DocumentRenderer {
       page.centered("案件编号：" + c.getCaseNumber() + "　　打印日期：" + printedOn.format(CHINESE_DATE));
       page.form(new float[] {2, 3, 2, 3}, List.of(
           List.of("学生姓名", s.getName(), "性别", gender(s)),
-          List.of("出生日期", disclosure.birthDate(s.getBirthDate(), CHINESE_DATE), "年级", c.getGrade() + "年级"),
-          List.of("学校", orgTree.name(c.getSchoolCode()), "户籍村", orgTree.name(c.getVillageCode())),
+          List.of("出生日期", disclosure.birthDate(s.getBirthDate(), CHINESE_DATE), "年级", c.getGrade() == null ? "—" : c.getGrade() + "年级"),
+          List.of("学校", c.hasSchool() ? orgTree.name(c.getSchoolCode()) : CaseJurisdiction.NO_SCHOOL, "户籍村", orgTree.name(c.getVillageCode())),
           List.of("监护人", nullToEmpty(s.getGuardianName()), "联系电话", s.getGuardianPhone() == null ? "" : disclosure.phone(s.getGuardianPhone())),
           List.of("辍学原因", c.getReason().label(), "特殊群体", specialGroups(c.getSpecialGroups())),
           List.of("当前状态", c.getStatus().label(), "劝返环节", c.getRung() == null ? "—" : c.getRung().label())));
@@ -123,7 +133,7 @@ class DocumentRenderer {
       // As the printed 劝返工作记录表 is signed: who filled it in, who checked it, the parent.
       page.signatureLines("填表人", "审核人", "家长签字");
       page.line("");
-      page.signature("填表单位：" + orgTree.name(c.getSchoolCode()) + "（盖章）");
+      page.signature("填表单位：" + orgTree.name(c.hasSchool() ? c.getSchoolCode() : c.getTownshipCode()) + "（盖章）");
       maskedCopyNote(page, disclosure);
     });
   }

@@ -77,7 +77,7 @@ public class SupervisionService {
     DropoutCase dropoutCase = cases.findById(escalation.getCaseId()).orElseThrow();
     caseOfProcess.requireWithinJurisdiction(dropoutCase, step);
     // A reassigned task stays with someone who works this case's school, village, township or county.
-    List<String> caseGroups = List.of(GroupIds.school(dropoutCase.getSchoolCode()), GroupIds.village(dropoutCase.getVillageCode()),
+    List<String> caseGroups = List.of(dropoutCase.schoolGroup(), GroupIds.village(dropoutCase.getVillageCode()),
         GroupIds.township(dropoutCase.getTownshipCode()), GroupIds.county(dropoutCase.getCountyCode()));
     String actor = step.actor();
     Inputs in = new Inputs();

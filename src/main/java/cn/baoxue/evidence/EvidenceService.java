@@ -252,7 +252,7 @@ public class EvidenceService {
     if (actor.isAdmin() || isHelper(dropoutCase, actor.userId())) {
       return true;
     }
-    return Stream.of(GroupIds.school(dropoutCase.getSchoolCode()), GroupIds.village(dropoutCase.getVillageCode()),
+    return Stream.of(dropoutCase.schoolGroup(), GroupIds.village(dropoutCase.getVillageCode()),
             GroupIds.township(dropoutCase.getTownshipCode()), GroupIds.county(dropoutCase.getCountyCode()),
             GroupIds.womenFederation(dropoutCase.getCountyCode()))
         .anyMatch(actor::isMemberOf);

@@ -143,7 +143,7 @@ class FieldWork {
         c.getCaseNumber(), student.getName(), "F".equals(student.getGender()) ? "女" : "男", c.getGrade(),
         disclosure.idNumber(student.getIdNumber()), disclosure.birthDate(student.getBirthDate()),
         student.getGuardianName(), student.getGuardianPhone() == null ? null : disclosure.phone(student.getGuardianPhone()),
-        !disclosure.inFull(), orgTree.name(c.getSchoolCode()), orgTree.name(c.getVillageCode()), orgTree.name(c.getTownshipCode()),
+        !disclosure.inFull(), orgTree.schoolName(c.getSchoolCode()), orgTree.name(c.getVillageCode()), orgTree.name(c.getTownshipCode()),
         helpers, c.getStatus().label(), c.getRung() == null ? null : c.getRung().label(),
         c.getReason() == null ? null : c.getReason().label(), c.isOpen(), c.isOpen() && contacts.mayRecord(c, staff),
         work.stream().filter(item -> c.getCaseNumber().equals(item.caseNumber())).toList(), recent(c));

@@ -247,7 +247,8 @@ public class RosterImportService {
    * the uploader answers for her present school too (its staff, its county bureau, the administrator).
    */
   private static boolean mayMove(Staff staff, RegisteredAt current, RosterStudent student) {
-    if (current == null || current.schoolCode().equals(student.jurisdiction().school().getCode())) {
+    // A child known with no 学籍 is on no school's roll: any school may enrol her (that is the point).
+    if (current == null || current.schoolCode() == null || current.schoolCode().equals(student.jurisdiction().school().getCode())) {
       return true;
     }
     return staff.isAdmin() || staff.isMemberOf(GroupIds.school(current.schoolCode()))

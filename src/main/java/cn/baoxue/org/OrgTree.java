@@ -66,6 +66,11 @@ public class OrgTree {
     return code == null ? "" : units.findById(code).map(OrgUnit::getName).orElse(code);
   }
 
+  /** A case's or child's school by name; 无学籍 for a child with none. */
+  public String schoolName(String schoolCode) {
+    return schoolCode == null ? CaseJurisdiction.NO_SCHOOL : name(schoolCode);
+  }
+
   /** The nearest ancestor of the given type, the unit itself included. */
   public Optional<OrgUnit> ancestor(OrgUnit unit, OrgUnitType type) {
     OrgUnit current = unit;

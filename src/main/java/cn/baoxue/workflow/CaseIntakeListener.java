@@ -72,7 +72,7 @@ public class CaseIntakeListener implements ExecutionListener {
     variables.put("countyGroup", jurisdiction.countyGroup());
     variables.put("townshipCode", dropoutCase.getTownshipCode());
     variables.put("countyCode", dropoutCase.getCountyCode());
-    variables.put("schoolName", jurisdiction.school().getName());
+    variables.put("schoolName", jurisdiction.schoolName());
     variables.put("villageName", jurisdiction.village().getName());
     variables.put("grade", dropoutCase.getGrade());
     variables.put("reason", dropoutCase.getReason().name());

@@ -65,7 +65,7 @@ public class EscalationListener implements TaskListener {
     Map<String, Object> summary = new HashMap<>(CaseSummaryListener.facts(dropoutCase));
     SUMMARY.forEach(name -> summary.put(name, task.getVariable(name)));
     summary.put("caseNumber", dropoutCase.getCaseNumber());
-    summary.put("schoolGroup", GroupIds.school(dropoutCase.getSchoolCode()));
+    summary.put("schoolGroup", dropoutCase.schoolGroup());
     summary.put("villageGroup", GroupIds.village(dropoutCase.getVillageCode()));
     summary.put("townshipGroup", townshipGroup);
     summary.put("countyGroup", countyGroup);

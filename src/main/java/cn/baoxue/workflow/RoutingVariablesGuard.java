@@ -79,7 +79,7 @@ public class RoutingVariablesGuard implements TaskListener {
   private static List<String> changedRouting(DelegateTask task, DropoutCase dropoutCase) {
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("caseNumber", dropoutCase.getCaseNumber());
-    expected.put("schoolGroup", GroupIds.school(dropoutCase.getSchoolCode()));
+    expected.put("schoolGroup", dropoutCase.schoolGroup());
     expected.put("villageGroup", GroupIds.village(dropoutCase.getVillageCode()));
     expected.put("townshipGroup", GroupIds.township(dropoutCase.getTownshipCode()));
     expected.put("countyGroup", GroupIds.county(dropoutCase.getCountyCode()));

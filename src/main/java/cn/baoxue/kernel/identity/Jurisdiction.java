@@ -46,7 +46,7 @@ public final class Jurisdiction {
       return true;
     }
     for (String code : codes) {
-      if (unitCodes.contains(code)) {
+      if (code != null && unitCodes.contains(code)) {
         return true;
       }
     }

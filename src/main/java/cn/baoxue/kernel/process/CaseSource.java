@@ -8,7 +8,8 @@ public enum CaseSource implements Coded {
   API("系统接口"),
   IMPORT("花名册导入"),
   ATTENDANCE("考勤预警"),
-  SURVEY("摸排");
+  SURVEY("摸排"),
+  RECONCILIATION("四查三比对");
 
   private final String label;
 
@@ -19,5 +20,13 @@ public enum CaseSource implements Coded {
   @Override
   public String label() {
     return label;
+  }
+
+  /**
+   * Whether this way of finding children reaches those with no 学籍 at all (children registered
+   * nowhere, found by comparing 户籍 with 学籍 or door to door): their cases may have no school.
+   */
+  public boolean findsChildrenWithoutSchool() {
+    return this == SURVEY || this == RECONCILIATION;
   }
 }
