@@ -39,7 +39,9 @@ public class AuditEntry {
     /** The asking school took its request back. */
     TRANSFER_WITHDRAWAL,
     /** 佐证材料 added to a case (ref_id: the evidence item; payload: its SHA-256 as stored). */
-    EVIDENCE
+    EVIDENCE,
+    /** A 四查三比对 run kept (ref_id: the run; payload: its area, its files' SHA-256, its counts). */
+    RECONCILIATION
   }
 
   @Id
