@@ -52,6 +52,7 @@ class FindingCases {
     Map<String, String> open = openCases(work.stream().map(finding -> finding.idNumber).toList());
     int opened = 0;
     int linked = 0;
+    List<String> raised = new ArrayList<>();
     identityService.setAuthentication(caller.userId(), caller.groupIds());
     try {
       for (Finding finding : work) {
@@ -70,8 +71,7 @@ class FindingCases {
         finding.caseOpened = true;
         open.put(finding.idNumber, finding.caseNumber);
         if (finding.priority) {
-          taskService.createTaskQuery().processInstanceBusinessKey(finding.caseNumber).list()
-              .forEach(task -> taskService.setPriority(task.getId(), POVERTY_PRIORITY));
+          raised.add(finding.caseNumber);
         }
         opened++;
         // Each start leaves its student and case managed; a growing persistence context slows every later flush.
@@ -80,6 +80,11 @@ class FindingCases {
       }
     } finally {
       identityService.clearAuthentication();
+    }
+    // The system raises the priority (as escalation does): the uploader need not hold the new task herself.
+    for (String caseNumber : raised) {
+      taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list()
+          .forEach(task -> taskService.setPriority(task.getId(), POVERTY_PRIORITY));
     }
     return new Outcome(opened, linked);
   }

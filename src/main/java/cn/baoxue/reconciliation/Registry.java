@@ -4,7 +4,7 @@ package cn.baoxue.reconciliation;
  * The registries a run compares (四查): each arrives as one file in the multipart field of its
  * {@link #key()}; 户籍 and 学籍 are required.
  */
-enum Registry {
+public enum Registry {
   HOUSEHOLD("household", "户籍", true),
   ENROLMENT("enrolment", "学籍", true),
   ATTENDANCE("attendance", "在校情况", false),
@@ -22,21 +22,21 @@ enum Registry {
   }
 
   /** The multipart field, and the first part of a refusal's field key. */
-  String key() {
+  public String key() {
     return key;
   }
 
   /** "户籍", as a reason names the file: 户籍文件第12行. */
-  String label() {
+  public String label() {
     return label;
   }
 
-  boolean required() {
+  public boolean required() {
     return required;
   }
 
   /** 户籍文件第12行 */
-  String line(int lineNumber) {
+  public String line(int lineNumber) {
     return label + "文件第" + lineNumber + "行";
   }
 }

@@ -19,9 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistryComparison {
 
-  /** A 学籍 that is one: any state but 转出 (the 学籍 left; on its own it is no 学籍). */
-  private static final String A_STANDING_ENROLMENT = "e.standing <> 'TRANSFERRED_OUT'";
-
   private final JdbcClient jdbc;
 
   RegistryComparison(JdbcClient jdbc) {
@@ -44,7 +41,7 @@ class RegistryComparison {
 
   /**
    * 户籍 against 学籍: children of compulsory age living in the area with no 学籍 at a school of the
-   * county. One with a 学籍 elsewhere is ENROLLED_OUTSIDE (unless that 学籍 says she finished); a
+   * county (a 学籍 in any state but 转出: on its own a transfer out is no 学籍). One with a 学籍 elsewhere is ENROLLED_OUTSIDE (unless that 学籍 says she finished); a
    * child in the 残联 file is left to {@link #disabledUnplaced}.
    */
   private List<Finding> notEnrolledOrOutside(long runId, Window window, Map<String, Finding> disabled) {
@@ -59,8 +56,7 @@ class RegistryComparison {
             where h.run_id = :run and h.in_area = true and h.birth_date > :bornAfter and h.birth_date <= :bornLatest
               and not exists (select 1 from reconciliation_enrolment e
                               where e.run_id = h.run_id and e.id_number = h.id_number and e.school_in_county = true
-                                and """ + A_STANDING_ENROLMENT + """
-                             )
+                                and e.standing <> 'TRANSFERRED_OUT')
             order by h.line_no""")
         .param("run", runId).param("bornAfter", window.bornAfter()).param("bornLatest", window.bornLatest())
         .query((rs, n) -> {
