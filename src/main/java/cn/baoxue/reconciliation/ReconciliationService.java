@@ -16,6 +16,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -135,6 +136,7 @@ public class ReconciliationService {
     if (!bad.isEmpty()) {
       throw new RunRefused(bad);
     }
+    refreshStatistics();
     long staged = System.nanoTime();
 
     List<Finding> findings = new ArrayList<>(comparison.compare(runId, area, window,
@@ -168,6 +170,17 @@ public class ReconciliationService {
         (staged - started) / 1_000_000, findings.size(), (compared - staged) / 1_000_000, work.opened(), work.linked(),
         (opened - compared) / 1_000_000, millis);
     return runs.find(runId, caller).orElseThrow();
+  }
+
+  /**
+   * PostgreSQL plans the joins from its statistics, which know nothing yet of the rows this
+   * transaction staged; ANALYZE inside the transaction samples them (H2 has no such need).
+   */
+  private void refreshStatistics() {
+    String database = jdbcTemplate.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
+    if ("PostgreSQL".equals(database)) {
+      STAGING_TABLES.forEach(table -> jdbcTemplate.execute("analyze " + table));
+    }
   }
 
   private static Map<Registry, RegistryFile> registryFiles(Map<String, RegistryFile> files) {
