@@ -222,6 +222,8 @@ class ReconciliationTests {
         .query(String.class).single()).isEqualTo(householdHash);
     assertThat(jdbc.sql("select payload from audit_trail where entry_kind = 'RECONCILIATION' and ref_id = ?").param(runId)
         .query(String.class).single()).contains("HOUSEHOLD:" + householdHash).contains("findings=7");
+    Reply chain = Caller.basic(port, "auditor").get("/api/audit/verify");
+    assertThat(chain.body()).as("%s", chain).contains("\"intact\":true");
     for (String table : List.of("household", "enrolment", "attendance", "poverty", "disability")) {
       assertThat(jdbc.sql("select count(*) from reconciliation_" + table + " where run_id = ?").param(runId)
           .query(Long.class).single()).as("staging rows of %s are gone", table).isZero();
