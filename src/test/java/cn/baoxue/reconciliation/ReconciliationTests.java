@@ -10,6 +10,8 @@ import cn.baoxue.testing.Caller;
 import cn.baoxue.testing.Caller.Part;
 import cn.baoxue.testing.Caller.Reply;
 import cn.baoxue.testing.TestStudents;
+import cn.baoxue.web.Spreadsheet;
+import java.io.ByteArrayOutputStream;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.Charset;
@@ -237,6 +239,28 @@ class ReconciliationTests {
     assertThat(second.get("casesLinked")).isEqualTo(5);
     assertThat(counts(second)).isEqualTo(counts(body));
     assertThat(caseNumbers(second)).containsExactlyInAnyOrderElementsOf(caseNumbers(body));
+  }
+
+  @Test
+  void anXlsxRegistryIsComparedAsItsCsvTwin() throws Exception {
+    Population people = new Population();
+    ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+    try (Spreadsheet sheet = Spreadsheet.to(xlsx)) {
+      String[] lines = new String(people.household(), StandardCharsets.UTF_8).replace("\uFEFF", "").split("\r\n");
+      sheet.sheet("户籍", List.of(lines[0].split(",")));
+      for (int i = 1; i < lines.length; i++) {
+        sheet.row((Object[]) lines[i].split(","));
+      }
+    }
+    List<Part> parts = new ArrayList<>(people.parts());
+    parts.set(0, new Part("household", "户籍.xlsx", "application/octet-stream", xlsx.toByteArray()));
+
+    Reply reply = Caller.basic(port, "bureau-zhenxiong").postMultipart("/api/reconciliations", parts);
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+    assertThat(counts(body(reply))).containsExactlyInAnyOrderEntriesOf(Map.of("NOT_ENROLLED", 2, "NOT_ATTENDING", 2,
+        "ENROLLED_OUTSIDE", 1, "POVERTY_HOUSEHOLD", 1, "DISABLED_UNPLACED", 1));
+    assertThat(body(reply).get("casesOpened")).isEqualTo(5);
   }
 
   @Test
