@@ -1,5 +1,6 @@
 package cn.baoxue;
 
+import cn.baoxue.testing.QuickTier;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * ({@code cn.baoxue.kernel}) owns the shared vocabulary and imports no feature; features may use
  * each other, but never in a circle.
  */
+@QuickTier
 class ArchitectureTests {
 
   static JavaClasses baoxue;

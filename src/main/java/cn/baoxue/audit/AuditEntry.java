@@ -41,7 +41,9 @@ public class AuditEntry {
     /** 佐证材料 added to a case (ref_id: the evidence item; payload: its SHA-256 as stored). */
     EVIDENCE,
     /** A 四查三比对 run kept (ref_id: the run; payload: its area, its files' SHA-256, its counts). */
-    RECONCILIATION
+    RECONCILIATION,
+    /** 工作交接: one person's open tasks and helper roles handed to a successor (ref_id: the handover; payload: what moved). */
+    HANDOVER
   }
 
   @Id

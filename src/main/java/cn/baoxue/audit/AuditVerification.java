@@ -105,6 +105,10 @@ public class AuditVerification {
             : kept.equals(entry.getPayload()) ? Optional.empty()
             : Optional.of("四查三比对记录 #" + entry.getRefId() + " 的文件或结果已被改动");
       }
+      case HANDOVER -> jdbc.sql("select moved from staff_handover where id = ?").param(entry.getRefId()).query(String.class)
+          .optional()
+          .map(moved -> moved.equals(entry.getPayload()) ? Optional.<String>empty() : Optional.of("工作交接记录 #" + entry.getRefId() + " 已被改动"))
+          .orElseGet(() -> Optional.of("工作交接记录 #" + entry.getRefId() + " 已被删除"));
       case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
     };
   }

@@ -3,6 +3,7 @@ package cn.baoxue.cases;
 import cn.baoxue.kernel.validation.Inputs;
 import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.org.StaffDirectory;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +36,32 @@ public class HelperAssignmentService {
         member(in, "womenfedHelper", womenfed, "妇联包保人", GroupIds.womenFederation(dropoutCase.getCountyCode()), "本县妇联干部", false);
     in.check();
     return assignments.save(new HelperAssignment(dropoutCase, step.actor(), teacherHelper, cadreHelper, womenfedHelper));
+  }
+
+  /**
+   * 工作交接: the case's helper pair as it stands, with the leaver replaced by her successor, recorded
+   * as a new assignment by whoever handed the work over; the earlier assignments stay as history.
+   *
+   * @return whether the leaver was one of the case's current helpers
+   */
+  @Transactional
+  public boolean handOver(DropoutCase dropoutCase, String leaver, String successor, String handedBy) {
+    List<HelperAssignment> history = assignments.findByCaseIdOrderByRecordedAtAscIdAsc(dropoutCase.getId());
+    if (history.isEmpty()) {
+      return false;
+    }
+    HelperAssignment current = history.get(history.size() - 1);
+    if (!leaver.equals(current.getTeacherHelper()) && !leaver.equals(current.getCadreHelper())
+        && !leaver.equals(current.getWomenfedHelper())) {
+      return false;
+    }
+    assignments.save(new HelperAssignment(dropoutCase, handedBy, replace(current.getTeacherHelper(), leaver, successor),
+        replace(current.getCadreHelper(), leaver, successor), replace(current.getWomenfedHelper(), leaver, successor)));
+    return true;
+  }
+
+  private static String replace(String helper, String leaver, String successor) {
+    return leaver.equals(helper) ? successor : helper;
   }
 
   private String member(Inputs in, String field, String raw, String label, String groupId, String who, boolean required) {

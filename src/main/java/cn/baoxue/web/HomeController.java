@@ -114,6 +114,10 @@ class HomeController {
     if (school || township || county || admin) {
       links.add(new Link("学籍异动", "/students/changes", school ? "转学、休学等学籍变动，转学申请" : "辖区学籍变动，转学申请的同意"));
     }
+    if (township || county || auditor || admin) {
+      links.add(new Link("包保工作量", "/caseload",
+          township || admin ? "各包保人的个案和待办、各村未结个案；人员离职调动时办理工作交接" : "各包保人的个案和待办、各村未结个案"));
+    }
     links.add(new Link("统计与报表", "/reports/dashboard",
         school ? "本校统计，下载月报" : county ? "全县统计，下载月报、季报" : "本辖区统计与月报、季报"));
     if (township || county || auditor || admin) {

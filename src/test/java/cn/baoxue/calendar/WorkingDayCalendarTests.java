@@ -1,5 +1,6 @@
 package cn.baoxue.calendar;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
 
 /** The shipped calendar, read from calendar/china-workdays.yaml as the application reads it. */
+@QuickTier
 class WorkingDayCalendarTests {
 
   static WorkingDayCalendar calendar;

@@ -1,5 +1,6 @@
 package cn.baoxue.cases;
 
+import cn.baoxue.testing.QuickTier;
 import cn.baoxue.kernel.validation.IdNumber;
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
+@QuickTier
 class IdNumberTests {
 
   @Test

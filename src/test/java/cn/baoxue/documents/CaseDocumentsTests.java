@@ -1,5 +1,6 @@
 package cn.baoxue.documents;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.cases.PersonalDataPolicy.Disclosure;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The documents a case issues, read back as a reader would: the text of the PDF, in Chinese, with
  * the font embedded. Copies go to target/documents for a person to look at.
  */
+@QuickTier
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true"})
 class CaseDocumentsTests {
 

@@ -1,5 +1,6 @@
 package cn.baoxue.evidence;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** What a file is by its bytes, and what is left of an image's metadata: plain unit tests, no application. */
+@QuickTier
 class EvidenceContentTests {
 
   @Test

@@ -1,5 +1,6 @@
 package cn.baoxue.notifications;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Baoxue signs Alibaba Cloud calls as the documentation does, checked on the documentation's own example. */
+@QuickTier
 class AliyunSmsSignatureTests {
 
   /** The example request of Alibaba Cloud's RPC signature documentation (DescribeRegions, secret "testsecret"). */

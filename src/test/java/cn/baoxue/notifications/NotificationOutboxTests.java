@@ -1,5 +1,6 @@
 package cn.baoxue.notifications;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.org.StaffDirectory;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** New work, approaching deadlines and escalations go to the outbox, and a channel empties it. */
+@QuickTier
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true"})
 class NotificationOutboxTests {
 

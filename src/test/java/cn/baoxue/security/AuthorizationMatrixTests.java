@@ -297,6 +297,8 @@ class AuthorizationMatrixTests {
     row(door, "GET /api/me/notifications", "我的通知（只有本人和本单位的）", role -> role == Role.ANONYMOUS
         ? refused(role, scripts.get(role).get("/api/me/notifications")) : notificationsRead(scripts.get(role).get("/api/me/notifications"), role));
     row(door, "POST /api/me/notifications/{A 的通知}/read", "把长安村小学的通知标为已读", this::markNotificationRead);
+    row(door, "GET /api/staff/{长安村小学教师}/handover?successor={校长}", "预览长安村小学教师的工作交接", this::previewHandover);
+    row(door, "POST /api/staff/{长安村小学教师}/handover", "工作交接（带未声明字段）", this::handOverWithUndeclaredField);
   }
 
   // ---------------------------------------------------------------- Camunda's /engine-rest (HTTP Basic)
@@ -664,6 +666,31 @@ class AuthorizationMatrixTests {
     }
     assertThat(reply.body()).doesNotContain(a.caseNumber());
     return "✅ 本人（无 A 的通知）";
+  }
+
+  /** Only her township and the administrator see what a person holds. */
+  private String previewHandover(Role role) {
+    Reply reply = scripts.get(role).get("/api/staff/teacher-changan/handover?successor=principal-changan");
+    if (EnumSet.of(Role.OFFICIAL_A, Role.ADMIN).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(reply.body()).contains("李明华（长安村小学）", "王建国（长安村小学）");
+      return "✅";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("tasks");
+    return refused(role, reply);
+  }
+
+  /** Past the permission check only for her township and the administrator; then the undeclared field is refused. */
+  private String handOverWithUndeclaredField(Role role) {
+    Reply reply = scripts.get(role).send("POST", "/api/staff/teacher-changan/handover",
+        "{\"successor\":\"principal-changan\",\"tasks\":\"all\"}");
+    if (EnumSet.of(Role.OFFICIAL_A, Role.ADMIN).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("工作交接不接受字段“tasks”");
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    return refused(role, reply);
   }
 
   private String markNotificationRead(Role role) {

@@ -1,5 +1,6 @@
 package cn.baoxue.security;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.security.EngineApiPath.Door;
@@ -13,6 +14,7 @@ import org.glassfish.jersey.uri.UriComponent;
 import org.junit.jupiter.api.Test;
 
 /** The allowlist's path reading and its documentation, without a server. */
+@QuickTier
 class EngineOperationsTests {
 
   @Test

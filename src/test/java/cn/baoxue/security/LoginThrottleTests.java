@@ -1,5 +1,6 @@
 package cn.baoxue.security;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * The throttle's counting: per account from one address with a growing but bounded delay, per
  * address over all accounts, within the window.
  */
+@QuickTier
 class LoginThrottleTests {
 
   private Instant now = Instant.parse("2026-11-22T08:00:00Z");

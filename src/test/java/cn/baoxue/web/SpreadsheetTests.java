@@ -1,5 +1,6 @@
 package cn.baoxue.web;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * 18-digit 身份证号 and a date (no {@code ####}), Chinese counted double, the header frozen and
  * filterable.
  */
+@QuickTier
 class SpreadsheetTests {
 
   private static final String ID = "530627201002250018";

@@ -1,5 +1,6 @@
 package cn.baoxue.web;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 /** Uploaded tables as Chinese offices save them, read without a database. */
+@QuickTier
 class UploadedTableTests {
 
   enum Column implements UploadedTable.Column {

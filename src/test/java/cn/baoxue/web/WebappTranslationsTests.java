@@ -1,5 +1,6 @@
 package cn.baoxue.web;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * overrides) against the English files of the Camunda webjar on the classpath: a Camunda upgrade
  * that adds a label fails here until the label is translated.
  */
+@QuickTier
 class WebappTranslationsTests {
 
   private static final String APPS = "META-INF/resources/webjars/camunda/app/";

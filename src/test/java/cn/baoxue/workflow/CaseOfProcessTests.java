@@ -1,5 +1,6 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * instance. Each attack is done the way an administrator's mistake or a tampered variable would
  * leave it, and asserted refused (or landing on its own case) with the other case unchanged.
  */
+@QuickTier
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true"})
 class CaseOfProcessTests {
 

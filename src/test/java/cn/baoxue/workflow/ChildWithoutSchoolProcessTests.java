@@ -1,5 +1,6 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * of her home village does the school's steps until she is placed, and pages and documents say
  * 无学籍. A teacher's report still needs the school.
  */
+@QuickTier
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true"})
 class ChildWithoutSchoolProcessTests {
 

@@ -1,5 +1,6 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -54,6 +55,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 // Engines register by name in one JVM-wide registry; a unique name keeps this one from
 // standing in for the web tests' "default" engine.
+@QuickTier
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true"})
 class DropoutCaseProcessTests {
 

@@ -1,5 +1,6 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Deadlines in working days and what happens when one is missed: the clock is moved, the
  * escalation timer is run by hand, and the task, the 督办 task and the records are asserted.
  */
+@QuickTier
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true"})
 class EscalationProcessTests {
 

@@ -1,5 +1,6 @@
 package cn.baoxue.workflow;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * The model, the forms and the listeners agree: the task ids of docs/architecture.md, a Chinese form for
  * each task holding exactly the fields its listener reads, and a listener on every completion.
  */
+@QuickTier
 class ProcessModelTests {
 
   /** The fields each form must submit: what the task's listener reads. */

@@ -57,6 +57,18 @@ public final class Inputs {
   }
 
   /** A 身份证号 (checksum, birth date), upper-cased; null with the problem filed under the field. */
+  /**
+   * Refuses each field of a request body that the command does not declare, naming it: a
+   * misspelt or extra field is an error, never silently dropped.
+   */
+  public void onlyFields(java.util.Collection<String> present, java.util.Collection<String> declared, String what) {
+    for (String field : present) {
+      if (!declared.contains(field)) {
+        problem(field, what + "不接受字段“" + field + "”");
+      }
+    }
+  }
+
   public IdNumber idNumber(String field, String raw) {
     try {
       return IdNumber.parse(raw);

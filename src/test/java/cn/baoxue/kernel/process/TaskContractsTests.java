@@ -1,5 +1,6 @@
 package cn.baoxue.kernel.process;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.kernel.process.TaskContracts.Contract;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * has one, each is its form's editable fields with their types, the case start is the report
  * form plus what API clients document, and what a contract refuses is refused field by field.
  */
+@QuickTier
 class TaskContractsTests {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package cn.baoxue.kernel.validation;
 
+import cn.baoxue.testing.QuickTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Days and 身份证号 as Chinese offices write them in their spreadsheets. */
+@QuickTier
 class OfficeSpellingsTests {
 
   private static final LocalDate DAY = LocalDate.of(2016, 2, 25);
