@@ -42,6 +42,8 @@ public class AuditEntry {
     EVIDENCE,
     /** Two records of one child merged (ref_id: the child_merge row; payload: both records and every row moved). */
     CHILD_MERGE,
+    /** A 四查三比对 run kept (ref_id: the run; payload: its area, its files' SHA-256, its counts). */
+    RECONCILIATION,
     /** 工作交接: one person's open tasks and helper roles handed to a successor (ref_id: the handover; payload: what moved). */
     HANDOVER
   }

@@ -11,6 +11,7 @@ import cn.baoxue.escalation.Escalation;
 import cn.baoxue.escalation.EscalationRecorded;
 import cn.baoxue.evidence.EvidenceAdded;
 import cn.baoxue.evidence.EvidenceItem;
+import cn.baoxue.reconciliation.ReconciliationRecorded;
 import cn.baoxue.security.ClientAddress;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -55,6 +56,12 @@ class AuditRecorder {
   @EventListener
   public void merged(ChildrenMerged event) {
     trail.append(Kind.CHILD_MERGE, event.mergeId(), null, event.actor(), event.detail());
+  }
+
+  /** A 四查三比对 run, in the run's transaction: the files it compared, by their SHA-256. */
+  @EventListener
+  public void reconciled(ReconciliationRecorded event) {
+    trail.append(Kind.RECONCILIATION, event.runId(), null, event.actor(), event.payload());
   }
 
   /** An export of many students at once: one entry naming the view, the filter and the row count. */

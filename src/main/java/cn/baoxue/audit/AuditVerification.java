@@ -8,6 +8,7 @@ import cn.baoxue.escalation.EscalationRepository;
 import cn.baoxue.evidence.EvidenceItem;
 import cn.baoxue.evidence.EvidenceItemRepository;
 import cn.baoxue.evidence.EvidenceService;
+import cn.baoxue.reconciliation.ReconciliationRuns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,16 +33,19 @@ public class AuditVerification {
   private final EvidenceItemRepository evidence;
   private final EvidenceService evidenceService;
   private final JdbcClient jdbc;
+  private final ReconciliationRuns reconciliations;
 
   AuditVerification(
       AuditEntryRepository entries, EscalationRepository escalations, CaseDocumentRepository documents,
-      EvidenceItemRepository evidence, EvidenceService evidenceService, JdbcClient jdbc) {
+      EvidenceItemRepository evidence, EvidenceService evidenceService, JdbcClient jdbc,
+      ReconciliationRuns reconciliations) {
     this.entries = entries;
     this.escalations = escalations;
     this.documents = documents;
     this.evidence = evidence;
     this.evidenceService = evidenceService;
     this.jdbc = jdbc;
+    this.reconciliations = reconciliations;
   }
 
   /** The outcome, in Chinese for the auditor. */
@@ -100,6 +104,12 @@ public class AuditVerification {
               .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
               ? Optional.empty()
               : Optional.of("儿童记录合并 #" + entry.getRefId() + " 已被删除或改动");
+      case RECONCILIATION -> {
+        String kept = reconciliations.auditPayload(entry.getRefId());
+        yield kept == null ? Optional.of("四查三比对记录 #" + entry.getRefId() + " 已被删除")
+            : kept.equals(entry.getPayload()) ? Optional.empty()
+            : Optional.of("四查三比对记录 #" + entry.getRefId() + " 的文件或结果已被改动");
+      }
       case HANDOVER -> jdbc.sql("select moved from staff_handover where id = ?").param(entry.getRefId()).query(String.class)
           .optional()
           .map(moved -> moved.equals(entry.getPayload()) ? Optional.<String>empty() : Optional.of("工作交接记录 #" + entry.getRefId() + " 已被改动"))

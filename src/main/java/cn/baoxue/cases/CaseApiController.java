@@ -43,7 +43,10 @@ class CaseApiController {
     return CaseSummary.of(found);
   }
 
-  /** A case as listed: the ID number masked, since lists are read over many shoulders. */
+  /**
+   * A case as listed: the ID number masked, since lists are read over many shoulders. No grade for a
+   * child with no 学籍 (a 四查三比对 or 摸排 case).
+   */
   record CaseSummary(
       String caseNumber,
       String studentName,

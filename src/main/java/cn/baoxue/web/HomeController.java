@@ -107,6 +107,10 @@ class HomeController {
     if (school || county || admin) {
       links.add(new Link("花名册导入", "/imports/roster", "上传学校花名册，登记适龄儿童"));
     }
+    if (township || county || auditor) {
+      links.add(new Link("四查三比对", "/reconciliations", auditor ? "各次比对的文件摘要与查出的儿童（只读）"
+          : "比对户籍、学籍、在校、脱贫/监测户、残联名单，查出未入学、名在人不在的儿童"));
+    }
     if (school || township || county || admin) {
       links.add(new Link("学籍异动", "/students/changes", school ? "转学、休学等学籍变动，转学申请" : "辖区学籍变动，转学申请的同意"));
     }

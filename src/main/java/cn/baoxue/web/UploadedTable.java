@@ -1,12 +1,18 @@
 package cn.baoxue.web;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +20,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -74,6 +82,22 @@ public final class UploadedTable {
    */
   public static <C extends Enum<C> & Column> List<Line<C>> read(
       byte[] content, int maxRows, int maxColumns, Class<C> columnType, String tableName, String rowName) {
+    List<Line<C>> lines = new ArrayList<>();
+    forEachLine(content, maxRows, maxColumns, columnType, tableName, rowName, lines::add);
+    return lines;
+  }
+
+  /**
+   * The data rows of an upload handed one at a time to {@code each} as they are read, for files
+   * too large to hold as rows (a county's 户籍 registry): besides the file's bytes only the row
+   * being read is in memory. The same rules as {@link #read}; a refusal may come after rows were
+   * handed over, so the caller writes them where one transaction can take them back. What
+   * {@code each} throws reaches the caller unchanged.
+   *
+   * @return the number of data rows
+   */
+  public static <C extends Enum<C> & Column> int forEachLine(byte[] content, int maxRows, int maxColumns,
+      Class<C> columnType, String tableName, String rowName, Consumer<Line<C>> each) {
     if (content.length == 0) {
       throw new UnreadableUploadException("上传的文件是空的");
     }
@@ -81,39 +105,75 @@ public final class UploadedTable {
     if (ReadableWorkbook.isOLE2Header(head)) {
       throw new UnreadableUploadException("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后重新上传");
     }
-    List<List<String>> rows = ReadableWorkbook.isOOXMLZipHeader(head)
-        ? xlsxRows(content, maxRows, maxColumns)
-        : csvRows(content, maxRows, maxColumns);
-    return lines(rows, columnType, tableName, rowName);
+    LineReader<C> lines = new LineReader<>(columnType, tableName, each);
+    try {
+      if (ReadableWorkbook.isOOXMLZipHeader(head)) {
+        xlsxRows(content, maxRows, maxColumns, lines);
+      } else {
+        csvRows(content, maxRows, maxColumns, lines);
+      }
+    } catch (ConsumerFailure failure) {
+      throw failure.getCause();
+    }
+    return lines.finish(rowName);
   }
 
-  private static <C extends Enum<C> & Column> List<Line<C>> lines(
-      List<List<String>> rows, Class<C> columnType, String tableName, String rowName) {
-    int headerIndex = 0;
-    while (headerIndex < rows.size() && isBlank(rows.get(headerIndex))) {
-      headerIndex++;
+  /** What the caller's row consumer threw, carried past the readers' own error handling. */
+  private static final class ConsumerFailure extends RuntimeException {
+    ConsumerFailure(RuntimeException cause) {
+      super(cause);
     }
-    if (headerIndex == rows.size()) {
-      throw new UnreadableUploadException("文件中没有任何内容");
+
+    @Override
+    public synchronized RuntimeException getCause() {
+      return (RuntimeException) super.getCause();
     }
-    Map<C, Integer> columns = columns(rows.get(headerIndex), columnType, tableName);
-    List<Line<C>> lines = new ArrayList<>();
-    for (int i = headerIndex + 1; i < rows.size(); i++) {
-      List<String> row = rows.get(i);
+  }
+
+  /** Raw rows, numbered as the uploader sees them, become lines: the first non-empty row is the header. */
+  private static final class LineReader<C extends Enum<C> & Column> {
+    private final Class<C> columnType;
+    private final String tableName;
+    private final Consumer<Line<C>> each;
+    private Map<C, Integer> columns;
+    private int count;
+
+    LineReader(Class<C> columnType, String tableName, Consumer<Line<C>> each) {
+      this.columnType = columnType;
+      this.tableName = tableName;
+      this.each = each;
+    }
+
+    void row(int lineNumber, List<String> row) {
       if (isBlank(row)) {
-        continue;
+        return;
+      }
+      if (columns == null) {
+        columns = columns(row, columnType, tableName);
+        return;
       }
       if (row.stream().anyMatch(value -> value != null && value.contains(EXAMPLE_MARK))) {
-        throw new UnreadableUploadException("第" + (i + 1) + "行是模板中的示例行，请删除这一行后重新上传");
+        throw new UnreadableUploadException("第" + lineNumber + "行是模板中的示例行，请删除这一行后重新上传");
       }
       Map<C, String> values = new EnumMap<>(columnType);
       columns.forEach((column, index) -> values.put(column, index < row.size() ? row.get(index) : null));
-      lines.add(new Line<>(i + 1, values));
+      count++;
+      try {
+        each.accept(new Line<>(lineNumber, values));
+      } catch (RuntimeException e) {
+        throw new ConsumerFailure(e);
+      }
     }
-    if (lines.isEmpty()) {
-      throw new UnreadableUploadException("文件只有表头，没有" + rowName + "数据");
+
+    int finish(String rowName) {
+      if (columns == null) {
+        throw new UnreadableUploadException("文件中没有任何内容");
+      }
+      if (count == 0) {
+        throw new UnreadableUploadException("文件只有表头，没有" + rowName + "数据");
+      }
+      return count;
     }
-    return lines;
   }
 
   private static <C extends Enum<C> & Column> Map<C, Integer> columns(
@@ -139,38 +199,32 @@ public final class UploadedTable {
     return columns;
   }
 
-  private static List<List<String>> xlsxRows(byte[] content, int maxRows, int maxColumns) {
+  private static void xlsxRows(byte[] content, int maxRows, int maxColumns, LineReader<?> lines) {
     XlsxInflationLimits.check(content);
     XlsxSheetSize.check(content, maxRows, maxColumns);
-    List<List<String>> rows = new ArrayList<>();
+    int[] rowsRead = {0};
     try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), WITH_FORMATS);
         Stream<Row> sheetRows = workbook.getFirstSheet().openStream()) {
       sheetRows.forEach(
           row -> {
-            // Checked before the gap is filled: a row numbered far beyond the limit must not
-            // make room for every row in between (XlsxSheetSize refuses it first anyway).
-            if (row.getRowNum() > maxRows + 1L || rows.size() > maxRows) {
+            // Excel skips empty rows in the file; its row numbers are the lines the uploader sees.
+            if (row.getRowNum() > maxRows + 1L || ++rowsRead[0] > maxRows + 1) {
               throw new UnreadableUploadException("文件超过" + maxRows + "行，请分批导入");
-            }
-            // Excel skips empty rows in the file; keep line numbers as the uploader sees them.
-            while (rows.size() < row.getRowNum() - 1) {
-              rows.add(List.of());
             }
             if (row.getCellCount() > maxColumns) {
               throw new UnreadableUploadException("文件超过" + maxColumns + "列，请只保留模板中的列");
             }
-            List<String> cells = new ArrayList<>();
+            List<String> cells = new ArrayList<>(row.getCellCount());
             for (int i = 0; i < row.getCellCount(); i++) {
               cells.add(text(row.getCell(i)));
             }
-            rows.add(cells);
+            lines.row(row.getRowNum(), cells);
           });
-    } catch (UnreadableUploadException e) {
+    } catch (UnreadableUploadException | ConsumerFailure e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw new UnreadableUploadException("无法读取该 Excel 文件：文件已损坏或不是 .xlsx 表格", e);
     }
-    return rows;
   }
 
   private static String text(Cell cell) {
@@ -213,42 +267,58 @@ public final class UploadedTable {
     return stripped.toPlainString();
   }
 
-  private static List<List<String>> csvRows(byte[] content, int maxRows, int maxColumns) {
-    String text = csvText(content);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
+  private static void csvRows(byte[] content, int maxRows, int maxColumns, LineReader<?> lines) {
+    Charset charset = csvCharset(content);
+    try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), charset)) {
+      Csv.parse(reader, maxRows, maxColumns, lines::row);
+    } catch (IOException e) {
+      throw new UnreadableUploadException("CSV 文件无法读取", e);
     }
-    return Csv.parse(text, maxRows, maxColumns);
   }
 
+  private static final String NOT_A_TABLE =
+      "文件既不是 .xlsx 表格，也不是 .csv 文本文件（UTF-8 或 GBK 编码），请在 Excel 中另存为 .xlsx 后重新上传";
+
   /**
-   * A CSV file's text. Chinese Excel saves "CSV (逗号分隔)" in GBK (code page 936) and only
+   * A CSV file's encoding. Chinese Excel saves "CSV (逗号分隔)" in GBK (code page 936) and only
    * "CSV UTF-8" in UTF-8, with a BOM. Chinese text in GBK is practically never valid UTF-8, so a
-   * strict UTF-8 decode tells them apart; what fails it is read as GB18030, GBK's superset.
+   * strict UTF-8 decode tells them apart; what fails it is read as GB18030, GBK's superset. The
+   * decode runs through a small buffer: a registry of 300,000 rows is never held as one string.
    */
-  static String csvText(byte[] content) {
-    String text = strictly(content, StandardCharsets.UTF_8);
-    if (text == null) {
-      text = strictly(content, GB18030);
+  static Charset csvCharset(byte[] content) {
+    if (decodesStrictly(content, StandardCharsets.UTF_8)) {
+      return StandardCharsets.UTF_8;
     }
-    if (text == null || text.indexOf('\0') >= 0) {
-      throw new UnreadableUploadException("文件既不是 .xlsx 表格，也不是 .csv 文本文件（UTF-8 或 GBK 编码），请在 Excel 中另存为 .xlsx 后重新上传");
+    if (decodesStrictly(content, GB18030)) {
+      return GB18030;
     }
-    return text;
+    throw new UnreadableUploadException(NOT_A_TABLE);
   }
 
   private static final Charset GB18030 = Charset.forName("GB18030");
 
-  private static String strictly(byte[] content, Charset charset) {
-    try {
-      return charset
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(content))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
+  private static boolean decodesStrictly(byte[] content, Charset charset) {
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(content);
+    CharBuffer out = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        return false;
+      }
+      out.clear();
+      if (result.isUnderflow()) {
+        break;
+      }
+    }
+    while (true) {
+      CoderResult result = decoder.flush(out);
+      out.clear();
+      if (result.isUnderflow()) {
+        return true;
+      }
     }
   }
 
@@ -264,20 +334,48 @@ public final class UploadedTable {
     /** Rows and fields are counted as they are read: a file over either limit is refused at once. */
     static List<List<String>> parse(String text, int maxRows, int maxColumns) {
       List<List<String>> rows = new ArrayList<>();
+      try {
+        parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text), maxRows, maxColumns,
+            (line, row) -> {
+              while (rows.size() < line - 1) {
+                rows.add(List.of());
+              }
+              rows.add(row);
+            });
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      return rows;
+    }
+
+    /** Each row handed over with its line number (1 for the first), as it is read; a leading BOM is skipped. */
+    static void parse(Reader text, int maxRows, int maxColumns, BiConsumer<Integer, List<String>> each)
+        throws IOException {
+      Reader in = text instanceof BufferedReader ? text : new BufferedReader(text, 65536);
       List<String> row = new ArrayList<>();
       StringBuilder field = new StringBuilder();
       boolean quoted = false;
-      int i = 0;
-      while (i < text.length()) {
-        char c = text.charAt(i);
+      int line = 0;
+      int c = in.read();
+      if (c == '\uFEFF') {
+        c = in.read();
+      }
+      while (c != -1) {
+        int next = -2;
+        if (c == 0) {
+          throw new UnreadableUploadException(NOT_A_TABLE);
+        }
         if (quoted) {
-          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else if (c == '"') {
-            quoted = false;
+          if (c == '"') {
+            next = in.read();
+            if (next == '"') {
+              field.append('"');
+              next = -2;
+            } else {
+              quoted = false;
+            }
           } else {
-            field.append(c);
+            field.append((char) c);
           }
         } else if (c == '"' && field.isEmpty()) {
           quoted = true;
@@ -288,29 +386,31 @@ public final class UploadedTable {
             throw new UnreadableUploadException("文件超过" + maxColumns + "列，请只保留模板中的列");
           }
         } else if (c == '\n' || c == '\r') {
-          if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-            i++;
+          if (c == '\r') {
+            next = in.read();
+            if (next == '\n') {
+              next = -2;
+            }
           }
           row.add(field.toString());
           field.setLength(0);
-          rows.add(row);
-          row = new ArrayList<>();
-          if (rows.size() > maxRows + 1) {
+          if (++line > maxRows + 1) {
             throw new UnreadableUploadException("文件超过" + maxRows + "行，请分批导入");
           }
+          each.accept(line, row);
+          row = new ArrayList<>();
         } else {
-          field.append(c);
+          field.append((char) c);
         }
-        i++;
+        c = next == -2 ? in.read() : next;
       }
       if (quoted) {
         throw new UnreadableUploadException("CSV 文件格式不正确：引号未闭合");
       }
       if (!field.isEmpty() || !row.isEmpty()) {
         row.add(field.toString());
-        rows.add(row);
+        each.accept(++line, row);
       }
-      return rows;
     }
   }
 }

@@ -124,6 +124,7 @@ class AuthorizationMatrixTests {
   String definitionId;
   String deploymentId;
   String nantaiImportId;
+  long jianshanRunId;
 
   /** One case as the doors name it. */
   record Fixture(String processInstanceId, String caseNumber, String taskId, String idNumber) {
@@ -154,6 +155,10 @@ class AuthorizationMatrixTests {
             .getBytes(StandardCharsets.UTF_8));
     assertThat(badRoster.status()).as("%s", badRoster).isEqualTo(400);
     nantaiImportId = new JacksonJsonParser().parseMap(badRoster.body()).get("importId").toString();
+    // 尖山乡's 四查三比对: one child of 长安村 enrolled in another county (a finding that opens no case).
+    Reply jianshanRun = Caller.basic(port, "official-jianshan").postMultipart("/api/reconciliations", registries(OUTSIDE_CHILD));
+    assertThat(jianshanRun.status()).as("%s", jianshanRun).isEqualTo(200);
+    jianshanRunId = Long.parseLong(new JacksonJsonParser().parseMap(jianshanRun.body()).get("runId").toString());
     for (Role role : Role.values()) {
       scripts.put(role, role.user == null ? Caller.anonymous(port) : Caller.basic(port, role.user));
       browsers.put(role, role.user == null ? Caller.anonymous(port) : Caller.loggedIn(port, role.user));
@@ -232,6 +237,13 @@ class AuthorizationMatrixTests {
     row(door, "GET /children/duplicates", "疑似重复的儿童记录（县教育局、督导审计）", role -> role == Role.ANONYMOUS
         ? toLogin(browsers.get(role).get("/children/duplicates"))
         : allowedOrRefused(role, browsers.get(role).get("/children/duplicates"), COUNTY_DESK));
+    row(door, "GET /reconciliations", "四查三比对（比对记录只列本辖区的）", role -> {
+      Reply reply = browsers.get(role).get("/reconciliations");
+      if (role != Role.ANONYMOUS && !EnumSet.of(Role.OFFICIAL_A, Role.BUREAU, Role.WOMENFED, Role.AUDITOR, Role.ADMIN).contains(role)) {
+        assertThat(reply.body()).doesNotContain("/reconciliations/" + jianshanRunId + "\"");
+      }
+      return page(role, reply, LOGGED_IN);
+    });
   }
 
   // ---------------------------------------------------------------- Baoxue's /api (HTTP Basic)
@@ -272,6 +284,18 @@ class AuthorizationMatrixTests {
     row(door, "GET /api/cases/{A}/evidence/{id}/content", "查看长安案件的一份佐证材料", role -> caseRead(role, scripts.get(role).get(evidenceContent), a, COVER_A));
     row(door, "POST /api/cases/{A}/evidence", "为长安案件上传佐证材料", this::evidenceUpload);
     row(door, "POST /api/imports/roster", "导入长安村小学花名册", this::rosterImport);
+    row(door, "POST /api/reconciliations", "四查三比对（本辖区的户籍、学籍文件）", this::reconcile);
+    row(door, "GET /api/reconciliations/{尖山乡的比对}", "猜测编号读取尖山乡的比对结果", role -> {
+      Reply reply = scripts.get(role).get("/api/reconciliations/" + jianshanRunId);
+      // Those who see every case of the county see its runs (the women's federation and the auditor with numbers masked).
+      if (EnumSet.of(Role.OFFICIAL_A, Role.BUREAU, Role.WOMENFED, Role.AUDITOR, Role.ADMIN).contains(role)) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        assertThat(reply.body()).contains(OUTSIDE_CHILD_NAME);
+        return "✅";
+      }
+      assertThat(reply.body()).doesNotContain(OUTSIDE_CHILD_NAME);
+      return refused(role, reply);
+    });
     row(door, "POST /api/students/{id}/changes", "长安学生转学到南台小学", this::transfer);
     row(door, "POST /api/students/transfers", "申请把长安学生转入南台小学", this::askTransfer);
     row(door, "POST /api/students/transfers/{id}/consent", "同意南台小学转入长安学生的申请", this::consentTransfer);
@@ -804,6 +828,39 @@ class AuthorizationMatrixTests {
       assertThat(reply.status()).as("%s", reply).isEqualTo(200);
       assertThat(after).isEqualTo(before + 1);
       return "✅";
+    }
+    return refusedUnchanged(role, reply, before, after);
+  }
+
+  static final String OUTSIDE_CHILD_NAME = "钱外县";
+  static final String OUTSIDE_CHILD = outsideChild();
+
+  private static String outsideChild() {
+    LocalDate birth = LocalDate.now().minusYears(11).minusDays(40);
+    return OUTSIDE_CHILD_NAME + "," + TestStudents.idNumber(birth, true) + ",男," + birth;
+  }
+
+  /** A 户籍 and a 学籍 file of one child of 长安村, 在读 at a school of another county. */
+  private static List<Caller.Part> registries(String child) {
+    String[] fields = child.split(",");
+    return List.of(
+        new Caller.Part("household", "户籍.csv", "text/csv", ("姓名,身份证号,性别,出生日期,户籍村代码,监护人,联系电话\n" + child + ","
+            + TestStudents.CHANGAN_VILLAGE + ",钱大山,13800000001\n").getBytes(StandardCharsets.UTF_8)),
+        new Caller.Part("enrolment", "学籍.csv", "text/csv", ("姓名,身份证号,学籍号,学校代码,年级,学籍状态,状态说明\n" + fields[0] + ","
+            + fields[1] + ",,4400000001,5,在读,\n").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Allowed for the county bureau and the townships, each for its own area; a run with no child out of school opens no case. */
+  private String reconcile(Role role) {
+    long before = count("reconciliation_run");
+    long cases = count("dropout_case");
+    Reply reply = scripts.get(role).postMultipart("/api/reconciliations", registries(outsideChild()));
+    long after = count("reconciliation_run");
+    assertThat(count("dropout_case")).isEqualTo(cases);
+    if (EnumSet.of(Role.OFFICIAL_A, Role.OFFICIAL_B, Role.BUREAU).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(after).isEqualTo(before + 1);
+      return role == Role.OFFICIAL_B ? "✅ 本辖区（长安村的儿童不在其中）" : "✅";
     }
     return refusedUnchanged(role, reply, before, after);
   }
