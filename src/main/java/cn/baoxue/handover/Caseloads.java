@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Caseloads {
 
-  private static final String HELPER_VARIABLES = "('teacherHelper', 'cadreHelper', 'womenfedHelper')";
+  private static final String HELPER_VARIABLES = OpenWorkQueries.HELPER_ROLES_SQL;
 
   private final JdbcClient jdbc;
   private final Roles roles;

@@ -39,11 +39,10 @@ public class NoOrphanedWork extends AbstractProcessEnginePlugin implements OpenW
 
   /** Open tasks and case roles the person holds, by the engine's own tables. */
   long openWorkOf(String userId) {
-    return jdbc.sql("""
-            select (select count(*) from ACT_RU_TASK where ASSIGNEE_ = :user)
-                 + (select count(*) from ACT_RU_IDENTITYLINK where USER_ID_ = :user and TYPE_ = 'candidate' and TASK_ID_ is not null)
-                 + (select count(*) from ACT_RU_VARIABLE where NAME_ in ('teacherHelper', 'cadreHelper', 'womenfedHelper')
-                      and TEXT_ = :user and EXECUTION_ID_ = PROC_INST_ID_)""")
+    return jdbc.sql("select (select count(*) from ACT_RU_TASK where ASSIGNEE_ = :user)"
+            + " + (select count(*) from ACT_RU_IDENTITYLINK where USER_ID_ = :user and TYPE_ = 'candidate' and TASK_ID_ is not null)"
+            + " + (select count(*) from ACT_RU_VARIABLE where NAME_ in " + OpenWorkQueries.HELPER_ROLES_SQL
+            + " and TEXT_ = :user and EXECUTION_ID_ = PROC_INST_ID_)")
         .param("user", userId)
         .query(Long.class)
         .single();

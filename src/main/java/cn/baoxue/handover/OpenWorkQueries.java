@@ -36,6 +36,10 @@ class OpenWorkQueries {
   static final Map<String, String> HELPER_ROLES =
       new LinkedHashMap<>(Map.of("teacherHelper", "包保教师", "cadreHelper", "包保村干部", "womenfedHelper", "妇联包保人"));
 
+  /** The same names as a SQL list, for the queries that read the engine's variable table directly. */
+  static final String HELPER_ROLES_SQL =
+      HELPER_ROLES.keySet().stream().sorted().map(name -> "'" + name + "'").collect(Collectors.joining(", ", "(", ")"));
+
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final WithoutEngineAuthorization withoutEngineAuthorization;
