@@ -189,15 +189,32 @@ public final class ChineseBrowser implements AutoCloseable {
   /**
    * Tasklist's notifications ("流程已启动。", "任务已认领。") float over the bottom right, where a
    * form's 办理完成 button sits: a click they intercept closes them, as a user would, and clicks
-   * again.
+   * again. A form that is still laying itself out (a refusal box appearing, a dropdown opening
+   * under its field) can move the element after it was scrolled to: the element is scrolled to
+   * again once the page has settled, as a user's eye follows it.
    */
   public void click(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    for (int attempt = 1; ; attempt++) {
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      try {
+        element.click();
+        return;
+      } catch (ElementClickInterceptedException covered) {
+        if (attempt == 4) {
+          throw covered;
+        }
+        closeNotifications();
+        pause(Duration.ofMillis(250L * attempt));
+      }
+    }
+  }
+
+  private static void pause(Duration duration) {
     try {
-      element.click();
-    } catch (ElementClickInterceptedException covered) {
-      closeNotifications();
-      element.click();
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
     }
   }
 
