@@ -10,9 +10,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Who answers for one record per child (一人一档) in a county: the county bureau (县教育局) lists and
- * merges its own county's children; auditors and administrators read every county's list and merge
- * nothing. A school, village or township sees a child only through its cases and rosters: two records
- * of one child often lie in two townships, which only the county sees together.
+ * merges its own county's children; a county's auditors read its list, the deployment's auditors and
+ * administrators every county's, and auditors merge nothing. A school, village or township sees a
+ * child only through its cases and rosters: two records of one child often lie in two townships,
+ * which only the county sees together.
  */
 final class CountyDesk {
 
@@ -26,18 +27,29 @@ final class CountyDesk {
     if (staff.jurisdiction().isEverywhere()) {
       return Optional.empty();
     }
-    Set<String> counties = bureauCounties(staff);
+    Set<String> counties = readCounties(staff);
     if (counties.isEmpty()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, NOT_FOR_YOU);
     }
     return Optional.of(counties);
   }
 
+  /** The counties whose bureau the staff member works for: the counties she merges in. */
   static Set<String> bureauCounties(Staff staff) {
+    return counties(staff, false);
+  }
+
+  /** The counties whose list the staff member reads: her bureau's, and those whose auditors she is. */
+  private static Set<String> readCounties(Staff staff) {
+    return counties(staff, true);
+  }
+
+  private static Set<String> counties(Staff staff, boolean audited) {
     Set<String> counties = new LinkedHashSet<>();
     for (String groupId : staff.groupIds()) {
-      if (GroupIds.kindOf(groupId) == GroupIds.Kind.COUNTY) {
-        counties.add(GroupIds.unitCode(groupId));
+      String unitGroup = audited && GroupIds.kindOf(groupId) == GroupIds.Kind.UNIT_AUDITORS ? GroupIds.auditedGroup(groupId) : groupId;
+      if (GroupIds.kindOf(unitGroup) == GroupIds.Kind.COUNTY) {
+        counties.add(GroupIds.unitCode(unitGroup));
       }
     }
     return counties;

@@ -29,6 +29,9 @@ public class OrgUnitService {
     if (type == OrgUnitType.COUNTY) {
       staffGroups.ensureWomenFederationGroup(unit);
     }
+    if (type.hasAuditors()) {
+      staffGroups.ensureAuditorsGroup(unit);
+    }
     return unit;
   }
 }

@@ -19,8 +19,10 @@ public class StaffAccounts {
 
   private final IdentityService identityService;
   private final StaffDirectory directory;
+  private final StaffGroups staffGroups;
 
-  public StaffAccounts(IdentityService identityService, StaffDirectory directory) {
+  public StaffAccounts(IdentityService identityService, StaffDirectory directory, StaffGroups staffGroups) {
+    this.staffGroups = staffGroups;
     this.identityService = identityService;
     this.directory = directory;
   }
@@ -45,6 +47,10 @@ public class StaffAccounts {
    */
   @Transactional
   public boolean enrol(String userId, String fullName, StaffRole role, OrgUnit unit, String initialPassword) {
+    if (role.groupIds(unit.getCode()).stream().anyMatch(group -> GroupIds.kindOf(group) == GroupIds.Kind.UNIT_AUDITORS)) {
+      // Units imported before units had auditors of their own have no such group yet.
+      staffGroups.ensureAuditorsGroup(unit);
+    }
     return enrol(userId, fullName, role.groupIds(unit.getCode()), initialPassword);
   }
 

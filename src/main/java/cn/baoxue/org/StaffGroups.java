@@ -58,6 +58,15 @@ public class StaffGroups {
     grant(groupId, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
   }
 
+  /**
+   * A county's, prefecture's or province's auditors read its cases in Baoxue's pages, which keep to
+   * their jurisdiction. They get no grant in the engine: Cockpit shows every case of the deployment,
+   * so it stays with the deployment's auditors ({@link GroupIds#AUDITORS}).
+   */
+  public void ensureAuditorsGroup(OrgUnit unit) {
+    ensureGroup(GroupIds.auditorsOf(unit.getType(), unit.getCode()), unit.getName() + "督导审计", "AUDIT");
+  }
+
   /** The county women's federation joins home visits; it does not report cases. */
   public void ensureWomenFederationGroup(OrgUnit county) {
     String groupId = GroupIds.womenFederation(county.getCode());

@@ -34,7 +34,7 @@ final class ReadOnlyRoles implements AuthorizationManager<RequestAuthorizationCo
     for (String groupId : staff.groupIds()) {
       // An auditor who also holds a group that comes with work is not read-only.
       GroupIds.Kind kind = GroupIds.kindOf(groupId);
-      if (kind == GroupIds.Kind.AUDITORS) {
+      if (kind.audits()) {
         auditor = true;
       } else if (kind.givesWork()) {
         return false;

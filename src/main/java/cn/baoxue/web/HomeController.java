@@ -54,7 +54,7 @@ class HomeController {
     boolean works = kinds.stream().anyMatch(Kind::givesWork) && !staff.isAdmin();
     model.addAttribute("works", works);
     model.addAttribute("admin", staff.isAdmin());
-    model.addAttribute("auditor", kinds.contains(Kind.AUDITORS) && !works && !staff.isAdmin());
+    model.addAttribute("auditor", kinds.stream().anyMatch(Kind::audits) && !works && !staff.isAdmin());
     if (works) {
       model.addAttribute("todo", withoutEngineAuthorization.call(() -> myTasks(staff).count()));
       model.addAttribute("overdue", withoutEngineAuthorization.call(
@@ -97,7 +97,11 @@ class HomeController {
     boolean school = kinds.contains(Kind.SCHOOL);
     boolean township = kinds.contains(Kind.TOWNSHIP);
     boolean county = kinds.contains(Kind.COUNTY);
-    boolean auditor = kinds.contains(Kind.AUDITORS);
+    boolean auditor = kinds.stream().anyMatch(Kind::audits);
+    // Cockpit cannot keep to a county: only the deployment's auditors open it.
+    boolean everywhereAuditor = kinds.contains(Kind.AUDITORS);
+    boolean countyAuditor = staff.groupIds().stream()
+        .anyMatch(group -> GroupIds.kindOf(GroupIds.auditedGroup(group)) == Kind.COUNTY);
     List<Link> links = new ArrayList<>();
     if (works) {
       links.add(new Link("我的待办", TASKLIST, school ? "办理任务；上报疑似辍学学生：点“启动流程”，选“控辍保学个案”" : "办理分给我和本单位的任务"));
@@ -118,7 +122,7 @@ class HomeController {
       links.add(new Link("包保工作量", "/caseload",
           township || admin ? "各包保人的个案和待办、各村未结个案；人员离职调动时办理工作交接" : "各包保人的个案和待办、各村未结个案"));
     }
-    if (county || auditor || admin) {
+    if (county || everywhereAuditor || countyAuditor || admin) {
       links.add(new Link("疑似重复的儿童记录", "/children/duplicates", county ? "同名同生日同监护人或同村的两条记录，核实后合并为一人一档" : "全县疑似重复的儿童记录（只读）"));
     }
     links.add(new Link("统计与报表", "/reports/dashboard",
@@ -126,7 +130,7 @@ class HomeController {
     if (township || county || auditor || admin) {
       links.add(new Link(auditor ? "案件检索与办理记录（督导审计）" : "案件检索与办理记录", "/audit/cases", "按编号、姓名、单位、逾期检索，查看与导出办理记录"));
     }
-    if (auditor || admin) {
+    if (everywhereAuditor || admin) {
       links.add(new Link("流程监控", COCKPIT, admin ? "流程实例、定时作业与故障处理" : "查看各案件流程进度（只读）"));
     }
     if (admin) {

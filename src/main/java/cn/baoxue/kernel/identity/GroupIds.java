@@ -17,6 +17,8 @@ public final class GroupIds {
   private static final String PREFECTURE = "prefecture_";
   private static final String PROVINCE = "province_";
   private static final String WOMENFED = "womenfed_";
+  /** Before a unit's group id: that unit's auditors ("audit_prefecture_530600"). */
+  private static final String AUDIT = "audit_";
 
   private GroupIds() {}
 
@@ -53,6 +55,19 @@ public final class GroupIds {
     return WOMENFED + countyCode;
   }
 
+  /**
+   * The auditors (督导审计) of a county, prefecture or province: they read the cases of that unit
+   * and of every unit below it, as its staff do, and change nothing.
+   */
+  public static String auditorsOf(OrgUnitType type, String code) {
+    return AUDIT + of(type, code);
+  }
+
+  /** The unit group an auditors' group audits ({@code audit_county_530627} → {@code county_530627}), or null. */
+  public static String auditedGroup(String groupId) {
+    return groupId != null && groupId.startsWith(AUDIT) ? groupId.substring(AUDIT.length()) : null;
+  }
+
   private static String prefix(OrgUnitType type) {
     return switch (type) {
       case SCHOOL -> SCHOOL;
@@ -66,17 +81,30 @@ public final class GroupIds {
 
   /** What a group stands for: a unit's staff (by level), a role across units, or anything else. */
   public enum Kind {
-    SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMEN_FEDERATION, PRINCIPALS, AUDITORS, ADMINS, OTHER;
+    SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMEN_FEDERATION, PRINCIPALS,
+    /** The deployment's auditors: every case, and the Camunda webapps read-only. */
+    AUDITORS,
+    /** A county's, prefecture's or province's auditors: the cases of that unit, in Baoxue's pages. */
+    UNIT_AUDITORS,
+    ADMINS, OTHER;
 
     /** Groups whose members work cases (and so are not read-only like auditors). */
     public boolean givesWork() {
-      return this != AUDITORS && this != PRINCIPALS && this != OTHER;
+      return this != AUDITORS && this != UNIT_AUDITORS && this != PRINCIPALS && this != OTHER;
+    }
+
+    /** Groups whose members read and change nothing. */
+    public boolean audits() {
+      return this == AUDITORS || this == UNIT_AUDITORS;
     }
   }
 
   public static Kind kindOf(String groupId) {
     if (groupId == null) {
       return Kind.OTHER;
+    }
+    if (groupId.startsWith(AUDIT)) {
+      return Kind.UNIT_AUDITORS;
     }
     if (groupId.startsWith(SCHOOL)) {
       return Kind.SCHOOL;
@@ -107,8 +135,11 @@ public final class GroupIds {
     };
   }
 
-  /** The org unit code a jurisdiction group stands for, or null for role groups. */
+  /** The org unit code a jurisdiction group (or its auditors' group) stands for, or null for role groups. */
   public static String unitCode(String groupId) {
+    if (groupId.startsWith(AUDIT)) {
+      return unitCode(groupId.substring(AUDIT.length()));
+    }
     for (String prefix : new String[] {SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMENFED}) {
       if (groupId.startsWith(prefix)) {
         return groupId.substring(prefix.length());

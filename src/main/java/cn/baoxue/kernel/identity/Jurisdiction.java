@@ -12,6 +12,8 @@ import java.util.stream.Stream;
  * The org units a user answers for, read from her groups: a teacher her school, a cadre his
  * village, an official her township, the bureau and the women's federation their county, the
  * prefecture's bureau (市教育局) and the province's department (省教育厅) every county below them.
+ * The auditors of a county, prefecture or province read what its staff read; the deployment's
+ * auditors read everything.
  * The counties below a prefecture or province are those whose administrative code begins with its
  * leading digits (GB/T 2260; the org import holds every county to it), so a case, which carries its
  * county's code, is placed without a walk up the tree.
@@ -24,7 +26,9 @@ public final class Jurisdiction {
   private final boolean everywhere;
 
   private Jurisdiction(Collection<String> groupIds) {
-    for (String groupId : groupIds) {
+    for (String group : groupIds) {
+      // A unit's auditors read what its staff read.
+      String groupId = GroupIds.kindOf(group) == GroupIds.Kind.UNIT_AUDITORS ? GroupIds.auditedGroup(group) : group;
       String code = GroupIds.unitCode(groupId);
       if (code != null) {
         unitCodes.add(code);

@@ -52,6 +52,11 @@ public enum OrgUnitType {
     return this == PROVINCE || this == PREFECTURE || this == COUNTY;
   }
 
+  /** Whether a unit of this level has auditors of its own (县、市、省督导审计). */
+  public boolean hasAuditors() {
+    return this == PROVINCE || this == PREFECTURE || this == COUNTY;
+  }
+
   /**
    * How many leading digits of its code every unit below a unit of this level shares with it: two
    * for a province, four for a prefecture (its counties' codes); none below.

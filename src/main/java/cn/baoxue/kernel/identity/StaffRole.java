@@ -15,7 +15,14 @@ public enum StaffRole {
   TOWNSHIP_OFFICIAL("乡镇干部", OrgUnitType.TOWNSHIP),
   EDUCATION_BUREAU("教育局", OrgUnitType.COUNTY),
   WOMEN_FEDERATION("妇联", OrgUnitType.COUNTY),
+  /** The deployment's auditors (督导审计): every case, and Cockpit, read-only; the county is whom they report to. */
   AUDITOR("审计", OrgUnitType.COUNTY),
+  /** A county's own auditors: its cases, read-only, in Baoxue's pages. */
+  COUNTY_AUDITOR("县审计", OrgUnitType.COUNTY),
+  /** A prefecture's auditors (市级督导): the cases of its counties. */
+  PREFECTURE_AUDITOR("市审计", OrgUnitType.PREFECTURE),
+  /** A province's auditors (省级督导): the cases of its prefectures and counties. */
+  PROVINCE_AUDITOR("省审计", OrgUnitType.PROVINCE),
   /** 市（州）教育局: supervises its counties (督办 beyond the county, reports). */
   PREFECTURE_BUREAU("市教育局", OrgUnitType.PREFECTURE),
   /** 省教育厅: supervises the province's prefectures and counties. */
@@ -56,11 +63,12 @@ public enum StaffRole {
       case PRINCIPAL -> List.of(GroupIds.of(unitType, unitCode), GroupIds.PRINCIPALS);
       case WOMEN_FEDERATION -> List.of(GroupIds.womenFederation(unitCode));
       case AUDITOR -> List.of(GroupIds.AUDITORS);
+      case COUNTY_AUDITOR, PREFECTURE_AUDITOR, PROVINCE_AUDITOR -> List.of(GroupIds.auditorsOf(unitType, unitCode));
     };
   }
 
   /**
-   * Whether a group is one that roles hand out, so that a change of role or unit takes it away.
+   * Whether a group is one that roles hand out (a unit's auditors' group among them), so that a change of role or unit takes it away.
    * Other groups (系统管理员, groups made by hand in Camunda Admin) are left alone.
    */
   public static boolean handsOut(String groupId) {
