@@ -71,6 +71,7 @@ public class DemoData implements ApplicationRunner {
           new DemoUser("auditor", "郑平", StaffRole.AUDITOR, "530627"),
           new DemoUser("bureau-zhaotong", "马丽华", StaffRole.PREFECTURE_BUREAU, "530600"),
           new DemoUser("auditor-zhaotong", "龚雪梅", StaffRole.PREFECTURE_AUDITOR, "530600"),
+          new DemoUser("bureau-yunnan", "段志远", StaffRole.PROVINCE_DEPARTMENT, "530000"),
           new DemoUser("bureau-yiliang", "陶永福", StaffRole.EDUCATION_BUREAU, "530628"));
 
   private final OrgUnitImport orgUnitImport;

@@ -135,8 +135,8 @@ public class ReconciliationRuns {
    * the finding's township, and for ENROLLED_OUTSIDE the county of the school that holds the 学籍.
    */
   private static Jurisdiction.SqlScope scope(Jurisdiction jurisdiction) {
-    return jurisdiction.sqlScope("r.area_code", "r.county_code", "f.township_code",
-        "case when f.finding_type = 'ENROLLED_OUTSIDE' then f.school_county_code end");
+    return jurisdiction.sqlScope(List.of("r.area_code", "f.township_code"),
+        List.of("r.county_code", "case when f.finding_type = 'ENROLLED_OUTSIDE' then f.school_county_code end"));
   }
 
   private boolean anyVisible(long runId, Jurisdiction.SqlScope scope) {

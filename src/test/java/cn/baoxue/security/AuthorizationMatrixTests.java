@@ -73,6 +73,10 @@ class AuthorizationMatrixTests {
     BUREAU("bureau-zhenxiong", "县教育局"),
     WOMENFED("womenfed-zhenxiong", "县妇联"),
     AUDITOR("auditor", "督导审计"),
+    NEIGHBOUR_COUNTY("bureau-yiliang", "邻县（彝良县）教育局"),
+    PREFECTURE("bureau-zhaotong", "市教育局"),
+    PREFECTURE_AUDITOR("auditor-zhaotong", "市督导审计"),
+    PROVINCE("bureau-yunnan", "省教育厅"),
     ADMIN("admin", "系统管理员"),
     ANONYMOUS(null, "匿名");
 
@@ -88,10 +92,15 @@ class AuthorizationMatrixTests {
   static final Set<Role> LOGGED_IN = EnumSet.complementOf(EnumSet.of(Role.ANONYMOUS));
   /** Whose jurisdiction covers case A (长安村小学, 长安村, 尖山乡, 镇雄县). */
   static final Set<Role> COVER_A = EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.CADRE_A, Role.OFFICIAL_A, Role.BUREAU,
-      Role.WOMENFED, Role.AUDITOR, Role.ADMIN);
+      Role.WOMENFED, Role.AUDITOR, Role.PREFECTURE, Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
   /** Whose jurisdiction covers case B (南台小学, 南台村, 南台镇, 镇雄县). */
   static final Set<Role> COVER_B = EnumSet.of(Role.TEACHER_B, Role.OFFICIAL_B, Role.BUREAU, Role.WOMENFED, Role.AUDITOR,
-      Role.ADMIN);
+      Role.PREFECTURE, Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
+  /** Above the county: the prefecture's and the province's bureaus and the prefecture's auditors read its cases. */
+  /** Who reads 尖山乡's 四查三比对 run: whose jurisdiction covers its area. */
+  static final Set<Role> RUN_READERS = EnumSet.of(Role.OFFICIAL_A, Role.BUREAU, Role.WOMENFED, Role.AUDITOR, Role.PREFECTURE,
+      Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
+  static final Set<Role> ABOVE_THE_COUNTY = EnumSet.of(Role.PREFECTURE, Role.PREFECTURE_AUDITOR, Role.PROVINCE);
   /** Who reads everything in the engine: auditors read, administrators may do all. */
   static final Set<Role> ENGINE_READERS = EnumSet.of(Role.AUDITOR, Role.ADMIN);
   static final Set<Role> SEES_TASK_A = EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.AUDITOR, Role.ADMIN);
@@ -99,9 +108,9 @@ class AuthorizationMatrixTests {
   static final Set<Role> SEES_TASK_A2 = EnumSet.of(Role.OFFICIAL_A, Role.AUDITOR, Role.ADMIN);
   static final Set<Role> SEES_TASK_B = EnumSet.of(Role.TEACHER_B, Role.AUDITOR, Role.ADMIN);
   static final Set<Role> ADMIN_ONLY = EnumSet.of(Role.ADMIN);
-  static final Set<Role> AUDIT_READERS = EnumSet.of(Role.AUDITOR, Role.ADMIN);
+  static final Set<Role> AUDIT_READERS = EnumSet.of(Role.AUDITOR, Role.PREFECTURE_AUDITOR, Role.ADMIN);
   /** Who reads the county's possible duplicate children (一人一档); the bureau alone merges them. */
-  static final Set<Role> COUNTY_DESK = EnumSet.of(Role.BUREAU, Role.AUDITOR, Role.ADMIN);
+  static final Set<Role> COUNTY_DESK = EnumSet.of(Role.BUREAU, Role.NEIGHBOUR_COUNTY, Role.AUDITOR, Role.ADMIN);
 
   @Autowired TestRestTemplate anonymousTemplate;
   @Autowired TaskService taskService;
@@ -239,7 +248,7 @@ class AuthorizationMatrixTests {
         : allowedOrRefused(role, browsers.get(role).get("/children/duplicates"), COUNTY_DESK));
     row(door, "GET /reconciliations", "四查三比对（比对记录只列本辖区的）", role -> {
       Reply reply = browsers.get(role).get("/reconciliations");
-      if (role != Role.ANONYMOUS && !EnumSet.of(Role.OFFICIAL_A, Role.BUREAU, Role.WOMENFED, Role.AUDITOR, Role.ADMIN).contains(role)) {
+      if (role != Role.ANONYMOUS && !RUN_READERS.contains(role)) {
         assertThat(reply.body()).doesNotContain("/reconciliations/" + jianshanRunId + "\"");
       }
       return page(role, reply, LOGGED_IN);
@@ -261,7 +270,8 @@ class AuthorizationMatrixTests {
     row(door, "GET /api/audit/verify", "校验审计链", role -> allowedOrRefused(role, scripts.get(role).get("/api/audit/verify"), AUDIT_READERS));
     row(door, "GET /api/audit/access?user=…", "个人信息查阅记录", role -> allowedOrRefused(role, scripts.get(role).get("/api/audit/access?user=teacher-changan"), AUDIT_READERS));
     row(door, "GET /api/reports/summary?scope=南台镇", "南台镇的统计", role -> allowedOrRefused(role,
-        scripts.get(role).get("/api/reports/summary?scope=530627104"), EnumSet.of(Role.OFFICIAL_B, Role.BUREAU, Role.WOMENFED, Role.AUDITOR, Role.ADMIN)));
+        scripts.get(role).get("/api/reports/summary?scope=530627104"), EnumSet.of(Role.OFFICIAL_B, Role.BUREAU, Role.WOMENFED, Role.AUDITOR, Role.PREFECTURE, Role.PREFECTURE_AUDITOR,
+            Role.PROVINCE, Role.ADMIN)));
     row(door, "GET /api/imports/{南台的导入}/report", "猜测编号下载他人的导入问题报告", role -> {
       Reply reply = scripts.get(role).get("/api/imports/" + nantaiImportId + "/report");
       if (EnumSet.of(Role.TEACHER_B, Role.ADMIN).contains(role)) {
@@ -288,7 +298,7 @@ class AuthorizationMatrixTests {
     row(door, "GET /api/reconciliations/{尖山乡的比对}", "猜测编号读取尖山乡的比对结果", role -> {
       Reply reply = scripts.get(role).get("/api/reconciliations/" + jianshanRunId);
       // Those who see every case of the county see its runs (the women's federation and the auditor with numbers masked).
-      if (EnumSet.of(Role.OFFICIAL_A, Role.BUREAU, Role.WOMENFED, Role.AUDITOR, Role.ADMIN).contains(role)) {
+      if (RUN_READERS.contains(role)) {
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         assertThat(reply.body()).contains(OUTSIDE_CHILD_NAME);
         return "✅";
@@ -857,10 +867,10 @@ class AuthorizationMatrixTests {
     Reply reply = scripts.get(role).postMultipart("/api/reconciliations", registries(outsideChild()));
     long after = count("reconciliation_run");
     assertThat(count("dropout_case")).isEqualTo(cases);
-    if (EnumSet.of(Role.OFFICIAL_A, Role.OFFICIAL_B, Role.BUREAU).contains(role)) {
+    if (EnumSet.of(Role.OFFICIAL_A, Role.OFFICIAL_B, Role.BUREAU, Role.NEIGHBOUR_COUNTY).contains(role)) {
       assertThat(reply.status()).as("%s", reply).isEqualTo(200);
       assertThat(after).isEqualTo(before + 1);
-      return role == Role.OFFICIAL_B ? "✅ 本辖区（长安村的儿童不在其中）" : "✅";
+      return EnumSet.of(Role.OFFICIAL_B, Role.NEIGHBOUR_COUNTY).contains(role) ? "✅ 本辖区（长安村的儿童不在其中）" : "✅";
     }
     return refusedUnchanged(role, reply, before, after);
   }
@@ -1187,10 +1197,13 @@ class AuthorizationMatrixTests {
       return refused(role, reply);
     }
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.body()).contains("\"userId\":\"" + role.user + "\"").contains("tasklist");
+    assertThat(reply.body()).contains("\"userId\":\"" + role.user + "\"");
+    // A unit's auditors read in Baoxue's pages, which keep to their jurisdiction; Tasklist would offer them nothing.
+    assertThat(reply.body().contains("\"tasklist\"")).isEqualTo(role != Role.PREFECTURE_AUDITOR);
     assertThat(reply.body().contains("\"admin\"")).isEqualTo(role == Role.ADMIN);
     assertThat(reply.body().contains("\"cockpit\"")).isEqualTo(ENGINE_READERS.contains(role));
-    return role == Role.ADMIN ? "✅ 全部应用" : role == Role.AUDITOR ? "✅ Tasklist+Cockpit" : "✅ 仅 Tasklist";
+    return role == Role.ADMIN ? "✅ 全部应用" : role == Role.AUDITOR ? "✅ Tasklist+Cockpit"
+        : role == Role.PREFECTURE_AUDITOR ? "✅ 无应用（只用保学页面）" : "✅ 仅 Tasklist";
   }
 
   private String setupAdmin(Role role) {

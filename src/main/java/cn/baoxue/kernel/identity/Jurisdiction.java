@@ -56,26 +56,45 @@ public final class Jurisdiction {
     return Set.copyOf(unitCodes);
   }
 
-  /** True if any of the given codes (school, village, township, county) is one of the user's units. */
+  /**
+   * True if any of the given codes (school, village, township, county) is one of the user's units,
+   * or a county (or prefecture) below her prefecture or province. The leading digits are matched on
+   * administrative codes only: a school's or township's code that happens to begin with them is not
+   * thereby hers, so a prefecture does not pass for the school whose staff alone keep its roll.
+   */
   public boolean covers(String... codes) {
     if (everywhere) {
       return true;
     }
     for (String code : codes) {
-      if (code != null && (unitCodes.contains(code) || countyPrefixes.stream().anyMatch(code::startsWith))) {
+      if (code != null && (unitCodes.contains(code) || isCountyBelow(code))) {
         return true;
       }
     }
     return false;
   }
 
+  private boolean isCountyBelow(String code) {
+    return code.length() == OrgUnitType.COUNTY.codeLength() && countyPrefixes.stream().anyMatch(code::startsWith);
+  }
+
   /**
    * The one way a query keeps to this jurisdiction: a SQL condition over the unit code columns of
    * the row (a case's or a pupil's school, village, township, county), true where any of them is
-   * one of the user's units, with its named parameter {@code :units}. Everywhere: no condition;
-   * no unit at all: nothing.
+   * one of the user's units, with its named parameter {@code :units}; the last column is the
+   * county's, which a prefecture or province matches by its leading digits. Everywhere: no
+   * condition; no unit at all: nothing.
    */
   public SqlScope sqlScope(String... unitColumns) {
+    return sqlScope(List.of(unitColumns).subList(0, unitColumns.length - 1), List.of(unitColumns[unitColumns.length - 1]));
+  }
+
+  /**
+   * As above, for rows with more than one county column (a finding's run county and the county of
+   * the school that holds the child's 学籍): each is matched by a prefecture's or province's leading
+   * digits.
+   */
+  public SqlScope sqlScope(List<String> unitColumns, List<String> countyColumns) {
     if (everywhere) {
       return new SqlScope("1 = 1", Map.of());
     }
@@ -84,13 +103,14 @@ public final class Jurisdiction {
     }
     Map<String, Object> params = new java.util.LinkedHashMap<>();
     params.put("units", List.copyOf(unitCodes));
-    List<String> conditions = new java.util.ArrayList<>(Stream.of(unitColumns).map(column -> column + " in (:units)").toList());
-    // Below a prefecture or province: the county column (the last one given) by its leading digits.
+    List<String> conditions = new java.util.ArrayList<>(Stream.concat(unitColumns.stream(), countyColumns.stream())
+        .map(column -> column + " in (:units)").toList());
+    // Below a prefecture or province: the county columns by their leading digits.
     int n = 0;
     for (String prefix : countyPrefixes.stream().sorted().toList()) {
       String name = "unitPrefix" + n++;
       params.put(name, prefix + "%");
-      conditions.add(unitColumns[unitColumns.length - 1] + " like :" + name);
+      countyColumns.forEach(column -> conditions.add(column + " like :" + name));
     }
     return new SqlScope(conditions.stream().collect(Collectors.joining(" or ", "(", ")")), params);
   }
