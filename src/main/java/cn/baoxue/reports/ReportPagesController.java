@@ -5,6 +5,8 @@ import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.Spreadsheet;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -29,11 +31,14 @@ class ReportPagesController {
 
   private final ReportScope.Resolver scopes;
   private final ReportQueries queries;
+  private final WorkQueries work;
   private final JdbcClient jdbc;
   private final Clock clock;
   private final OrgTree orgTree;
 
-  ReportPagesController(ReportScope.Resolver scopes, ReportQueries queries, JdbcClient jdbc, Clock clock, OrgTree orgTree) {
+  ReportPagesController(ReportScope.Resolver scopes, ReportQueries queries, WorkQueries work, JdbcClient jdbc, Clock clock,
+      OrgTree orgTree) {
+    this.work = work;
     this.orgTree = orgTree;
     this.clock = clock;
     this.scopes = scopes;
@@ -46,11 +51,27 @@ class ReportPagesController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       Staff staff, Model model) {
-    Summary summary = queries.summary(scopes.resolve(scope == null ? defaultScope(staff) : scope, from, to, staff));
-    Map<String, Map<String, Long>> charts = new LinkedHashMap<>();
+    ReportScope resolved = scopes.resolve(scope == null ? defaultScope(staff) : scope, from, to, staff);
+    SummaryByUnit byUnit = work.byUnit(resolved);
+    Summary summary = byUnit.summary();
+    Map<String, Map<String, ? extends Number>> charts = new LinkedHashMap<>();
+    if (!byUnit.units().isEmpty()) {
+      // 各单位对比: the units below the scope side by side, in the table and in two charts.
+      Map<String, Long> cases = new LinkedHashMap<>();
+      Map<String, BigDecimal> returnRates = new LinkedHashMap<>();
+      byUnit.units().forEach(unit -> {
+        cases.put(unit.name(), unit.summary().cases());
+        returnRates.put(unit.name(), unit.summary().returnRate().movePointRight(2).setScale(1, RoundingMode.HALF_UP));
+      });
+      charts.put("各单位新发现案件", cases);
+      charts.put("各单位劝返率（%）", returnRates);
+    }
     SummaryLabels.BREAKDOWNS.forEach((name, title) ->
         charts.put(title, SummaryLabels.labelled(name, SummaryLabels.breakdown(summary, name))));
     model.addAttribute("summary", summary);
+    model.addAttribute("work", byUnit.work());
+    model.addAttribute("unitFigures", byUnit.units());
+    model.addAttribute("rungs", SummaryLabels.RUNGS);
     model.addAttribute("charts", charts);
     model.addAttribute("units", orgTree.unitsWithin(staff.jurisdiction()));
     LocalDate today = LocalDate.now(clock);

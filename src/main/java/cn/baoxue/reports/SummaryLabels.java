@@ -1,5 +1,6 @@
 package cn.baoxue.reports;
 
+import cn.baoxue.cases.PersuasionRung;
 import cn.baoxue.cases.CaseStatus;
 import cn.baoxue.kernel.validation.Coded;
 import cn.baoxue.cases.ContactType;
@@ -17,7 +18,13 @@ final class SummaryLabels {
   /** Breakdown name → Chinese title, in the order people read them. */
   static final Map<String, String> BREAKDOWNS = new LinkedHashMap<>();
 
+  /** The rungs of the persuasion ladder, in order, by code: the columns of 劝返中 in the side-by-side table. */
+  static final Map<String, String> RUNGS = new LinkedHashMap<>();
+
   static {
+    for (PersuasionRung rung : PersuasionRung.values()) {
+      RUNGS.put(rung.name(), rung.label());
+    }
     BREAKDOWNS.put("gender", "性别");
     BREAKDOWNS.put("schoolLevel", "学段");
     BREAKDOWNS.put("reason", "辍学原因");

@@ -68,10 +68,13 @@ class ReportPagesTests {
     // The chart data is a JSON data block (the page's Content-Security-Policy allows no inline script).
     String dataBlock = "<script type=\"application/json\" id=\"chart-data\">";
     String json = page.getBody().substring(page.getBody().indexOf(dataBlock) + dataBlock.length());
-    Map<String, Map<String, Integer>> charts = new ObjectMapper().readValue(json.substring(0, json.indexOf("</script>")),
+    Map<String, Map<String, Number>> charts = new ObjectMapper().readValue(json.substring(0, json.indexOf("</script>")),
         new TypeReference<>() {});
-    assertThat(charts.keySet()).containsExactly("性别", "学段", "辍学原因", "特殊群体", "状态", "安置方式", "结对帮扶");
-    assertThat(charts.get("辍学原因").get("外出务工")).isPositive();
+    // A county's townships side by side first (各单位对比), then each breakdown.
+    assertThat(charts.keySet()).containsExactly("各单位新发现案件", "各单位劝返率（%）", "性别", "学段", "辍学原因", "特殊群体", "状态",
+        "安置方式", "结对帮扶");
+    assertThat(charts.get("各单位新发现案件").keySet()).containsExactly("南台镇", "尖山乡");
+    assertThat(charts.get("辍学原因").get("外出务工").intValue()).isPositive();
     assertThat(charts.get("性别")).containsOnlyKeys("男", "女");
   }
 

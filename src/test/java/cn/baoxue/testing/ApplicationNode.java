@@ -23,7 +23,7 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
  * so a test can kill it the hard way ({@code kill -9}) and start it again. Its log goes to
  * {@code target/nodes/<name>.log}.
  */
-public final class ApplicationNode implements AutoCloseable {
+public final class ApplicationNode implements AutoCloseable, CaseDoors {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 

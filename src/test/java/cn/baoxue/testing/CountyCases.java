@@ -39,7 +39,7 @@ public final class CountyCases {
   }
 
   /** Reports and walks the cases on the node; about 20 s. */
-  public static CountyCases walk(ApplicationNode node) {
+  public static CountyCases walk(CaseDoors node) {
     CountyCases county = new CountyCases();
     for (int steps = 0; steps <= Step.values().length; steps++) {
       Case walked = Case.report(node, steps == Step.values().length ? "closed" : "before " + Step.values()[steps]);
@@ -64,7 +64,7 @@ public final class CountyCases {
   }
 
   /** The 督办 tasks open on the overdue case. */
-  public List<Map<String, Object>> supervisionTasks(ApplicationNode node) {
+  public List<Map<String, Object>> supervisionTasks(CaseDoors node) {
     return ok(node.as("admin", EngineRest.DEMO_PASSWORD).getList(
         "/engine-rest/task?processDefinitionKey=supervision&processInstanceBusinessKey=" + supervised.caseNumber));
   }
@@ -78,75 +78,75 @@ public final class CountyCases {
   public enum Step {
     VERIFY("verify") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         complete(node, "teacher-changan", walked, Map.of("verifyResult", "CONFIRMED", "verifyNotes", "连续两周未到校，已电话核实"));
       }
     },
     ASSIGN_HELPERS("assignHelpers") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         complete(node, "official-jianshan", walked, Map.of("teacherHelper", "teacher-changan", "cadreHelper", "cadre-changan"));
       }
     },
     HOME_VISIT("homeVisit") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         complete(node, "teacher-changan", walked, Map.of("visitDate", today().toString(), "metWith", "父亲",
             "childWhereabouts", "AT_HOME", "reason", "WEARY", "familyAttitude", "HESITANT", "visitNotes", "孩子在家，不愿上学"));
       }
     },
     PERSUADE_SCHOOL("persuadeSchool") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         complete(node, "teacher-changan", walked, Map.of("persuasionResult", "NOT_RETURNED", "persuasionNotes", "谈心两次"));
       }
     },
     PERSUADE_JOINT("persuadeJoint") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         complete(node, "cadre-changan", walked, Map.of("persuasionResult", "NOT_RETURNED", "persuasionNotes", "村乡联合入户"));
       }
     },
     ISSUE_RETURN_ORDER("issueReturnOrder") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         complete(node, "official-jianshan", walked, Map.of("orderDeadline", today().plusDays(10).toString(),
             "persuasionResult", "NOT_RETURNED", "persuasionNotes", "送达责令限期复学通知书"));
       }
     },
     ORDER_DEADLINE_PASSES("orderDeadlinePassed") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         fireTimer(node, walked, awaits);
       }
     },
     CHECK_ORDER_COMPLIANCE("checkOrderCompliance") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         complete(node, "official-jianshan", walked, Map.of("persuasionResult", "NOT_RETURNED", "persuasionNotes", "限期届满仍未返校"));
       }
     },
     LEGAL_REFERRAL("legalReferral") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         complete(node, "bureau-zhenxiong", walked, Map.of("persuasionResult", "RETURNED", "persuasionNotes", "依法送达后家长送回"));
       }
     },
     PLAN_PLACEMENT("planPlacement") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         complete(node, "teacher-changan", walked, Map.of("placement", "ORIGINAL_CLASS", "placementPlan", "回原班，结对帮扶"));
       }
     },
     FOLLOW_UP_DUE("followUpDue") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         fireTimer(node, walked, awaits);
       }
     },
     FOLLOW_UP("followUp") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         complete(node, "teacher-changan", walked, Map.of("followUpResult", "STABLE", "followUpNotes", "按时到校"));
         // 销号 needs 佐证材料 on the home visit and the follow-up (ClosureEvidence).
         ClosureEvidence.attachThroughApi(node.client(), "cadre-changan", walked.caseNumber);
@@ -154,7 +154,7 @@ public final class CountyCases {
     },
     APPROVE_CLOSURE("approveClosure") {
       @Override
-      void take(ApplicationNode node, Case walked) {
+      void take(CaseDoors node, Case walked) {
         complete(node, "official-jianshan", walked, Map.of("closureDecision", "APPROVE", "closureComment", "同意销号"));
       }
     };
@@ -166,20 +166,20 @@ public final class CountyCases {
       this.awaits = awaits;
     }
 
-    abstract void take(ApplicationNode node, Case walked);
+    abstract void take(CaseDoors node, Case walked);
 
     public boolean isTimer() {
       return this == ORDER_DEADLINE_PASSES || this == FOLLOW_UP_DUE;
     }
 
-    static void complete(ApplicationNode node, String user, Case walked, Map<String, Object> variables) {
+    static void complete(CaseDoors node, String user, Case walked, Map<String, Object> variables) {
       EngineRest worker = node.as(user, EngineRest.DEMO_PASSWORD);
       String task = walked.openTask(node);
       ResponseEntity<Map<String, Object>> done = worker.complete(task, variables);
       assertThat(done.getStatusCode()).as(user + " completes " + walked).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
-    public static void fireTimer(ApplicationNode node, Case walked, String activityId) {
+    public static void fireTimer(CaseDoors node, Case walked, String activityId) {
       EngineRest admin = node.as("admin", EngineRest.DEMO_PASSWORD);
       List<Map<String, Object>> timers = ok(admin.getList("/engine-rest/job?processInstanceId=" + walked.processInstanceId
           + "&activityId=" + activityId + "&timers=true"));
@@ -202,7 +202,7 @@ public final class CountyCases {
       this.kind = kind;
     }
 
-    public static Case report(ApplicationNode node, String kind) {
+    public static Case report(CaseDoors node, String kind) {
       ResponseEntity<Map<String, Object>> started =
           node.as("teacher-changan", EngineRest.DEMO_PASSWORD).startCase(TestStudents.changanGirl());
       assertThat(started.getStatusCode()).as("report of " + kind).isEqualTo(HttpStatus.OK);
@@ -210,7 +210,7 @@ public final class CountyCases {
     }
 
     /** The one open task of the case's own process (not its 督办). */
-    public String openTask(ApplicationNode node) {
+    public String openTask(CaseDoors node) {
       List<Map<String, Object>> tasks = node.as("admin", EngineRest.DEMO_PASSWORD).tasks(processInstanceId);
       assertThat(tasks).as("open task of " + this).hasSize(1);
       return (String) tasks.get(0).get("id");
@@ -221,7 +221,7 @@ public final class CountyCases {
       return stepsTaken < Step.values().length ? Step.values()[stepsTaken] : null;
     }
 
-    public void take(ApplicationNode node) {
+    public void take(CaseDoors node) {
       next().take(node, this);
       stepsTaken++;
     }
