@@ -11,7 +11,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class CarePathSpelling implements WebMvcConfigurer {
 
-  private static final Pattern CANONICAL = Pattern.compile("/api/care/pairings(/[0-9]{1,18}(/contacts)?)?");
+  private static final Pattern CANONICAL = Pattern.compile("/api/care/pairings(/[1-9][0-9]{0,17}(/contacts)?)?");
 
   private final ObjectMapper json;
 
