@@ -43,7 +43,7 @@ class CareViews {
         p.getId(), p.getKind().name(), p.getKind().label(), disclosure.idNumber(p.getIdNumber()), p.getPersonName(),
         p.getHelper(), roles.person(p.getHelper()), p.getSchoolCode(),
         p.getSchoolCode() == null ? "" : orgTree.name(p.getSchoolCode()), p.getVillageCode(), orgTree.name(p.getVillageCode()),
-        orgTree.name(p.getTownshipCode()), orgTree.name(p.getCountyCode()), roles.person(p.getCreatedBy()),
+        orgTree.name(p.getTownshipCode()), orgTree.name(p.getCountyCode()), roles.name(p.getCreatedBy()),
         roles.group(p.getCreatedByGroup()), p.getCreatedAt(), pairings.mayLog(p, reader));
   }
 
