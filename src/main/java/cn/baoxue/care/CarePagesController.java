@@ -1,5 +1,6 @@
 package cn.baoxue.care;
 
+import cn.baoxue.cases.ContactRules;
 import cn.baoxue.cases.ContactType;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.time.BeijingTime;
@@ -47,15 +48,8 @@ class CarePagesController {
 
   @PostMapping("/care")
   String create(@RequestParam Map<String, String> form, Staff staff, Model model, RedirectAttributes redirect) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    for (String field : CarePairings.FIELDS) {
-      String value = form.get(field);
-      if (value != null && !value.isBlank()) {
-        body.put(field, value);
-      }
-    }
     try {
-      CarePairing created = pairings.create(body, staff);
+      CarePairing created = pairings.create(filled(form, CarePairings.FIELDS), staff);
       redirect.addFlashAttribute("notice", "已建立结对关爱：" + created.getPersonName() + "（" + created.getKind().label() + "），结对帮扶人"
           + roles.name(created.getHelper()));
       return "redirect:/care/" + created.getId();
@@ -73,15 +67,8 @@ class CarePagesController {
   String recordContact(@PathVariable long id, @RequestParam Map<String, String> form, Staff staff, Model model,
       RedirectAttributes redirect) {
     CarePairing pairing = pairings.requireVisible(id, staff);
-    Map<String, Object> body = new LinkedHashMap<>();
-    for (String field : cn.baoxue.cases.ContactRules.FIELDS) {
-      String value = form.get(field);
-      if (value != null && !value.isBlank()) {
-        body.put(field, value);
-      }
-    }
     try {
-      CareContact contact = pairings.recordContact(id, body, staff);
+      CareContact contact = pairings.recordContact(id, filled(form, ContactRules.FIELDS), staff);
       redirect.addFlashAttribute("notice", "已登记关爱记录：" + contact.getDate() + " " + contact.getType().label());
       return "redirect:/care/" + id;
     } catch (InvalidCaseInputException refused) {
@@ -116,6 +103,18 @@ class CarePagesController {
     model.addAttribute("form", form);
     model.addAttribute("problems", byField(problems));
     return "care/pairing";
+  }
+
+  /** The form's fields the door declares, those left empty out: the page sends the same body as a script. */
+  private static Map<String, Object> filled(Map<String, String> form, java.util.Set<String> declared) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    declared.forEach(field -> {
+      String value = form.get(field);
+      if (value != null && !value.isBlank()) {
+        body.put(field, value);
+      }
+    });
+    return body;
   }
 
   /** Each field's messages joined, "" for a refusal of the whole form. */
