@@ -115,7 +115,7 @@ public class AuditVerification {
           .map(moved -> moved.equals(entry.getPayload()) ? Optional.<String>empty() : Optional.of("工作交接记录 #" + entry.getRefId() + " 已被改动"))
           .orElseGet(() -> Optional.of("工作交接记录 #" + entry.getRefId() + " 已被删除"));
       case CARE_PAIRING ->
-          jdbc.sql("select count(*) from care_pairing where id = ? and ? like concat('pairing=', id, ';kind=', kind, ';helper=', helper, ';village=', village_code, ';%')")
+          jdbc.sql("select count(*) from care_pairing where id = ? and ? like concat('pairing=', id, ';kind=', kind, ';village=', village_code, ';school=', coalesce(school_code, ''), ';group=', created_by_group, ';%')")
               .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
               ? Optional.empty()
               : Optional.of("结对关爱 #" + entry.getRefId() + " 已被删除或改动");

@@ -68,8 +68,8 @@ class CareFiguresPostgresTests {
 
       // audit.AuditVerification's checks of CARE_PAIRING and CARE_CONTACT entries, with the payloads care.CareAudit writes.
       assertThat(jdbc.queryForObject("select count(*) from care_pairing where id = ? and ? like concat('pairing=', id, ';kind=', kind,"
-          + " ';helper=', helper, ';village=', village_code, ';%')", Long.class, orphan,
-          "pairing=" + orphan + ";kind=ORPHAN;helper=teacher-changan;village=530627205201;school=5306270001;group=township_530627205;idNumber=530627********1082"))
+          + " ';village=', village_code, ';school=', coalesce(school_code, ''), ';group=', created_by_group, ';%')", Long.class, orphan,
+          "pairing=" + orphan + ";kind=ORPHAN;village=530627205201;school=5306270001;group=township_530627205;helper=teacher-changan;idNumber=530627********1082"))
           .isEqualTo(1);
       long funds = jdbc.queryForObject("select min(id) from care_contact where pairing_id = ?", Long.class, orphan);
       assertThat(jdbc.queryForObject("select count(*) from care_contact where id = ? and ? like concat('contact=', id, ';pairing=',"
