@@ -15,7 +15,6 @@ import cn.baoxue.testing.EngineRest;
 import cn.baoxue.testing.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
