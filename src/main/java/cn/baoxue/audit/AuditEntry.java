@@ -45,7 +45,11 @@ public class AuditEntry {
     /** A 四查三比对 run kept (ref_id: the run; payload: its area, its files' SHA-256, its counts). */
     RECONCILIATION,
     /** 工作交接: one person's open tasks and helper roles handed to a successor (ref_id: the handover; payload: what moved). */
-    HANDOVER
+    HANDOVER,
+    /** 结对关爱: a pairing created (ref_id: the care_pairing; payload: its kind, helper, place, masked 身份证号). */
+    CARE_PAIRING,
+    /** A contact logged on a 结对关爱 pairing (ref_id: the care_contact; payload: its type, day and amount). */
+    CARE_CONTACT
   }
 
   @Id

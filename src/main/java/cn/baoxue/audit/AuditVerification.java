@@ -114,6 +114,16 @@ public class AuditVerification {
           .optional()
           .map(moved -> moved.equals(entry.getPayload()) ? Optional.<String>empty() : Optional.of("工作交接记录 #" + entry.getRefId() + " 已被改动"))
           .orElseGet(() -> Optional.of("工作交接记录 #" + entry.getRefId() + " 已被删除"));
+      case CARE_PAIRING ->
+          jdbc.sql("select count(*) from care_pairing where id = ? and ? like concat('pairing=', id, ';kind=', kind, ';village=', village_code, ';school=', coalesce(school_code, ''), ';group=', created_by_group, ';%')")
+              .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("结对关爱 #" + entry.getRefId() + " 已被删除或改动");
+      case CARE_CONTACT ->
+          jdbc.sql("select count(*) from care_contact where id = ? and ? like concat('contact=', id, ';pairing=', pairing_id, ';type=', contact_type, ';date=', contact_date, ';%')")
+              .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("结对关爱记录 #" + entry.getRefId() + " 已被删除或改动");
       case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
     };
   }

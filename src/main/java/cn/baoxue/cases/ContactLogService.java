@@ -1,11 +1,8 @@
 package cn.baoxue.cases;
 
 import cn.baoxue.kernel.validation.Inputs;
-import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.identity.Staff;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -22,37 +19,29 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class ContactLogService {
 
-  private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
-
   private final DropoutCaseRepository cases;
   private final HelperAssignmentRepository assignments;
   private final ContactLogRepository contacts;
-  private final WorkingDayCalendar calendar;
+  private final ContactRules rules;
 
   ContactLogService(DropoutCaseRepository cases, HelperAssignmentRepository assignments, ContactLogRepository contacts,
-      WorkingDayCalendar calendar) {
+      ContactRules rules) {
     this.cases = cases;
     this.assignments = assignments;
     this.contacts = contacts;
-    this.calendar = calendar;
+    this.rules = rules;
   }
 
-  /** A contact as typed. */
+  /** A contact as typed (the rules it must keep: {@link ContactRules}). */
   public record ContactInput(String type, String date, String notes, String amountYuan) {}
 
   @Transactional
   public ContactLog record(String caseNumber, ContactInput input, Staff actor) {
     DropoutCase dropoutCase = requireMayRecord(caseNumber, actor);
     Inputs in = new Inputs();
-    ContactType type = in.code("type", ContactType.class, input.type(), "帮扶方式");
-    LocalDate date = in.date("date", input.date(), "帮扶日期");
-    if (date != null && date.isAfter(calendar.today())) {
-      in.problem("date", "帮扶日期不能晚于今天");
-    }
-    String notes = in.notes("notes", input.notes(), "帮扶内容", false);
-    BigDecimal amount = amount(input.amountYuan(), type, in);
+    ContactRules.ContactEntry entry = rules.read(input, in);
     in.check();
-    return contacts.save(new ContactLog(dropoutCase, actor.userId(), type, date, notes, amount));
+    return contacts.save(new ContactLog(dropoutCase, actor.userId(), entry.type(), entry.date(), entry.notes(), entry.amountYuan()));
   }
 
   @Transactional(readOnly = true)
@@ -86,30 +75,5 @@ public class ContactLogService {
         .flatMap(a -> Stream.of(a.getTeacherHelper(), a.getCadreHelper(), a.getWomenfedHelper()))
         .filter(Objects::nonNull)
         .anyMatch(userId::equals);
-  }
-
-  private static BigDecimal amount(String raw, ContactType type, Inputs in) {
-    String value = Inputs.trim(raw);
-    if (type != ContactType.FUNDS) {
-      if (value != null) {
-        in.problem("amountYuan", "只有“资助资金”需要填写金额");
-      }
-      return null;
-    }
-    if (value == null) {
-      in.problem("amountYuan", "资助资金须填写金额（元）");
-      return null;
-    }
-    try {
-      BigDecimal amount = new BigDecimal(value);
-      if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 2) {
-        in.problem("amountYuan", "资助金额须为大于0的数字，最多两位小数：" + value);
-        return null;
-      }
-      return amount;
-    } catch (NumberFormatException e) {
-      in.problem("amountYuan", "资助金额须为数字（元）：" + value);
-      return null;
-    }
   }
 }

@@ -61,7 +61,8 @@ class CaseloadController {
       return "redirect:/caseload/handover";
     }
     redirect.addFlashAttribute("message", "已将" + done.leaverName() + "的 " + done.tasksMoved() + " 项待办、"
-        + done.casesMoved() + " 个个案交给" + done.successorName() + "。");
+        + done.casesMoved() + " 个个案" + (done.pairingsMoved() > 0 ? "、" + done.pairingsMoved() + " 个结对关爱对象" : "")
+        + "交给" + done.successorName() + "。");
     return "redirect:/caseload";
   }
 }

@@ -2,6 +2,7 @@ package cn.baoxue.handover;
 
 import cn.baoxue.audit.AuditEntry;
 import cn.baoxue.audit.AuditTrail;
+import cn.baoxue.care.CareHelpers;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.DropoutCaseRepository;
 import cn.baoxue.cases.HelperAssignmentService;
@@ -57,10 +58,12 @@ public class Handovers {
   private final StaffHandoverRepository handovers;
   private final AuditTrail auditTrail;
   private final ObjectMapper json;
+  private final CareHelpers careHelpers;
 
   Handovers(OpenWorkQueries openWork, StaffDirectory staff, Roles roles, OrgTree orgTree, TaskService taskService,
       RuntimeService runtimeService, WithoutEngineAuthorization withoutEngineAuthorization, DropoutCaseRepository cases,
-      HelperAssignmentService helpers, StaffHandoverRepository handovers, AuditTrail auditTrail, ObjectMapper json) {
+      HelperAssignmentService helpers, StaffHandoverRepository handovers, AuditTrail auditTrail, ObjectMapper json,
+      CareHelpers careHelpers) {
     this.openWork = openWork;
     this.staff = staff;
     this.roles = roles;
@@ -73,13 +76,15 @@ public class Handovers {
     this.handovers = handovers;
     this.auditTrail = auditTrail;
     this.json = json;
+    this.careHelpers = careHelpers;
   }
 
   /** What would move, for the preview; nothing is changed. */
   public record Plan(String leaver, String leaverName, String successor, String successorName, OpenWork work) {}
 
   /** What moved. */
-  public record Outcome(Long handoverId, String leaverName, String successorName, int tasksMoved, int casesMoved) {}
+  public record Outcome(Long handoverId, String leaverName, String successorName, int tasksMoved, int casesMoved,
+      int pairingsMoved) {}
 
   /** A person's open work, for someone who answers for her units (the caseload page's rows). */
   @Transactional(readOnly = true)
@@ -133,7 +138,7 @@ public class Handovers {
     Plan plan = plan(leaver, successor == null ? null : successor.toString(), operator);
     OpenWork work = plan.work();
     if (work.isEmpty()) {
-      throw new InvalidCaseInputException("leaver", roles.name(leaver) + "没有未办结的待办或包保个案，无需交接");
+      throw new InvalidCaseInputException("leaver", roles.name(leaver) + "没有未办结的待办、包保个案或结对关爱，无需交接");
     }
     withoutEngineAuthorization.run(() -> {
       for (HeldTask task : work.tasks()) {
@@ -148,6 +153,7 @@ public class Handovers {
         runtimeService.setVariable(role.processInstanceId(), role.variable(), plan.successor());
       }
     });
+    careHelpers.handOver(plan.leaver(), plan.successor());
     Set<String> caseNumbers = new LinkedHashSet<>();
     work.roles().forEach(role -> caseNumbers.add(role.caseNumber()));
     for (String caseNumber : caseNumbers) {
@@ -158,7 +164,8 @@ public class Handovers {
     StaffHandover done = handovers.save(new StaffHandover(plan.leaver(), plan.successor(), operator.userId(), work.tasks().size(),
         (int) work.caseCount(), moved));
     auditTrail.append(AuditEntry.Kind.HANDOVER, done.getId(), null, operator.userId(), moved);
-    return new Outcome(done.getId(), plan.leaverName(), plan.successorName(), work.tasks().size(), (int) work.caseCount());
+    return new Outcome(done.getId(), plan.leaverName(), plan.successorName(), work.tasks().size(), (int) work.caseCount(),
+        work.pairings().size());
   }
 
   private Plan plan(String leaver, String successor, Staff operator) {
@@ -234,6 +241,7 @@ public class Handovers {
         .map(t -> Map.of("taskId", t.taskId(), "caseNumber", t.caseNumber(), "hold", t.hold().name())).toList());
     moved.put("roles", plan.work().roles().stream()
         .map(r -> Map.of("caseNumber", r.caseNumber(), "role", r.variable())).toList());
+    moved.put("carePairings", plan.work().pairings().stream().map(CareHelpers.HeldPairing::pairingId).toList());
     try {
       return json.writeValueAsString(moved);
     } catch (JsonProcessingException e) {

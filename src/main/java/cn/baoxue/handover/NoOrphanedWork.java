@@ -1,5 +1,6 @@
 package cn.baoxue.handover;
 
+import cn.baoxue.care.CareHelpers;
 import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.identity.OpenWork;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -14,17 +15,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * A person holding open work cannot be removed before a 工作交接: deleting her account, or taking
- * her out of a unit's group, is refused while any task is assigned or offered to her by name or she
- * is a helper of an open case. Checked in the engine's identity provider, so Camunda Admin, the
+ * her out of a unit's group, is refused while any task is assigned or offered to her by name, she
+ * is a helper of an open case or the helper of a 结对关爱 pairing. Checked in the engine's identity provider, so Camunda Admin, the
  * engine REST API in any spelling and Java callers meet the same rule.
  */
 @Component
 public class NoOrphanedWork extends AbstractProcessEnginePlugin implements OpenWork {
 
   private final JdbcClient jdbc;
+  private final CareHelpers careHelpers;
 
-  NoOrphanedWork(JdbcClient jdbc) {
+  NoOrphanedWork(JdbcClient jdbc, CareHelpers careHelpers) {
     this.jdbc = jdbc;
+    this.careHelpers = careHelpers;
   }
 
   @Override
@@ -37,7 +40,7 @@ public class NoOrphanedWork extends AbstractProcessEnginePlugin implements OpenW
     return openWorkOf(userId);
   }
 
-  /** Open tasks and case roles the person holds, by the engine's own tables. */
+  /** Open tasks and case roles the person holds, by the engine's own tables, and her 结对关爱 pairings. */
   long openWorkOf(String userId) {
     return jdbc.sql("select (select count(*) from ACT_RU_TASK where ASSIGNEE_ = :user)"
             + " + (select count(*) from ACT_RU_IDENTITYLINK where USER_ID_ = :user and TYPE_ = 'candidate' and TASK_ID_ is not null)"
@@ -45,13 +48,13 @@ public class NoOrphanedWork extends AbstractProcessEnginePlugin implements OpenW
             + " and TEXT_ = :user and EXECUTION_ID_ = PROC_INST_ID_)")
         .param("user", userId)
         .query(Long.class)
-        .single();
+        .single() + careHelpers.countHeldBy(userId);
   }
 
   void refuseIfHoldingWork(String userId, String what) {
     long open = openWorkOf(userId);
     if (open > 0) {
-      throw new BadUserRequestException("该工作人员仍有 " + open + " 项未办结的待办或包保个案，不能" + what
+      throw new BadUserRequestException("该工作人员仍有 " + open + " 项未办结的待办、包保个案或结对关爱，不能" + what
           + "。请先由其所在乡镇或系统管理员在“工作交接”中交给接替人。");
     }
   }

@@ -1,14 +1,16 @@
 package cn.baoxue.handover;
 
 import java.time.LocalDateTime;
+import cn.baoxue.care.CareHelpers.HeldPairing;
 import java.util.List;
 
 /**
  * What one person holds that nobody else would do if she left: tasks assigned to her, tasks offered
  * to her by name (入户家访, 跟踪回访 go to the case's two helpers), and her helper roles on open cases
- * (包保教师, 包保村干部, 妇联包保人), which decide whom the case's later tasks go to.
+ * (包保教师, 包保村干部, 妇联包保人), which decide whom the case's later tasks go to; and the children and
+ * families in difficulty she is paired with (结对关爱).
  */
-public record OpenWork(List<HeldTask> tasks, List<HeldRole> roles) {
+public record OpenWork(List<HeldTask> tasks, List<HeldRole> roles, List<HeldPairing> pairings) {
 
   /** How a task is held: assigned (办理人) or offered to her by name (候选人). */
   public enum Hold {
@@ -32,7 +34,7 @@ public record OpenWork(List<HeldTask> tasks, List<HeldRole> roles) {
   public record HeldRole(String caseNumber, String processInstanceId, String variable, String label) {}
 
   public boolean isEmpty() {
-    return tasks.isEmpty() && roles.isEmpty();
+    return tasks.isEmpty() && roles.isEmpty() && pairings.isEmpty();
   }
 
   public long caseCount() {

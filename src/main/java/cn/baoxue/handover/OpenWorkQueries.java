@@ -1,5 +1,6 @@
 package cn.baoxue.handover;
 
+import cn.baoxue.care.CareHelpers;
 import cn.baoxue.handover.OpenWork.HeldRole;
 import cn.baoxue.handover.OpenWork.HeldTask;
 import cn.baoxue.handover.OpenWork.Hold;
@@ -43,11 +44,14 @@ class OpenWorkQueries {
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final WithoutEngineAuthorization withoutEngineAuthorization;
+  private final CareHelpers careHelpers;
 
-  OpenWorkQueries(TaskService taskService, RuntimeService runtimeService, WithoutEngineAuthorization withoutEngineAuthorization) {
+  OpenWorkQueries(TaskService taskService, RuntimeService runtimeService, WithoutEngineAuthorization withoutEngineAuthorization,
+      CareHelpers careHelpers) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.withoutEngineAuthorization = withoutEngineAuthorization;
+    this.careHelpers = careHelpers;
   }
 
   OpenWork of(String userId) {
@@ -78,7 +82,7 @@ class OpenWorkQueries {
           .map(v -> new HeldRole(caseNumbers.getOrDefault(v.getProcessInstanceId(), ""), v.getProcessInstanceId(), v.getName(),
               HELPER_ROLES.get(v.getName())))
           .toList();
-      return new OpenWork(tasks, held);
+      return new OpenWork(tasks, held, careHelpers.heldBy(userId));
     });
   }
 

@@ -138,7 +138,7 @@ public class StaffImport {
         && !accounts.workGroupsLeft(userId, role, unit).isEmpty()) {
       long held = openWork.heldBy(userId);
       if (held > 0) {
-        problems.add("该人员仍有 " + held + " 项未办结的待办或包保个案，调离原单位前请先由其所在乡镇或系统管理员在“包保工作量”中办理工作交接");
+        problems.add("该人员仍有 " + held + " 项未办结的待办、包保个案或结对关爱，调离原单位前请先由其所在乡镇或系统管理员在“包保工作量”中办理工作交接");
       }
     }
     String password = line.values().get(StaffColumn.INITIAL_PASSWORD);

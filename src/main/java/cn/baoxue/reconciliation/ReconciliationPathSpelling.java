@@ -1,26 +1,18 @@
 package cn.baoxue.reconciliation;
 
-import cn.baoxue.kernel.validation.ErrorShape;
+import cn.baoxue.web.CanonicalPath;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.regex.Pattern;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The reconciliation API answers its paths only as they are documented — {@code /api/reconciliations}
- * and {@code /api/reconciliations/<digits>}: no percent-encoding, matrix parameter, empty or dot
- * segment, trailing slash or other case. A spelling the container would decode to the same path is
- * refused with 400 before the handler runs, so a filter or proxy reading the raw path never sees one
- * door and reaches another.
+ * and {@code /api/reconciliations/<digits>} ({@link CanonicalPath}).
  */
 @Configuration
-class ReconciliationPathSpelling implements WebMvcConfigurer, HandlerInterceptor {
+class ReconciliationPathSpelling implements WebMvcConfigurer {
 
   private static final Pattern CANONICAL = Pattern.compile("/api/reconciliations(/[0-9]{1,18})?");
 
@@ -32,19 +24,7 @@ class ReconciliationPathSpelling implements WebMvcConfigurer, HandlerInterceptor
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/api/reconciliations", "/api/reconciliations/**");
-  }
-
-  @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
-    if (CANONICAL.matcher(request.getRequestURI()).matches()) {
-      return true;
-    }
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    response.setCharacterEncoding("UTF-8");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(),
-        ErrorShape.asMap(ErrorShape.of(HttpStatus.BAD_REQUEST, "请求地址的写法不规范，请使用 /api/reconciliations")));
-    return false;
+    registry.addInterceptor(new CanonicalPath(json, CANONICAL, "请求地址的写法不规范，请使用 /api/reconciliations"))
+        .addPathPatterns("/api/reconciliations", "/api/reconciliations/**");
   }
 }

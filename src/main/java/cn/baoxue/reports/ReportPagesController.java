@@ -117,6 +117,7 @@ class ReportPagesController {
       sheet.row("已劝返", summary.returned());
       sheet.row("劝返率", summary.returnRate());
       sheet.row("资助资金（元）", summary.fundsYuan());
+      sheet.row("结对关爱资助资金（元）", summary.care().fundsYuan());
       SummaryLabels.BREAKDOWNS.forEach((name, chineseTitle) -> {
         sheet.sheet(chineseTitle, List.of(chineseTitle, "人数"));
         SummaryLabels.labelled(name, SummaryLabels.breakdown(summary, name)).forEach(sheet::row);

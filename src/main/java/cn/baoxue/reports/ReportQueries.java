@@ -29,9 +29,11 @@ class ReportQueries {
   static final Set<CaseStatus> BACK_AT_SCHOOL = EnumSet.of(CaseStatus.RETURNED, CaseStatus.FOLLOWING_UP, CaseStatus.CLOSED);
 
   private final JdbcClient jdbc;
+  private final CareFigures care;
 
-  ReportQueries(JdbcClient jdbc) {
+  ReportQueries(JdbcClient jdbc, CareFigures care) {
     this.jdbc = jdbc;
+    this.care = care;
   }
 
   Summary summary(ReportScope scope) {
@@ -112,7 +114,7 @@ class ReportQueries {
     return new Summary(
         scope.unit().getCode(), scope.unit().getName(), scope.unit().getType().name(), scope.from(), scope.to(),
         students, totals[0], totals[1], totals[2], gender, reason, level, special, status, placement, totals[3], rate,
-        contacts, funds[0].setScale(2, RoundingMode.HALF_UP));
+        contacts, funds[0].setScale(2, RoundingMode.HALF_UP), care.of(scope));
   }
 
   private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, ReportScope scope) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param contacts the helpers' contacts with these cases' families, by type; home visits of the
  *     {@code homeVisit} task count as {@code HOME_VISIT}
  * @param fundsYuan total of the {@code FUNDS} contacts
+ * @param care 结对关爱 in the scope, independent of any case ({@link CareFigures})
  */
 public record Summary(
     String scope,
@@ -38,4 +39,5 @@ public record Summary(
     long returned,
     BigDecimal returnRate,
     Map<String, Long> contacts,
-    BigDecimal fundsYuan) {}
+    BigDecimal fundsYuan,
+    CareBlock care) {}

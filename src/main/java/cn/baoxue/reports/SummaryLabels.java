@@ -1,5 +1,6 @@
 package cn.baoxue.reports;
 
+import cn.baoxue.care.CareKind;
 import cn.baoxue.cases.PersuasionRung;
 import cn.baoxue.cases.CaseStatus;
 import cn.baoxue.kernel.validation.Coded;
@@ -32,6 +33,8 @@ final class SummaryLabels {
     BREAKDOWNS.put("status", "状态");
     BREAKDOWNS.put("placement", "安置方式");
     BREAKDOWNS.put("contacts", "结对帮扶");
+    BREAKDOWNS.put("carePairings", "结对关爱对象");
+    BREAKDOWNS.put("careContacts", "结对关爱记录");
   }
 
   static Map<String, Long> breakdown(Summary summary, String name) {
@@ -43,6 +46,8 @@ final class SummaryLabels {
       case "status" -> summary.status();
       case "placement" -> summary.placement();
       case "contacts" -> summary.contacts();
+      case "carePairings" -> summary.care().pairings();
+      case "careContacts" -> summary.care().contacts();
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -62,7 +67,8 @@ final class SummaryLabels {
       case "specialGroup" -> Coded.find(SpecialGroup.class, code).map(Coded::label).orElse(code);
       case "status" -> Coded.find(CaseStatus.class, code).map(Coded::label).orElse(code);
       case "placement" -> Coded.find(Placement.class, code).map(Coded::label).orElse(code);
-      case "contacts" -> Coded.find(ContactType.class, code).map(Coded::label).orElse(code);
+      case "contacts", "careContacts" -> Coded.find(ContactType.class, code).map(Coded::label).orElse(code);
+      case "carePairings" -> Coded.find(CareKind.class, code).map(Coded::label).orElse(code);
       default -> code;
     };
   }

@@ -122,6 +122,11 @@ class HomeController {
       links.add(new Link("包保工作量", "/caseload",
           township || admin ? "各包保人的个案和待办、各村未结个案；人员离职调动时办理工作交接" : "各包保人的个案和待办、各村未结个案"));
     }
+    if (works || auditor) {
+      links.add(new Link("结对关爱", "/care", township || county
+          ? "孤儿、事实无人抚养儿童、重度残疾人、特困家庭的结对帮扶人和关爱记录；建立结对"
+          : auditor ? "本辖区的结对关爱和关爱记录（只读）" : "我结对关爱的对象，登记电话、走访、落实政策、资助等关爱记录"));
+    }
     if (county || everywhereAuditor || countyAuditor || admin) {
       links.add(new Link("疑似重复的儿童记录", "/children/duplicates", county ? "同名同生日同监护人或同村的两条记录，核实后合并为一人一档" : "全县疑似重复的儿童记录（只读）"));
     }

@@ -56,7 +56,7 @@ class StaffHandoverTests {
   private ProcessInstance helpedCase;
 
   @BeforeEach
-  void aTeacherWithOpenWork() {
+  void aTeacherWithOpenWork() throws Exception {
     users = new ActingUsers(engine, staff);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     leaver = "leaver-" + suffix;
@@ -75,7 +75,17 @@ class StaffHandoverTests {
     users.complete("teacher-changan", users.taskOf(helpedCase.getId()).getId(), Map.of("verifyResult", "CONFIRMED"));
     users.complete("official-jianshan", users.taskOf(helpedCase.getId()).getId(),
         Map.of("teacherHelper", leaver, "cadreHelper", "cadre-changan"));
+
+    // 结对关爱: 尖山乡 pairs her with an orphan of 长安村.
+    Reply paired = Caller.basic(port, "official-jianshan").postJson("/api/care/pairings", "{\"kind\":\"ORPHAN\",\"idNumber\":\""
+        + TestStudents.idNumber(java.time.LocalDate.now().minusYears(6).minusDays(PAIRED.incrementAndGet()), false)
+        + "\",\"name\":\"王小朵\",\"helper\":\"" + leaver + "\",\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE + "\"}");
+    assertThat(paired.status()).as("%s", paired).isEqualTo(201);
+    pairing = JSON.readTree(paired.body()).get("id").asLong();
   }
+
+  private static final java.util.concurrent.atomic.AtomicInteger PAIRED = new java.util.concurrent.atomic.AtomicInteger();
+  private long pairing;
 
   @Test
   void herTownshipHandsAllHerOpenWorkToAColleagueInOneRecordedOperation() throws Exception {
@@ -90,12 +100,16 @@ class StaffHandoverTests {
         .containsExactlyInAnyOrder("核实是否辍学/ASSIGNED", "入户家访/CANDIDATE");
     assertThat(plan.at("/work/roles")).extracting(r -> r.get("caseNumber").asText() + "/" + r.get("label").asText())
         .containsExactly(helpedCase.getBusinessKey() + "/包保教师");
+    assertThat(plan.at("/work/pairings")).extracting(p -> p.get("personName").asText() + "/" + p.get("kindLabel").asText())
+        .containsExactly("王小朵/孤儿");
     assertThat(openWorkOf(leaver)).as("a preview moves nothing").isEqualTo(3);
 
     Reply done = township.postJson("/api/staff/" + leaver + "/handover", "{\"successor\":\"" + successor + "\"}");
     assertThat(done.status()).as(done.toString()).isEqualTo(200);
     assertThat(JSON.readTree(done.body()).get("tasksMoved").asInt()).isEqualTo(2);
     assertThat(JSON.readTree(done.body()).get("casesMoved").asInt()).isEqualTo(2);
+    assertThat(JSON.readTree(done.body()).get("pairingsMoved").asInt()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select helper from care_pairing where id = ?", String.class, pairing)).isEqualTo(successor);
 
     assertThat(users.taskOf(claimedCase.getId()).getAssignee()).isEqualTo(successor);
     Task visit = users.taskOf(helpedCase.getId());
@@ -112,7 +126,7 @@ class StaffHandoverTests {
     Map<String, Object> recorded = jdbc.queryForMap("select * from staff_handover where leaver = ?", leaver);
     assertThat(recorded).containsEntry("SUCCESSOR", successor).containsEntry("HANDED_BY", "official-jianshan");
     assertThat(jdbc.queryForObject("select count(*) from audit_trail where entry_kind = 'HANDOVER' and payload like ?",
-        Long.class, "%" + leaver + "%")).isEqualTo(1);
+        Long.class, "%" + leaver + "%\"carePairings\":[" + pairing + "]%")).isEqualTo(1);
     Reply verified = Caller.basic(port, "auditor").get("/api/audit/verify");
     assertThat(JSON.readTree(verified.body()).get("intact").asBoolean()).as(verified.toString()).isTrue();
 
@@ -159,6 +173,7 @@ class StaffHandoverTests {
     assertThat(crossSiteForm.status()).isEqualTo(403);
 
     assertThat(openWorkOf(leaver)).as("nothing moved").isEqualTo(3);
+    assertThat(jdbc.queryForObject("select helper from care_pairing where id = ?", String.class, pairing)).isEqualTo(leaver);
     assertThat(openWorkOf(successor)).isZero();
     assertThat(jdbc.queryForObject("select count(*) from staff_handover where leaver = ?", Long.class, leaver)).isZero();
   }
@@ -169,7 +184,7 @@ class StaffHandoverTests {
 
     Reply delete = admin.delete("/engine-rest/user/" + leaver);
     assertThat(delete.status()).as(delete.toString()).isEqualTo(400);
-    assertThat(delete.body()).contains("仍有 3 项未办结的待办或包保个案", "工作交接");
+    assertThat(delete.body()).contains("仍有 4 项未办结的待办、包保个案或结对关爱", "工作交接");
     Reply leaveSchool = admin.delete("/engine-rest/group/" + SCHOOL_GROUP + "/members/" + leaver);
     assertThat(leaveSchool.status()).as(leaveSchool.toString()).isEqualTo(400);
 
@@ -187,7 +202,7 @@ class StaffHandoverTests {
 
     Reply refused = Caller.basic(port, "admin").upload("/api/admin/staff", "file", "调动.csv", file);
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-    assertThat(refused.body()).contains("仍有 3 项未办结的待办或包保个案", "工作交接");
+    assertThat(refused.body()).contains("仍有 4 项未办结的待办、包保个案或结对关爱", "工作交接");
     assertThat(staff.isMember(leaver, SCHOOL_GROUP)).isTrue();
     assertThat(staff.isMember(leaver, "school_" + TestStudents.NANTAI_SCHOOL)).isFalse();
 

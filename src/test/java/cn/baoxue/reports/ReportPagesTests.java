@@ -48,7 +48,7 @@ class ReportPagesTests {
       assertThat(figures.get("期间新发现案件")).isEqualTo(String.valueOf(summary.get("cases")));
       assertThat(figures.get("其中：待核实（疑似辍学）")).isEqualTo(String.valueOf(summary.get("suspected")));
       List<String> sheets = workbook.getSheets().map(Sheet::getName).toList();
-      assertThat(sheets).containsExactly("汇总", "性别", "学段", "辍学原因", "特殊群体", "状态", "安置方式", "结对帮扶");
+      assertThat(sheets).containsExactly("汇总", "性别", "学段", "辍学原因", "特殊群体", "状态", "安置方式", "结对帮扶", "结对关爱对象", "结对关爱记录");
       Map<String, String> reasons = new HashMap<>();
       for (Row row : workbook.getSheet(3).orElseThrow().read()) {
         reasons.put(row.getCellText(0), row.getCellText(1));
@@ -72,7 +72,7 @@ class ReportPagesTests {
         new TypeReference<>() {});
     // A county's townships side by side first (各单位对比), then each breakdown.
     assertThat(charts.keySet()).containsExactly("各单位新发现案件", "各单位劝返率（%）", "性别", "学段", "辍学原因", "特殊群体", "状态",
-        "安置方式", "结对帮扶");
+        "安置方式", "结对帮扶", "结对关爱对象", "结对关爱记录");
     assertThat(charts.get("各单位新发现案件").keySet()).containsExactly("南台镇", "尖山乡");
     assertThat(charts.get("辍学原因").get("外出务工").intValue()).isPositive();
     assertThat(charts.get("性别")).containsOnlyKeys("男", "女");

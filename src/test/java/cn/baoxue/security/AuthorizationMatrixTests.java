@@ -134,6 +134,15 @@ class AuthorizationMatrixTests {
   String deploymentId;
   String nantaiImportId;
   long jianshanRunId;
+  /** 尖山乡's 结对关爱: an orphan of 长安村 paired with 长安村小学's teacher. */
+  long carePairing;
+  static final String CARE_PERSON = "矩阵结对甲";
+  /**
+   * Who reads it: its helper, and those whose jurisdiction covers 长安村 (the pairing names no school,
+   * so 长安村小学's principal does not).
+   */
+  static final Set<Role> CARE_READERS = EnumSet.of(Role.TEACHER_A, Role.CADRE_A, Role.OFFICIAL_A, Role.BUREAU, Role.WOMENFED,
+      Role.AUDITOR, Role.ADMIN);
 
   /** One case as the doors name it. */
   record Fixture(String processInstanceId, String caseNumber, String taskId, String idNumber) {
@@ -168,6 +177,11 @@ class AuthorizationMatrixTests {
     Reply jianshanRun = Caller.basic(port, "official-jianshan").postMultipart("/api/reconciliations", registries(OUTSIDE_CHILD));
     assertThat(jianshanRun.status()).as("%s", jianshanRun).isEqualTo(200);
     jianshanRunId = Long.parseLong(new JacksonJsonParser().parseMap(jianshanRun.body()).get("runId").toString());
+    Reply pairing = Caller.basic(port, "official-jianshan").postJson("/api/care/pairings", "{\"kind\":\"ORPHAN\",\"idNumber\":\""
+        + TestStudents.idNumber(LocalDate.now().minusYears(7).minusDays(11), false) + "\",\"name\":\"" + CARE_PERSON
+        + "\",\"helper\":\"teacher-changan\",\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE + "\"}");
+    assertThat(pairing.status()).as("%s", pairing).isEqualTo(201);
+    carePairing = Long.parseLong(new JacksonJsonParser().parseMap(pairing.body()).get("id").toString());
     for (Role role : Role.values()) {
       scripts.put(role, role.user == null ? Caller.anonymous(port) : Caller.basic(port, role.user));
       browsers.put(role, role.user == null ? Caller.anonymous(port) : Caller.loggedIn(port, role.user));
@@ -246,6 +260,9 @@ class AuthorizationMatrixTests {
     row(door, "GET /children/duplicates", "疑似重复的儿童记录（县教育局、督导审计）", role -> role == Role.ANONYMOUS
         ? toLogin(browsers.get(role).get("/children/duplicates"))
         : allowedOrRefused(role, browsers.get(role).get("/children/duplicates"), COUNTY_DESK));
+    row(door, "GET /care", "结对关爱（本辖区的和本人结对的）", role -> role == Role.ANONYMOUS ? toLogin(browsers.get(role).get("/care"))
+        : list(role, browsers.get(role).get("/care"), Map.of(CARE_PERSON, CARE_READERS)));
+    row(door, "GET /care/{尖山乡的结对}", "猜测编号打开尖山乡的结对关爱", role -> careRead(role, browsers.get(role).get("/care/" + carePairing)));
     row(door, "GET /reconciliations", "四查三比对（比对记录只列本辖区的）", role -> {
       Reply reply = browsers.get(role).get("/reconciliations");
       if (role != Role.ANONYMOUS && !RUN_READERS.contains(role)) {
@@ -316,6 +333,12 @@ class AuthorizationMatrixTests {
     row(door, "GET /api/me/notifications", "我的通知（只有本人和本单位的）", role -> role == Role.ANONYMOUS
         ? refused(role, scripts.get(role).get("/api/me/notifications")) : notificationsRead(scripts.get(role).get("/api/me/notifications"), role));
     row(door, "POST /api/me/notifications/{A 的通知}/read", "把长安村小学的通知标为已读", this::markNotificationRead);
+    row(door, "GET /api/care/pairings", "结对关爱列表", role -> list(role, scripts.get(role).get("/api/care/pairings"),
+        Map.of(CARE_PERSON, CARE_READERS)));
+    row(door, "GET /api/care/pairings/{尖山乡的结对}", "猜测编号读取尖山乡的结对关爱",
+        role -> careRead(role, scripts.get(role).get("/api/care/pairings/" + carePairing)));
+    row(door, "POST /api/care/pairings", "建立结对关爱（带未声明字段）", this::createPairingWithUndeclaredField);
+    row(door, "POST /api/care/pairings/{尖山乡的结对}/contacts", "登记关爱记录（带未声明字段）", this::careContactWithUndeclaredField);
     row(door, "GET /api/staff/{长安村小学教师}/handover?successor={校长}", "预览长安村小学教师的工作交接", this::previewHandover);
     row(door, "POST /api/staff/{长安村小学教师}/handover", "工作交接（带未声明字段）", this::handOverWithUndeclaredField);
   }
@@ -685,6 +708,57 @@ class AuthorizationMatrixTests {
     }
     assertThat(reply.body()).doesNotContain(a.caseNumber());
     return "✅ 本人（无 A 的通知）";
+  }
+
+  /** 尖山乡's pairing: read by its helper and those whose jurisdiction covers 长安村; 404 for the others. */
+  private String careRead(Role role, Reply reply) {
+    if (role == Role.ANONYMOUS) {
+      return reply.status() == 302 ? toLogin(reply) : refused(role, reply);
+    }
+    if (CARE_READERS.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(reply.body()).contains(CARE_PERSON);
+      return "✅";
+    }
+    assertThat(reply.status()).as("%s", reply).isEqualTo(404);
+    assertThat(reply.body()).doesNotContain(CARE_PERSON);
+    return "🚫 404";
+  }
+
+  /** Past the permission check for the townships and the county bureau only; then the undeclared field is refused. */
+  private String createPairingWithUndeclaredField(Role role) {
+    long before = jdbc.queryForObject("select count(*) from care_pairing", Long.class);
+    Reply reply = scripts.get(role).send("POST", "/api/care/pairings", "{\"kind\":\"ORPHAN\",\"idNumber\":\""
+        + TestStudents.idNumber(LocalDate.now().minusYears(7).minusDays(12), true) + "\",\"name\":\"矩阵结对乙\",\"helper\":\"teacher-changan\","
+        + "\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE + "\",\"countyCode\":\"530628\"}");
+    long after = jdbc.queryForObject("select count(*) from care_pairing", Long.class);
+    assertThat(after).as("nothing written after %s", reply).isEqualTo(before);
+    if (EnumSet.of(Role.OFFICIAL_A, Role.OFFICIAL_B, Role.BUREAU).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("结对关爱不接受字段“countyCode”");
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    return refused(role, reply);
+  }
+
+  /** Past the permission check for the paired helper and the creating township only; then the undeclared field is refused. */
+  private String careContactWithUndeclaredField(Role role) {
+    long before = jdbc.queryForObject("select count(*) from care_contact", Long.class);
+    Reply reply = scripts.get(role).send("POST", "/api/care/pairings/" + carePairing + "/contacts",
+        "{\"type\":\"PHONE\",\"date\":\"" + LocalDate.now() + "\",\"recordedBy\":\"official-jianshan\"}");
+    long after = jdbc.queryForObject("select count(*) from care_contact", Long.class);
+    assertThat(after).as("nothing written after %s", reply).isEqualTo(before);
+    if (EnumSet.of(Role.TEACHER_A, Role.OFFICIAL_A).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("关爱记录不接受字段“recordedBy”");
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    if (role != Role.ANONYMOUS && !CARE_READERS.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(404);
+    }
+    return refused(role, reply);
   }
 
   /** Only her township and the administrator see what a person holds. */

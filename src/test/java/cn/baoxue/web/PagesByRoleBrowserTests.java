@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Baoxue's own pages as each role reads them, in the Chinese browser at desktop size and on a
  * phone (360×800): the home page, the case list, a case, its timeline, the three ledgers, the
- * statistics and, where the home page offers them, the case search and the 学籍异动 page. Every
+ * statistics and, where the home page offers them, the case search, the 学籍异动 and the 结对关爱 pages. Every
  * page is fit for people ({@link ChineseBrowser#assertReadableByPeople}: no English word, login id,
  * group id or variable name), the timeline says who did what by name and unit, and on the phone no
  * page is wider than the screen (tables scroll inside themselves). Screenshots of every page at both
@@ -94,6 +94,9 @@ class PagesByRoleBrowserTests {
     }
     if (home.contains("学籍异动")) {
       visit(browser, "/students/changes", user, "enrolment-changes", size);
+    }
+    if (home.contains("结对关爱")) {
+      visit(browser, "/care", user, "care", size);
     }
   }
 
