@@ -139,10 +139,10 @@ class AuthorizationMatrixTests {
   static final String CARE_PERSON = "矩阵结对甲";
   /**
    * Who reads it: its helper, and those whose jurisdiction covers 长安村 (the pairing names no school,
-   * so 长安村小学's principal does not).
+   * so 长安村小学's principal does not), the prefecture and province above it included.
    */
   static final Set<Role> CARE_READERS = EnumSet.of(Role.TEACHER_A, Role.CADRE_A, Role.OFFICIAL_A, Role.BUREAU, Role.WOMENFED,
-      Role.AUDITOR, Role.ADMIN);
+      Role.AUDITOR, Role.PREFECTURE, Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
 
   /** One case as the doors name it. */
   record Fixture(String processInstanceId, String caseNumber, String taskId, String idNumber) {
@@ -733,7 +733,8 @@ class AuthorizationMatrixTests {
         + "\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE + "\",\"countyCode\":\"530628\"}");
     long after = jdbc.queryForObject("select count(*) from care_pairing", Long.class);
     assertThat(after).as("nothing written after %s", reply).isEqualTo(before);
-    if (EnumSet.of(Role.OFFICIAL_A, Role.OFFICIAL_B, Role.BUREAU).contains(role)) {
+    // Any township or county bureau may create pairings (its own area is checked after the fields).
+    if (EnumSet.of(Role.OFFICIAL_A, Role.OFFICIAL_B, Role.BUREAU, Role.NEIGHBOUR_COUNTY).contains(role)) {
       assertThat(reply.status()).as("%s", reply).isEqualTo(400);
       assertThat(reply.body()).contains("结对关爱不接受字段“countyCode”");
       return "✅ 400 校验";
