@@ -100,7 +100,6 @@ class AuthorizationMatrixTests {
   /** Who reads 尖山乡's 四查三比对 run: whose jurisdiction covers its area. */
   static final Set<Role> RUN_READERS = EnumSet.of(Role.OFFICIAL_A, Role.BUREAU, Role.WOMENFED, Role.AUDITOR, Role.PREFECTURE,
       Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
-  static final Set<Role> ABOVE_THE_COUNTY = EnumSet.of(Role.PREFECTURE, Role.PREFECTURE_AUDITOR, Role.PROVINCE);
   /** Who reads everything in the engine: auditors read, administrators may do all. */
   static final Set<Role> ENGINE_READERS = EnumSet.of(Role.AUDITOR, Role.ADMIN);
   static final Set<Role> SEES_TASK_A = EnumSet.of(Role.TEACHER_A, Role.PRINCIPAL_A, Role.AUDITOR, Role.ADMIN);
