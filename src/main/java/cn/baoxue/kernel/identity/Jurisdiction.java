@@ -26,7 +26,8 @@ public final class Jurisdiction {
   private Jurisdiction(Collection<String> groupIds) {
     for (String groupId : groupIds) {
       String code = GroupIds.unitCode(groupId);
-      if (code != null) {
+      // A department sees the referrals sent to it, never the cases or ledgers of its county.
+      if (code != null && GroupIds.kindOf(groupId) != GroupIds.Kind.DEPARTMENT) {
         unitCodes.add(code);
         GroupIds.Kind kind = GroupIds.kindOf(groupId);
         OrgUnitType type = kind == GroupIds.Kind.PREFECTURE ? OrgUnitType.PREFECTURE
