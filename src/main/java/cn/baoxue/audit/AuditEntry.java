@@ -45,7 +45,9 @@ public class AuditEntry {
     /** A 四查三比对 run kept (ref_id: the run; payload: its area, its files' SHA-256, its counts). */
     RECONCILIATION,
     /** 工作交接: one person's open tasks and helper roles handed to a successor (ref_id: the handover; payload: what moved). */
-    HANDOVER
+    HANDOVER,
+    /** 联控联保: a referral sent, accepted, rejected or closed (ref_id: the referral_step; payload: the step as recorded). */
+    REFERRAL
   }
 
   @Id
