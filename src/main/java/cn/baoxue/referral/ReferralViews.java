@@ -77,19 +77,8 @@ class ReferralViews {
         referral.getClosedBy() == null ? null : roles.person(referral.getClosedBy()),
         referral.getClosedAt(),
         referral.getAnsweredAt() == null ? null
-            : workingDaysBetween(referral.getSentAt().toLocalDate(), referral.getAnsweredAt().toLocalDate()),
+                : calendar.workingDaysBetween(referral.getSentAt().toLocalDate(), referral.getAnsweredAt().toLocalDate()),
         child);
-  }
-
-  /** Working days after {@code from} up to and including {@code to}: answered the same day is 0. */
-  int workingDaysBetween(LocalDate from, LocalDate to) {
-    int days = 0;
-    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-      if (calendar.isWorkingDay(day)) {
-        days++;
-      }
-    }
-    return days;
   }
 
   private ChildFacts facts(ReferralType type, DropoutCase dropoutCase) {

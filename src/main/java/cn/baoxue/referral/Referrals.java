@@ -1,7 +1,5 @@
 package cn.baoxue.referral;
 
-import cn.baoxue.audit.AuditEntry;
-import cn.baoxue.audit.AuditTrail;
 import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.DropoutCaseRepository;
@@ -27,6 +25,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,14 +76,14 @@ public class Referrals {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final WithoutEngineAuthorization withoutEngineAuthorization;
-  private final AuditTrail auditTrail;
+  private final ApplicationEventPublisher events;
   private final ReferralViews views;
   private final int acceptWithin;
   private final int maxWorkingDays;
 
   Referrals(ReferralRepository referrals, ReferralStepRepository steps, DropoutCaseRepository cases, OrgUnitRepository units,
       CountyDepartments departments, WorkingDayCalendar calendar, RuntimeService runtimeService, TaskService taskService,
-      WithoutEngineAuthorization withoutEngineAuthorization, AuditTrail auditTrail, ReferralViews views,
+      WithoutEngineAuthorization withoutEngineAuthorization, ApplicationEventPublisher events, ReferralViews views,
       @Value("${baoxue.referrals.accept-within-working-days:2}") int acceptWithin,
       @Value("${baoxue.referrals.max-working-days:60}") int maxWorkingDays) {
     this.referrals = referrals;
@@ -96,7 +95,7 @@ public class Referrals {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.withoutEngineAuthorization = withoutEngineAuthorization;
-    this.auditTrail = auditTrail;
+    this.events = events;
     this.views = views;
     this.acceptWithin = acceptWithin;
     this.maxWorkingDays = maxWorkingDays;
@@ -295,7 +294,7 @@ public class Referrals {
   private void record(Referral referral, ReferralStep.Kind kind, String actor, String detail) {
     String payload = "referral=" + referral.getId() + ";case=" + referral.getCaseId() + ";step=" + kind.name() + ";" + detail;
     ReferralStep step = steps.saveAndFlush(new ReferralStep(referral.getId(), kind, actor, payload));
-    auditTrail.append(AuditEntry.Kind.REFERRAL, step.getId(), referral.getCaseId(), actor, payload);
+    events.publishEvent(new ReferralRecorded(step.getId(), referral.getCaseId(), actor, payload));
   }
 
   private DropoutCase readableCase(String caseNumber, Staff reader) {
