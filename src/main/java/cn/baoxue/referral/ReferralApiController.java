@@ -3,7 +3,11 @@ package cn.baoxue.referral;
 import cn.baoxue.kernel.identity.Staff;
 import java.util.List;
 import java.util.Map;
+import cn.baoxue.evidence.EvidenceItem;
+import cn.baoxue.evidence.EvidenceUpload;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,6 +56,14 @@ class ReferralApiController {
   @PostMapping("/api/referrals/{id}/answer")
   ReferralView answer(@PathVariable Long id, @RequestBody Map<String, Object> body, Staff staff) {
     return referrals.answer(id, body, staff);
+  }
+
+  /** 佐证材料 of what the department did (multipart: file, and optionally capturedAt, latitude, longitude, clientId, kind). */
+  @PostMapping(path = "/api/referrals/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, Object> evidence(@PathVariable Long id, MultipartHttpServletRequest request, Staff staff) {
+    EvidenceItem item = referrals.addEvidence(id, EvidenceUpload.read(null, request), staff);
+    return Map.of("id", item.getId(), "fileName", item.getFileName(), "sha256", item.getSha256());
   }
 
   @PostMapping("/api/referrals/{id}/close")

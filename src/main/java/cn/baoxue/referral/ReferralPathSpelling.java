@@ -14,7 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The referral doors answer their paths only as they are documented — {@code /api/referrals},
- * {@code /api/referrals/<digits>}, {@code /api/referrals/<digits>/answer|close} and {@code
+ * {@code /api/referrals/<digits>}, {@code /api/referrals/<digits>/answer|close|evidence} and {@code
  * /api/cases/<case number>/referrals}: no percent-encoding, matrix parameter, empty or dot segment,
  * trailing slash or other case. A spelling the container would decode to the same path is refused
  * with 400 before the handler runs, so a filter or proxy reading the raw path never sees one door
@@ -24,7 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ReferralPathSpelling implements WebMvcConfigurer, HandlerInterceptor {
 
   private static final Pattern CANONICAL =
-      Pattern.compile("/api/referrals(/[0-9]{1,18}(/answer|/close)?)?|/api/cases/[A-Za-z0-9-]{1,32}/referrals");
+      Pattern.compile("/api/referrals(/[0-9]{1,18}(/answer|/close|/evidence)?)?|/api/cases/[A-Za-z0-9-]{1,32}/referrals");
 
   private final ObjectMapper json;
 

@@ -3,6 +3,9 @@ package cn.baoxue.referral;
 import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.cases.DropoutCase;
 import cn.baoxue.cases.DropoutCaseRepository;
+import cn.baoxue.evidence.AddEvidence;
+import cn.baoxue.evidence.EvidenceItem;
+import cn.baoxue.evidence.EvidenceService;
 import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.identity.OrgUnitType;
 import cn.baoxue.kernel.identity.Staff;
@@ -77,13 +80,14 @@ public class Referrals {
   private final TaskService taskService;
   private final WithoutEngineAuthorization withoutEngineAuthorization;
   private final ApplicationEventPublisher events;
+  private final EvidenceService evidence;
   private final ReferralViews views;
   private final int acceptWithin;
   private final int maxWorkingDays;
 
   Referrals(ReferralRepository referrals, ReferralStepRepository steps, DropoutCaseRepository cases, OrgUnitRepository units,
       CountyDepartments departments, WorkingDayCalendar calendar, RuntimeService runtimeService, TaskService taskService,
-      WithoutEngineAuthorization withoutEngineAuthorization, ApplicationEventPublisher events, ReferralViews views,
+      WithoutEngineAuthorization withoutEngineAuthorization, ApplicationEventPublisher events, ReferralViews views, EvidenceService evidence,
       @Value("${baoxue.referrals.accept-within-working-days:2}") int acceptWithin,
       @Value("${baoxue.referrals.max-working-days:60}") int maxWorkingDays) {
     this.referrals = referrals;
@@ -96,6 +100,7 @@ public class Referrals {
     this.taskService = taskService;
     this.withoutEngineAuthorization = withoutEngineAuthorization;
     this.events = events;
+    this.evidence = evidence;
     this.views = views;
     this.acceptWithin = acceptWithin;
     this.maxWorkingDays = maxWorkingDays;
@@ -251,6 +256,23 @@ public class Referrals {
     return referrals.findById(id)
         .filter(referral -> officer.isMemberOf(GroupIds.department(referral.getDepartmentUnit())))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, REFERRAL_NOT_FOUND));
+  }
+
+  /**
+   * 佐证材料 of what the department did, while it works the referral (accepted, not yet closed):
+   * filed on the case, so that the case's helpers see it with the answer.
+   */
+  @Transactional
+  public EvidenceItem addEvidence(Long id, AddEvidence upload, Staff officer) {
+    Referral referral = departmentsReferral(id, officer);
+    if (Inputs.trim(upload.step()) != null) {
+      throw new InvalidCaseInputException("step", "转介的佐证材料不接受字段“step”：材料记在本转介名下");
+    }
+    if (referral.getStatus() != ReferralStatus.ACCEPTED) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "该转介" + referral.getStatus().label() + "，受理后、办结前才能上传佐证材料");
+    }
+    return evidence.addOnReferral(upload, officer, cases.findById(referral.getCaseId()).orElseThrow(), referral.getId(),
+        ProcessKeys.RECORD_REFERRAL_ACTION);
   }
 
   /**

@@ -13,6 +13,7 @@ import cn.baoxue.testing.ActingUsers;
 import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.Caller;
 import cn.baoxue.testing.Caller.Reply;
+import cn.baoxue.testing.ClosureEvidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZoneId;
@@ -96,6 +97,8 @@ class ReferralApiTests {
 
     Reply accepted = police.postJson("/api/referrals/" + id + "/answer", "{\"decision\":\"ACCEPT\"}");
     assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+    Reply photo = police.upload("/api/referrals/" + id + "/evidence", "file", "找到孩子.jpg", ClosureEvidence.photo());
+    assertThat(photo.status()).as("%s", photo).isEqualTo(201);
     Reply closed = police.postJson("/api/referrals/" + id + "/close", "{\"actionTaken\":\"已查明孩子在昆明市务工，已通知家长接回\"}");
     assertThat(closed.status()).as("%s", closed).isEqualTo(200);
     assertThat(JSON.readTree(closed.body()).get("status").asText()).isEqualTo("CLOSED");
@@ -108,7 +111,8 @@ class ReferralApiTests {
     assertThat(ofCase.body()).contains("已查明孩子在昆明市务工").doesNotContain("\"idNumber\"");
     Reply timeline = Caller.basic(port, "teacher-changan").get("/api/audit/cases/" + caseNumber + "/timeline");
     assertThat(timeline.body()).contains("向镇雄县公安局发出转介：查找下落", "镇雄县公安局受理转介（查找下落）",
-        "镇雄县公安局办结转介（查找下落）：已查明孩子在昆明市务工");
+        "镇雄县公安局办结转介（查找下落）：已查明孩子在昆明市务工", "联控联保转介（部门办理）");
+    assertThat(Caller.basic(port, "teacher-changan").get("/api/cases/" + caseNumber + "/evidence").body()).contains("找到孩子.jpg");
   }
 
   @Test
@@ -179,6 +183,10 @@ class ReferralApiTests {
     assertThat(smuggled.body()).contains("转介答复不接受字段“status”");
     Reply tooEarly = police.postJson("/api/referrals/" + id + "/close", "{\"actionTaken\":\"已办\"}");
     assertThat(tooEarly.status()).isEqualTo(409);
+    assertThat(police.upload("/api/referrals/" + id + "/evidence", "file", "a.jpg", ClosureEvidence.photo()).status()).isEqualTo(409);
+    assertThat(Caller.basic(port, "police-yiliang").upload("/api/referrals/" + id + "/evidence", "file", "a.jpg",
+        ClosureEvidence.photo()).status()).isEqualTo(404);
+    assertThat(jdbc.queryForObject("select count(*) from evidence_item where step = ?", Long.class, "referral-" + id)).isZero();
     // Odd spellings of the door.
     for (String odd : List.of(answer + "/", "/api//referrals/" + id + "/answer", "/api/REFERRALS/" + id + "/answer",
         "/api/referrals/" + id + "/answer;jsessionid=x", "/api/referrals%2F" + id + "/answer", "/api/referrals/" + id + "/%61nswer",
