@@ -187,6 +187,9 @@ class ReferralApiTests {
       Reply refused = township.postJson(odd, body);
       assertThat(refused.status()).as(odd + ": " + refused).isIn(400, 404, 405);
     }
+    Reply tooLong = township.postJson(sendPath, "{\"type\":\"LOCATE_CHILD\",\"department\":\"公安\",\"request\":\"" + "长".repeat(1001) + "\"}");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("request", "转介请求不能超过1000个字");
     assertThat(referralsOfCase()).as("nothing sent").isZero();
 
     // One referral to 镇雄县公安局.

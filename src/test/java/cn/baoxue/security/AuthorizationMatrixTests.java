@@ -239,6 +239,25 @@ class AuthorizationMatrixTests {
         : page(role, browsers.get(role).get("/reports/dashboard"), LOGGED_IN));
     row(door, "GET /students/changes", "学籍异动花名册", role -> page(role, browsers.get(role).get("/students/changes"), LOGGED_IN));
     row(door, "POST /cases/{A}/contacts", "案件页的帮扶记录表单", this::contactForm);
+    row(door, "GET /referrals", "联控联保转介（只列发给本部门的）", role -> role == Role.ANONYMOUS ? toLogin(browsers.get(role).get("/referrals"))
+        : list(role, browsers.get(role).get("/referrals"), Map.of("/referrals/" + referralOfA2 + "\"", EnumSet.of(Role.DEPARTMENT))));
+    row(door, "GET /referrals/{A2 的转介}", "转介页（部门的受理表单）", role -> {
+      Reply reply = browsers.get(role).get("/referrals/" + referralOfA2);
+      if (role == Role.ANONYMOUS) {
+        return toLogin(reply);
+      }
+      if (role == Role.DEPARTMENT) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        assertThat(reply.body()).contains("answer-form", a2.idNumber());
+        return "✅ 含受理表单";
+      }
+      assertThat(reply.body()).doesNotContain("answer-form").doesNotContain(a2.idNumber());
+      if (COVER_A.contains(role)) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        return "✅ 转介记录";
+      }
+      return refused(role, reply);
+    });
     row(door, "GET /notifications", "我的通知（铃铛）", role -> role == Role.ANONYMOUS ? toLogin(browsers.get(role).get("/notifications"))
         : notificationsRead(browsers.get(role).get("/notifications"), role));
     row(door, "GET /admin/notifications", "通知发送情况（系统管理员）", role -> role == Role.ANONYMOUS
