@@ -132,6 +132,8 @@ class ReferralApiTests {
     Caller officer = Caller.loggedIn(port, "police-zhenxiong");
     Reply home = officer.get("/");
     assertThat(home.body()).contains("联控联保转介").doesNotContain("我的待办", "三本台账");
+    // Her notification of the new referral leads to her referrals, not to a case page she may not open.
+    assertThat(officer.get("/notifications").body()).contains("href=\"/referrals\"", "查看转介");
     Reply list = officer.get("/referrals");
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.body()).contains("残疾评估", "赵文斌（尖山乡）").doesNotContain("official-jianshan", "dept_");
