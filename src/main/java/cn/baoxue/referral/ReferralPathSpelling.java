@@ -13,7 +13,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The referral doors answer their paths only as they are documented — {@code /api/referrals},
+ * The referral doors (the API's and the pages') answer their paths only as they are documented — {@code /api/referrals},
  * {@code /api/referrals/<digits>}, {@code /api/referrals/<digits>/answer|close|evidence} and {@code
  * /api/cases/<case number>/referrals}: no percent-encoding, matrix parameter, empty or dot segment,
  * trailing slash or other case. A spelling the container would decode to the same path is refused
@@ -24,7 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ReferralPathSpelling implements WebMvcConfigurer, HandlerInterceptor {
 
   private static final Pattern CANONICAL =
-      Pattern.compile("/api/referrals(/[0-9]{1,18}(/answer|/close|/evidence)?)?|/api/cases/[A-Za-z0-9-]{1,32}/referrals");
+      Pattern.compile("(/api)?/referrals(/[0-9]{1,18}(/answer|/close|/evidence)?)?|(/api)?/cases/[A-Za-z0-9-]{1,32}/referrals");
 
   private final ObjectMapper json;
 
@@ -34,7 +34,8 @@ class ReferralPathSpelling implements WebMvcConfigurer, HandlerInterceptor {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/api/referrals", "/api/referrals/**", "/api/cases/*/referrals");
+    registry.addInterceptor(this).addPathPatterns("/api/referrals", "/api/referrals/**", "/api/cases/*/referrals",
+        "/referrals", "/referrals/**", "/cases/*/referrals");
   }
 
   @Override

@@ -245,6 +245,12 @@ class ReferralApiTests {
     Caller session = Caller.loggedIn(port, "police-zhenxiong");
     Reply crossSite = session.withoutCsrfToken().header("Origin", "https://evil.example").postJson(answer, accept);
     assertThat(crossSite.status()).isEqualTo(403);
+    Reply crossSiteForm = session.withoutCsrfToken().postForm("/referrals/" + id + "/answer", Map.of("decision", "ACCEPT"));
+    assertThat(crossSiteForm.status()).isEqualTo(403);
+    for (String odd : List.of("/referrals/" + id + "/%61nswer", "/referrals/" + id + "/answer/", "/referrals/" + id + "/answer;x=1")) {
+      Reply refused = session.postForm(odd, Map.of("decision", "ACCEPT"));
+      assertThat(refused.status()).as(odd + ": " + refused).isIn(400, 403, 404, 405);
+    }
     // The engine's API: the department calls no task operation; variables the task does not declare are refused.
     String taskId = jdbc.queryForObject("select t.id_ from act_ru_task t join referral r on r.process_instance_id = t.proc_inst_id_"
         + " where r.id = ?", String.class, id);
