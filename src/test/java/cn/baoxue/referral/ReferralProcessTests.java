@@ -95,6 +95,9 @@ class ReferralProcessTests {
     assertThat(read.child().idNumberInFull()).isTrue();
     assertThat(read.child().idNumber()).doesNotContain("*").hasSize(18);
     assertThat(read.child().whereabouts()).isEqualTo("尚未家访");
+    // Reading the full number is recorded, as on the case page.
+    assertThat(jdbc.queryForObject("select count(*) from audit_trail where entry_kind = 'PERSONAL_DATA_READ'"
+        + " and actor = 'police-zhenxiong' and payload = 'view=referral'", Long.class)).isPositive();
 
     referrals.answer(sent.id(), Map.of("decision", "ACCEPT"), as("police-zhenxiong"));
     Task act = taskOf(pi);
