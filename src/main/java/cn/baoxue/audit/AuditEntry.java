@@ -49,7 +49,9 @@ public class AuditEntry {
     /** 结对关爱: a pairing created (ref_id: the care_pairing; payload: its kind, helper, place, masked 身份证号). */
     CARE_PAIRING,
     /** A contact logged on a 结对关爱 pairing (ref_id: the care_contact; payload: its type, day and amount). */
-    CARE_CONTACT
+    CARE_CONTACT,
+    /** 联控联保: a referral sent, accepted, rejected or closed (ref_id: the referral_step; payload: the step as recorded). */
+    REFERRAL
   }
 
   @Id

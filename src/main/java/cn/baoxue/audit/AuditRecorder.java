@@ -12,6 +12,7 @@ import cn.baoxue.escalation.EscalationRecorded;
 import cn.baoxue.evidence.EvidenceAdded;
 import cn.baoxue.evidence.EvidenceItem;
 import cn.baoxue.reconciliation.ReconciliationRecorded;
+import cn.baoxue.referral.ReferralRecorded;
 import cn.baoxue.security.ClientAddress;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -50,6 +51,12 @@ class AuditRecorder {
   public void evidence(EvidenceAdded event) {
     EvidenceItem e = event.item();
     trail.append(Kind.EVIDENCE, e.getId(), e.getCaseId(), e.getUploadedBy(), AuditPayloads.of(e));
+  }
+
+  /** A step of a 联控联保 referral, in its transaction. */
+  @EventListener
+  public void referral(ReferralRecorded event) {
+    trail.append(Kind.REFERRAL, event.stepId(), event.caseId(), event.actor(), event.payload());
   }
 
   /** A merge of two records of one child (一人一档), in its transaction. */

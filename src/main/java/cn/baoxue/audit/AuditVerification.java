@@ -124,6 +124,10 @@ public class AuditVerification {
               .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
               ? Optional.empty()
               : Optional.of("结对关爱记录 #" + entry.getRefId() + " 已被删除或改动");
+      case REFERRAL -> jdbc.sql("select payload from referral_step where id = ?").param(entry.getRefId()).query(String.class)
+          .optional()
+          .map(kept -> kept.equals(entry.getPayload()) ? Optional.<String>empty() : Optional.of("联控联保转介记录 #" + entry.getRefId() + " 已被改动"))
+          .orElseGet(() -> Optional.of("联控联保转介记录 #" + entry.getRefId() + " 已被删除"));
       case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
     };
   }

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
+import cn.baoxue.kernel.validation.Coded;
+import cn.baoxue.referral.ReferralType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
@@ -65,7 +68,8 @@ public class CaseTimeline {
       Map.entry("REPORTED", "上报"), Map.entry("TASK_CREATED", "生成任务"), Map.entry("IDENTITY_LINK", "分派"),
       Map.entry("OPERATION", "操作"), Map.entry("VARIABLE", "修改"), Map.entry("TASK_COMPLETED", "办结"),
       Map.entry("ESCALATION", "逾期督办"), Map.entry("DOCUMENT", "文书"), Map.entry("TIMER", "计时"),
-      Map.entry("INCIDENT", "故障"), Map.entry("ENDED", "结束"), Map.entry("EVIDENCE", "佐证材料"));
+      Map.entry("INCIDENT", "故障"), Map.entry("ENDED", "结束"), Map.entry("EVIDENCE", "佐证材料"),
+      Map.entry("REFERRAL", "联控联保"));
 
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -76,10 +80,12 @@ public class CaseTimeline {
   private final Roles roles;
   private final StaffDirectory staff;
   private final WithoutEngineAuthorization withoutEngineAuthorization;
+  private final JdbcClient jdbc;
   private final Map<String, String> fieldLabels = new HashMap<>();
 
   CaseTimeline(HistoryService historyService, EscalationRepository escalations, CaseDocuments documents, EvidencePage evidence,
-      Roles roles, StaffDirectory staff, WithoutEngineAuthorization withoutEngineAuthorization) {
+      Roles roles, StaffDirectory staff, WithoutEngineAuthorization withoutEngineAuthorization, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.historyService = historyService;
     this.escalations = escalations;
     this.documents = documents;
@@ -121,10 +127,42 @@ public class CaseTimeline {
           "上传佐证材料：" + e.kind() + (e.capturedAt() == null ? "" : "，拍摄于 " + MINUTES.format(e.capturedAt()))
               + (e.place() == null ? "" : "，" + e.place()) + "（指纹 " + e.sha256().substring(0, 16) + "…，已记入审计链）", null));
     }
+    referrals(dropoutCase.getId(), entries, actorNames);
     entries.sort(Comparator.comparing(TimelineEntry::time)
         .thenComparing(entry -> order(entry.type()))
         .thenComparing(TimelineEntry::description));
     return entries;
+  }
+
+  /**
+   * 联控联保: each referral sent from the case, and the department's answer and closing, so that the
+   * case's helpers read what the department did (the referral feature keeps them in its own tables).
+   */
+  private void referrals(Long caseId, List<TimelineEntry> entries, Map<String, String> actorNames) {
+    jdbc.sql("select r.referral_type, r.department_unit, r.request_text, r.due_on, r.sent_by, r.sent_at, r.status,"
+            + " r.answered_by, r.answered_at, r.reject_reason, r.action_taken, r.closed_by, r.closed_at, u.name"
+            + " from referral r join org_unit u on u.code = r.department_unit where r.case_id = ? order by r.sent_at, r.id")
+        .param(caseId)
+        .query(rs -> {
+          String type = Coded.find(ReferralType.class, rs.getString(1)).map(ReferralType::label).orElse(rs.getString(1));
+          String department = rs.getString(14);
+          String sentBy = rs.getString(5);
+          entries.add(new TimelineEntry(rs.getTimestamp(6).toLocalDateTime(), "REFERRAL", sentBy, name(sentBy, actorNames),
+              "联控联保转介", "向" + department + "发出转介：" + type + "，请于" + rs.getDate(4).toLocalDate() + "前办结。请求：" + rs.getString(3),
+              null));
+          String answeredBy = rs.getString(8);
+          if (answeredBy != null) {
+            boolean rejected = "REJECTED".equals(rs.getString(7));
+            entries.add(new TimelineEntry(rs.getTimestamp(9).toLocalDateTime(), "REFERRAL", answeredBy, name(answeredBy, actorNames),
+                "联控联保转介", department + (rejected ? "拒收转介（" + type + "），理由：" + rs.getString(10) : "受理转介（" + type + "）"),
+                null));
+          }
+          String closedBy = rs.getString(12);
+          if (closedBy != null && "CLOSED".equals(rs.getString(7))) {
+            entries.add(new TimelineEntry(rs.getTimestamp(13).toLocalDateTime(), "REFERRAL", closedBy, name(closedBy, actorNames),
+                "联控联保转介", department + "办结转介（" + type + "）：" + rs.getString(11), null));
+          }
+        });
   }
 
   /** @return the name of each activity, by its id */

@@ -57,6 +57,9 @@ class RetentionPurge {
         .param(cutoff).query().listOfRows();
     for (Map<String, Object> row : expired) {
       Long caseId = ((Number) value(row, "id")).longValue();
+      // A case's referrals (联控联保) go with it, their steps first.
+      jdbc.sql("delete from referral_step where referral_id in (select id from referral where case_id = ?)").param(caseId).update();
+      jdbc.sql("delete from referral where case_id = ?").param(caseId).update();
       for (String table : CASE_TABLES) {
         jdbc.sql("delete from " + table + " where case_id = ?").param(caseId).update();
       }

@@ -84,6 +84,17 @@ public class WorkingDayCalendar {
     return day;
   }
 
+  /** The working days after {@code from} up to and including {@code to}: the same day, or a weekend between, is 0. */
+  public int workingDaysBetween(LocalDate from, LocalDate to) {
+    int days = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        days++;
+      }
+    }
+    return days;
+  }
+
   /** The end of the working day {@code count} working days from today: a due date. */
   public Date workingDays(int count) {
     return endOfWorkingDay(addWorkingDays(today(), count));

@@ -1,5 +1,6 @@
 package cn.baoxue.escalation;
 
+import cn.baoxue.kernel.identity.GroupIds;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -44,7 +45,10 @@ public record OverdueTask(
       // A task offered to the helpers by name (入户家访, 跟踪回访) has no group of its own: it goes to the township first.
       boolean township = assignee == null && !candidateGroups.isEmpty()
           && candidateGroups.stream().allMatch(group -> group.equals(townshipGroup));
-      if (!township) {
+      // A department's referral (联控联保) goes straight to the county's bureau, which asked for it with the township.
+      boolean department = !candidateGroups.isEmpty()
+          && candidateGroups.stream().allMatch(group -> GroupIds.kindOf(group) == GroupIds.Kind.DEPARTMENT);
+      if (!township && !department) {
         chain.add(townshipGroup);
       }
       chain.add(countyGroup);

@@ -19,6 +19,8 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,9 +78,12 @@ public class SupervisionService {
         .orElseThrow(() -> new InvalidCaseInputException("该督办流程没有对应的逾期督办记录，不能办理（流程 " + step.processInstanceId() + "）"));
     DropoutCase dropoutCase = cases.findById(escalation.getCaseId()).orElseThrow();
     caseOfProcess.requireWithinJurisdiction(dropoutCase, step);
-    // A reassigned task stays with someone who works this case's school, village, township or county.
-    List<String> caseGroups = List.of(dropoutCase.schoolGroup(), GroupIds.village(dropoutCase.getVillageCode()),
-        GroupIds.township(dropoutCase.getTownshipCode()), GroupIds.county(dropoutCase.getCountyCode()));
+    // A reassigned task stays with someone who works this case's school, village, township or county;
+    // a department's referral task (联控联保) with someone of that department.
+    List<String> departmentGroups = withoutEngineAuthorization.call(() -> departmentGroupsOf(escalation.getTaskId()));
+    List<String> caseGroups = !departmentGroups.isEmpty() ? departmentGroups
+        : List.of(dropoutCase.schoolGroup(), GroupIds.village(dropoutCase.getVillageCode()),
+            GroupIds.township(dropoutCase.getTownshipCode()), GroupIds.county(dropoutCase.getCountyCode()));
     String actor = step.actor();
     Inputs in = new Inputs();
     SupervisionAction.Kind kind = kind(decision.action(), in);
@@ -88,7 +93,8 @@ public class SupervisionService {
     if (kind == SupervisionAction.Kind.REASSIGN) {
       assignee = in.text("newAssignee", decision.newAssignee(), "改派给", true, 64);
       if (assignee != null && caseGroups.stream().noneMatch(group -> staff.isMember(decision.newAssignee().trim(), group))) {
-        in.problem("newAssignee", "“" + staff.fullName(assignee) + "”不是本案所在学校、村、乡镇或县的工作人员，不能改派");
+        in.problem("newAssignee", "“" + staff.fullName(assignee) + "”" + (departmentGroups.isEmpty()
+            ? "不是本案所在学校、村、乡镇或县的工作人员，不能改派" : "不是该部门的工作人员，转介只能改派给本部门的人"));
       }
     } else if (kind == SupervisionAction.Kind.EXTEND) {
       newDue = in.date("newDueDate", decision.newDueDate(), "新的办理期限");
@@ -97,6 +103,8 @@ public class SupervisionService {
       }
     } else if (kind == SupervisionAction.Kind.TAKE_OVER && actor == null) {
       in.problem("supervisionAction", "接手办理须由登录用户操作");
+    } else if (kind == SupervisionAction.Kind.TAKE_OVER && !departmentGroups.isEmpty()) {
+      in.problem("supervisionAction", "联控联保转介须由接收部门办理，不能由教育局接手：请延期或改派给该部门的其他工作人员");
     }
     in.check();
 
@@ -114,6 +122,18 @@ public class SupervisionService {
     actions.save(new SupervisionAction(escalation, kind, kind == SupervisionAction.Kind.TAKE_OVER ? actor : assignee,
         newDueAt, reason, actor));
     return true;
+  }
+
+  /** The department groups an open task is offered to: those of a referral (联控联保); none for a case's own task. */
+  private List<String> departmentGroupsOf(String taskId) {
+    if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+      return List.of();
+    }
+    return taskService.getIdentityLinksForTask(taskId).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .filter(group -> GroupIds.kindOf(group) == GroupIds.Kind.DEPARTMENT)
+        .toList();
   }
 
   private static SupervisionAction.Kind kind(String raw, Inputs in) {

@@ -20,6 +20,8 @@ public class EvidenceItem {
 
   /** The step of an item attached to the case as a whole, not to one task. */
   public static final String WHOLE_CASE = "case";
+  /** The step of evidence a county department adds to its referral (联控联保): {@code referral-<referral id>}. */
+  public static final String REFERRAL_STEP = "referral-";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -79,6 +79,9 @@ public class EvidencePage {
     if (EvidenceItem.WHOLE_CASE.equals(item.getStep())) {
       return WHOLE_CASE_LABEL;
     }
+    if (item.getStep().startsWith(EvidenceItem.REFERRAL_STEP)) {
+      return "联控联保转介（部门办理）";
+    }
     CaseTasks.Task task = byId.get(item.getStep());
     return task != null && task.name() != null ? task.name() : tasks.nameOf(dropoutCase, item.getTaskKey());
   }

@@ -73,7 +73,23 @@ public class EvidenceService {
    */
   @Transactional
   public EvidenceItem add(AddEvidence command, Staff actor) {
-    DropoutCase dropoutCase = requireMayAdd(command.caseNumber(), actor);
+    return store(command, actor, requireMayAdd(command.caseNumber(), actor), null);
+  }
+
+  /**
+   * 佐证材料 of what a county department did on a referral (联控联保), filed on the referral's case
+   * under the step {@code referral-<id>}. The referral feature has checked that the referral is
+   * the officer's department's and is being worked: a department reads no case of its own.
+   */
+  @Transactional
+  public EvidenceItem addOnReferral(AddEvidence command, Staff actor, DropoutCase dropoutCase, Long referralId, String taskKey) {
+    AddEvidence onReferral = new AddEvidence(dropoutCase.getCaseNumber(), EvidenceItem.REFERRAL_STEP + referralId,
+        command.fileName(), command.contentType(), command.content(), command.originalSha256(), command.capturedAt(),
+        command.latitude(), command.longitude(), command.clientId(), command.kind());
+    return store(onReferral, actor, dropoutCase, taskKey);
+  }
+
+  private EvidenceItem store(AddEvidence command, Staff actor, DropoutCase dropoutCase, String knownTaskKey) {
     Inputs in = new Inputs();
     String clientId = clientId(command.clientId(), in);
     if (clientId != null) {
@@ -88,7 +104,7 @@ public class EvidenceService {
     if (!dropoutCase.isOpen()) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "案件 " + dropoutCase.getCaseNumber() + " 已结案，不能再添加佐证材料");
     }
-    Checked checked = check(command, dropoutCase, in);
+    Checked checked = check(command, dropoutCase, knownTaskKey, in);
     in.check();
     Prepared prepared = prepare(checked, command.content(), in);
     EvidenceItem item = items.saveAndFlush(new EvidenceItem(dropoutCase.getId(), checked.step(), checked.taskKey(),
@@ -107,9 +123,10 @@ public class EvidenceService {
   /** The bytes to store, with the place and time of capture (the client's, or else the photo's EXIF). */
   private record Prepared(byte[] bytes, LocalDateTime capturedAt, Double latitude, Double longitude) {}
 
-  private Checked check(AddEvidence command, DropoutCase dropoutCase, Inputs in) {
+  private Checked check(AddEvidence command, DropoutCase dropoutCase, String knownTaskKey, Inputs in) {
     String step = Inputs.trim(command.step());
-    String taskKey = step == null || EvidenceItem.WHOLE_CASE.equals(step) ? null : taskKey(dropoutCase, step, in);
+    String taskKey = knownTaskKey != null ? knownTaskKey
+        : step == null || EvidenceItem.WHOLE_CASE.equals(step) ? null : taskKey(dropoutCase, step, in);
     if (step == null) {
       in.problem("step", "请选择佐证材料所属的环节（或整个个案）");
     }

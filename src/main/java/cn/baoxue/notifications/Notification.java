@@ -96,8 +96,14 @@ public class Notification {
     return kind.title();
   }
 
-  /** Where the notification leads in Baoxue: its case's page, if it has a case. */
+  /**
+   * Where the notification leads in Baoxue: its case's page, if it has a case; for a county
+   * department (联控联保), which sees no case page, its referrals.
+   */
   public String link() {
+    if (recipient != null && cn.baoxue.kernel.identity.GroupIds.kindOf(recipient) == cn.baoxue.kernel.identity.GroupIds.Kind.DEPARTMENT) {
+      return "/referrals";
+    }
     return caseNumber == null ? null : "/cases/" + caseNumber;
   }
 

@@ -52,7 +52,15 @@ public class DemoData implements ApplicationRunner {
           new UnitRow(16, "县", "530629", "威信县", "530600"),
           new UnitRow(17, "乡镇", "530629100", "扎西镇", "530629"),
           new UnitRow(18, "村", "530629100201", "石龙村", "530629100"),
-          new UnitRow(19, "学校", "5306290001", "扎西小学", "530629100201"));
+          new UnitRow(19, "学校", "5306290001", "扎西小学", "530629100201"),
+          // 镇雄县's departments for 联控联保 (baoxue.departments numbers them 01–07).
+          new UnitRow(20, "部门", "53062701", "镇雄县公安局", "530627"),
+          new UnitRow(21, "部门", "53062702", "镇雄县民政局", "530627"),
+          new UnitRow(22, "部门", "53062703", "镇雄县人力资源和社会保障局", "530627"),
+          new UnitRow(23, "部门", "53062704", "镇雄县残疾人联合会", "530627"),
+          new UnitRow(24, "部门", "53062705", "镇雄县司法局", "530627"),
+          new UnitRow(25, "部门", "53062706", "镇雄县妇女联合会", "530627"),
+          new UnitRow(26, "部门", "53062707", "共青团镇雄县委", "530627"));
 
   private record DemoUser(String id, String name, StaffRole role, String unitCode) {}
 
@@ -72,7 +80,9 @@ public class DemoData implements ApplicationRunner {
           new DemoUser("bureau-zhaotong", "马丽华", StaffRole.PREFECTURE_BUREAU, "530600"),
           new DemoUser("auditor-zhaotong", "龚雪梅", StaffRole.PREFECTURE_AUDITOR, "530600"),
           new DemoUser("bureau-yunnan", "段志远", StaffRole.PROVINCE_DEPARTMENT, "530000"),
-          new DemoUser("bureau-yiliang", "陶永福", StaffRole.EDUCATION_BUREAU, "530628"));
+          new DemoUser("bureau-yiliang", "陶永福", StaffRole.EDUCATION_BUREAU, "530628"),
+
+          new DemoUser("police-zhenxiong", "罗海燕", StaffRole.DEPARTMENT_OFFICER, "53062701"));
 
   private final OrgUnitImport orgUnitImport;
   private final OrgUnitRepository units;
@@ -108,6 +118,6 @@ public class DemoData implements ApplicationRunner {
       accounts.enrol(demo.id(), demo.name(), demo.role(), units.findById(demo.unitCode()).orElseThrow(), DEFAULT_PASSWORD);
     }
     accounts.enrol(ADMIN, "系统管理员", List.of(GroupIds.ADMINS), DEFAULT_PASSWORD);
-    log.info("Demo organisation (云南省 昭通市: 镇雄县, 彝良县, 威信县) and {} demo users are in place", USERS.size() + 1);
+    log.info("Demo organisation (云南省 昭通市: 镇雄县 with its departments, 彝良县, 威信县) and {} demo users are in place", USERS.size() + 1);
   }
 }

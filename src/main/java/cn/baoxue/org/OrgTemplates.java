@@ -37,7 +37,8 @@ class OrgTemplates {
       template.code(OrgUnitColumn.TYPE.header(), type.label(), "代码为" + type.codeLength() + "位数字，"
           + (type.parentType() == null ? "上级代码留空"
               : type.mayBeTop() ? "上级为所属" + type.parentType().label() + "（没有时留空）"
-              : "上级为所属" + type.parentType().label()));
+              : "上级为所属" + type.parentType().label())
+          + (type == OrgUnitType.DEPARTMENT ? "；联控联保部门：县代码加两位部门编号，如 53062701 为镇雄县公安局" : ""));
     }
     template.code(OrgUnitColumn.NAME.header(), "单位全称", "如 尖山乡、长安村、长安村小学");
     return withUnits(template, OrgUnitColumn.PARENT_CODE.header(), known);

@@ -55,7 +55,8 @@ public class OrgTree {
 
   private static void addTree(OrgUnit unit, int depth, Map<String, List<OrgUnit>> children, Set<String> seen,
       List<UnitChoice> choices) {
-    if (!seen.add(unit.getCode())) {
+    // A county's departments answer referrals; they hold no cases to filter by.
+    if (unit.getType() == OrgUnitType.DEPARTMENT || !seen.add(unit.getCode())) {
       return;
     }
     choices.add(new UnitChoice(unit.getCode(), "　".repeat(depth) + unit.getName()));

@@ -37,9 +37,11 @@ public class OrgUnitImport {
   private final OrgUnitService orgUnits;
   private final int maxRows;
   private final int maxColumns;
+  private final CountyDepartments departments;
 
   OrgUnitImport(OrgUnitRepository units, OrgUnitService orgUnits, @Value("${baoxue.imports.max-rows}") int maxRows,
-      @Value("${baoxue.imports.max-columns}") int maxColumns) {
+      @Value("${baoxue.imports.max-columns}") int maxColumns, CountyDepartments departments) {
+    this.departments = departments;
     this.units = units;
     this.orgUnits = orgUnits;
     this.maxRows = maxRows;
@@ -103,11 +105,11 @@ public class OrgUnitImport {
   private CheckedUnit check(UnitRow row, Map<String, OrgUnitType> typesInFile, List<String> problems) {
     OrgUnitType type = null;
     if (row.type() == null) {
-      problems.add("类型不能为空（省、市、县、乡镇、村或学校）");
+      problems.add("类型不能为空（省、市、县、乡镇、村、学校或部门）");
     } else {
       type = OrgUnitType.ofLabel(row.type()).orElse(null);
       if (type == null) {
-        problems.add("未知的类型：" + row.type() + "（应为省、市、县、乡镇、村或学校）");
+        problems.add("未知的类型：" + row.type() + "（应为省、市、县、乡镇、村、学校或部门）");
       }
     }
     if (row.code() == null) {
@@ -125,7 +127,21 @@ public class OrgUnitImport {
     if (type != null) {
       checkParent(row, type, typesInFile, problems);
     }
+    if (type == OrgUnitType.DEPARTMENT && row.code() != null && row.code().matches("[0-9]{" + type.codeLength() + "}")) {
+      checkDepartment(row, problems);
+    }
     return new CheckedUnit(type, row.code(), row.name(), row.parentCode());
+  }
+
+  /** A department's code is its county's code and the number {@code baoxue.departments} gives its kind. */
+  private void checkDepartment(UnitRow row, List<String> problems) {
+    if (row.parentCode() != null && !row.code().startsWith(row.parentCode())) {
+      problems.add("部门代码须以所属县的代码开头：" + row.code() + " 不属于 " + row.parentCode());
+    }
+    if (departments.ofUnit(row.code()).isEmpty()) {
+      problems.add("部门代码的末两位须为已配置的部门编号（"
+          + String.join("、", departments.departments().stream().map(d -> d.number() + " " + d.name()).toList()) + "）：" + row.code());
+    }
   }
 
   private void checkParent(UnitRow row, OrgUnitType type, Map<String, OrgUnitType> typesInFile, List<String> problems) {

@@ -44,6 +44,7 @@ public class Roles {
         case COUNTY, PREFECTURE -> roles.add(unit + "教育局");
         case PROVINCE -> roles.add(unit + "教育厅");
         case WOMEN_FEDERATION -> roles.add(unit + "妇联");
+        case DEPARTMENT -> roles.add(unit);
         case AUDITORS -> roles.add("督导审计");
         case UNIT_AUDITORS -> roles.add(group(group));
         case ADMINS -> roles.add("系统管理员");
@@ -63,7 +64,7 @@ public class Roles {
     Set<String> units = new LinkedHashSet<>();
     for (String group : staff.groupIdsOf(userId)) {
       switch (GroupIds.kindOf(group)) {
-        case SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMEN_FEDERATION -> units.add(group(group));
+        case SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMEN_FEDERATION, DEPARTMENT -> units.add(group(group));
         case AUDITORS, UNIT_AUDITORS, ADMINS -> units.add(group(group));
         case PRINCIPALS, OTHER -> { }
       }
@@ -87,7 +88,7 @@ public class Roles {
       return "";
     }
     return switch (GroupIds.kindOf(groupId)) {
-      case SCHOOL, VILLAGE, TOWNSHIP -> unitName(groupId);
+      case SCHOOL, VILLAGE, TOWNSHIP, DEPARTMENT -> unitName(groupId);
       case COUNTY, PREFECTURE -> unitName(groupId) + "教育局";
       case PROVINCE -> unitName(groupId) + "教育厅";
       case WOMEN_FEDERATION -> unitName(groupId) + "妇联";

@@ -46,10 +46,14 @@ public class StaffGroups {
           case PREFECTURE, COUNTY -> "教育局";
           case TOWNSHIP -> "人民政府";
           case VILLAGE -> "村委会";
-          case SCHOOL -> "";
+          case SCHOOL, DEPARTMENT -> "";
         };
     String groupId = GroupIds.of(unit.getType(), unit.getCode());
     ensureGroup(groupId, unit.getName() + suffix, unit.getType().name());
+    if (unit.getType() == cn.baoxue.kernel.identity.OrgUnitType.DEPARTMENT) {
+      // A department answers its referrals on Baoxue's own pages: no Tasklist, no case to report.
+      return;
+    }
     grantCaseWork(groupId);
     if (unit.getType() == cn.baoxue.kernel.identity.OrgUnitType.PREFECTURE || unit.getType() == cn.baoxue.kernel.identity.OrgUnitType.PROVINCE) {
       return;

@@ -1,5 +1,6 @@
 package cn.baoxue.reports;
 
+import cn.baoxue.org.CountyDepartments;
 import cn.baoxue.org.OrgTree;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.web.Spreadsheet;
@@ -35,10 +36,12 @@ class ReportPagesController {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final OrgTree orgTree;
+  private final CountyDepartments departments;
 
   ReportPagesController(ReportScope.Resolver scopes, ReportQueries queries, WorkQueries work, JdbcClient jdbc, Clock clock,
-      OrgTree orgTree) {
+      OrgTree orgTree, CountyDepartments departments) {
     this.work = work;
+    this.departments = departments;
     this.orgTree = orgTree;
     this.clock = clock;
     this.scopes = scopes;
@@ -122,6 +125,16 @@ class ReportPagesController {
         sheet.sheet(chineseTitle, List.of(chineseTitle, "人数"));
         SummaryLabels.labelled(name, SummaryLabels.breakdown(summary, name)).forEach(sheet::row);
       });
+      // 联控联保: the referrals sent in the period, by department and where they stand.
+      Summary.Referrals referrals = summary.referrals();
+      sheet.sheet("联控联保", List.of("接收部门", "待受理", "办理中", "已拒收", "已办结"));
+      referrals.byDepartment().forEach((code, outcome) -> sheet.row(
+          departments.byCode(code).map(CountyDepartments.Department::name).orElse(code),
+          outcome.get("SENT"), outcome.get("ACCEPTED"), outcome.get("REJECTED"), outcome.get("CLOSED")));
+      sheet.row("合计", referrals.outcome().get("SENT"), referrals.outcome().get("ACCEPTED"), referrals.outcome().get("REJECTED"),
+          referrals.outcome().get("CLOSED"));
+      sheet.row("平均答复用时（工作日）", referrals.averageWorkingDaysToAnswer());
+      sheet.row("逾期未办结", referrals.overdue());
     }
   }
 

@@ -1,6 +1,8 @@
 package cn.baoxue.reports;
 
+import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.cases.CaseStatus;
+import cn.baoxue.org.CountyDepartments;
 import cn.baoxue.kernel.validation.Coded;
 import cn.baoxue.cases.ContactType;
 import cn.baoxue.cases.DropoutReason;
@@ -28,12 +30,19 @@ class ReportQueries {
 
   static final Set<CaseStatus> BACK_AT_SCHOOL = EnumSet.of(CaseStatus.RETURNED, CaseStatus.FOLLOWING_UP, CaseStatus.CLOSED);
 
+  /** Where a referral stands (referral.ReferralStatus), in the order the report lists them. */
+  static final List<String> REFERRAL_OUTCOMES = List.of("SENT", "ACCEPTED", "REJECTED", "CLOSED");
+
   private final JdbcClient jdbc;
   private final CareFigures care;
+  private final WorkingDayCalendar calendar;
+  private final CountyDepartments departments;
 
-  ReportQueries(JdbcClient jdbc, CareFigures care) {
+  ReportQueries(JdbcClient jdbc, CareFigures care, WorkingDayCalendar calendar, CountyDepartments departments) {
     this.jdbc = jdbc;
     this.care = care;
+    this.calendar = calendar;
+    this.departments = departments;
   }
 
   Summary summary(ReportScope scope) {
@@ -114,7 +123,40 @@ class ReportQueries {
     return new Summary(
         scope.unit().getCode(), scope.unit().getName(), scope.unit().getType().name(), scope.from(), scope.to(),
         students, totals[0], totals[1], totals[2], gender, reason, level, special, status, placement, totals[3], rate,
-        contacts, funds[0].setScale(2, RoundingMode.HALF_UP), care.of(scope));
+        contacts, funds[0].setScale(2, RoundingMode.HALF_UP), care.of(scope), referrals(scope));
+  }
+
+  /** The referrals sent in the range from the scope's cases, by department and outcome, with the days to answer. */
+  private Summary.Referrals referrals(ReportScope scope) {
+    Map<String, Long> outcome = zeros(REFERRAL_OUTCOMES);
+    Map<String, Map<String, Long>> byDepartment = new LinkedHashMap<>();
+    departments.departments().forEach(department -> byDepartment.put(department.code(), zeros(REFERRAL_OUTCOMES)));
+    long[] totals = new long[4]; // sent, answered, sum of days, max of days
+    long[] overdue = {0};
+    java.time.LocalDate today = calendar.today();
+    params(jdbc.sql("select r.department_code, r.status, r.sent_at, r.answered_at, r.due_on from referral r"
+            + " join dropout_case c on c.id = r.case_id where " + scope.caseCondition()
+            + " and r.sent_at >= :from and r.sent_at < :to"), scope)
+        .query(rs -> {
+          String status = rs.getString(2);
+          totals[0]++;
+          outcome.merge(status, 1L, Long::sum);
+          byDepartment.computeIfAbsent(rs.getString(1), code -> zeros(REFERRAL_OUTCOMES)).merge(status, 1L, Long::sum);
+          java.sql.Timestamp answeredAt = rs.getTimestamp(4);
+          if (answeredAt != null) {
+            int days = calendar.workingDaysBetween(rs.getTimestamp(3).toLocalDateTime().toLocalDate(),
+                answeredAt.toLocalDateTime().toLocalDate());
+            totals[1]++;
+            totals[2] += days;
+            totals[3] = Math.max(totals[3], days);
+          }
+          if (("SENT".equals(status) || "ACCEPTED".equals(status)) && today.isAfter(rs.getDate(5).toLocalDate())) {
+            overdue[0]++;
+          }
+        });
+    BigDecimal average = totals[1] == 0 ? BigDecimal.ZERO.setScale(1)
+        : BigDecimal.valueOf(totals[2]).divide(BigDecimal.valueOf(totals[1]), 1, RoundingMode.HALF_UP);
+    return new Summary.Referrals(totals[0], outcome, byDepartment, totals[1], average, totals[3], overdue[0]);
   }
 
   private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, ReportScope scope) {

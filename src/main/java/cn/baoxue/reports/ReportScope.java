@@ -31,6 +31,8 @@ record ReportScope(OrgUnit unit, LocalDate from, LocalDate to) {
       case TOWNSHIP -> "c.township_code = :unit";
       case VILLAGE -> "c.village_code = :unit";
       case SCHOOL -> "c.school_code = :unit";
+      // A department holds no cases of its own (its referrals are counted in the county's report).
+      case DEPARTMENT -> "1 = 0";
     };
   }
 
@@ -41,6 +43,7 @@ record ReportScope(OrgUnit unit, LocalDate from, LocalDate to) {
   String studentCondition() {
     return switch (unit.getType()) {
       case SCHOOL -> "s.school_code = :unit";
+      case DEPARTMENT -> "1 = 0";
       case VILLAGE -> "s.village_code = :unit";
       case TOWNSHIP -> "s.village_code in (select v.code from org_unit v where v.parent_code = :unit)";
       case COUNTY ->

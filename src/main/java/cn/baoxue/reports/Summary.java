@@ -19,6 +19,7 @@ import java.util.Map;
  *     {@code homeVisit} task count as {@code HOME_VISIT}
  * @param fundsYuan total of the {@code FUNDS} contacts
  * @param care 结对关爱 in the scope, independent of any case ({@link CareFigures})
+ * @param referrals the 联控联保 referrals sent in the range from the scope's cases
  */
 public record Summary(
     String scope,
@@ -40,4 +41,26 @@ public record Summary(
     BigDecimal returnRate,
     Map<String, Long> contacts,
     BigDecimal fundsYuan,
-    CareBlock care) {}
+    CareBlock care,
+    Referrals referrals) {
+
+  /**
+   * 联控联保: the referrals sent in the range from the cases of the scope, whatever the cases' dates.
+   *
+   * @param sent referrals sent
+   * @param outcome by where they stand now: SENT (待受理), ACCEPTED (办理中), REJECTED, CLOSED
+   * @param byDepartment by department code (baoxue.departments), each by outcome
+   * @param answered those the department has accepted or rejected
+   * @param averageWorkingDaysToAnswer working days from sending to the answer, over those answered (0 with none)
+   * @param maxWorkingDaysToAnswer the longest of them
+   * @param overdue open ones past their due date now
+   */
+  public record Referrals(
+      long sent,
+      Map<String, Long> outcome,
+      Map<String, Map<String, Long>> byDepartment,
+      long answered,
+      BigDecimal averageWorkingDaysToAnswer,
+      long maxWorkingDaysToAnswer,
+      long overdue) {}
+}

@@ -26,7 +26,7 @@ public final class EngineOperations {
   /** Who may call an operation, besides administrators who may call anything. */
   public enum Audience {
     STAFF("全体工作人员（含督导审计）"),
-    CASEWORKERS("办案人员（学校、村、乡镇、县、妇联，不含只读的督导审计）"),
+    CASEWORKERS("办案人员（学校、村、乡镇、县、妇联，不含只读的督导审计和只答复转介的联控联保部门）"),
     COCKPIT_USERS("有流程监控（Cockpit）使用权者（StaffGroups 授予，目前为督导审计）");
 
     final String label;

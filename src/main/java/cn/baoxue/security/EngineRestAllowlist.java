@@ -104,7 +104,7 @@ class EngineRestAllowlist extends OncePerRequestFilter {
   private boolean isIn(Audience audience, Staff staff) {
     return switch (audience) {
       case STAFF -> true;
-      case CASEWORKERS -> !ReadOnlyRoles.isReadOnly(staff);
+      case CASEWORKERS -> !ReadOnlyRoles.isReadOnly(staff) && !ReadOnlyRoles.isDepartmentOnly(staff);
       // Whoever the administrators grant Cockpit to (StaffGroups), as the webapps themselves decide.
       case COCKPIT_USERS -> authorizations.isUserAuthorized(staff.userId(), staff.groupIds(), Permissions.ACCESS,
           Resources.APPLICATION, COCKPIT);

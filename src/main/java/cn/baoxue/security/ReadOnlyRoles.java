@@ -29,6 +29,23 @@ final class ReadOnlyRoles implements AuthorizationManager<RequestAuthorizationCo
     return isReadOnly(Staff.of(user));
   }
 
+  /**
+   * A member of a county department (联控联保) and of nothing that works cases: she answers her
+   * referrals on Baoxue's pages and works no task through the engine's API.
+   */
+  static boolean isDepartmentOnly(Staff staff) {
+    boolean department = false;
+    for (String groupId : staff.groupIds()) {
+      GroupIds.Kind kind = GroupIds.kindOf(groupId);
+      if (kind == GroupIds.Kind.DEPARTMENT) {
+        department = true;
+      } else if (kind.givesWork()) {
+        return false;
+      }
+    }
+    return department;
+  }
+
   static boolean isReadOnly(Staff staff) {
     boolean auditor = false;
     for (String groupId : staff.groupIds()) {

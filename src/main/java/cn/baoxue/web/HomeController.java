@@ -51,6 +51,17 @@ class HomeController {
   @GetMapping("/")
   String home(Staff staff, Model model) {
     Set<Kind> kinds = kinds(staff);
+    // A county department (联控联保) answers its referrals on their own page: no Tasklist, no case ledger.
+    boolean departmentOnly = kinds.contains(Kind.DEPARTMENT)
+        && kinds.stream().filter(Kind::givesWork).allMatch(kind -> kind == Kind.DEPARTMENT);
+    model.addAttribute("department", departmentOnly);
+    if (departmentOnly) {
+      model.addAttribute("works", false);
+      model.addAttribute("admin", false);
+      model.addAttribute("auditor", false);
+      model.addAttribute("links", List.of(new Link("联控联保转介", "/referrals", "乡镇、县教育局请本部门协助的个案：受理或拒收，办理并反馈")));
+      return "home";
+    }
     boolean works = kinds.stream().anyMatch(Kind::givesWork) && !staff.isAdmin();
     model.addAttribute("works", works);
     model.addAttribute("admin", staff.isAdmin());
@@ -117,6 +128,9 @@ class HomeController {
     }
     if (school || township || county || admin) {
       links.add(new Link("学籍异动", "/students/changes", school ? "转学、休学等学籍变动，转学申请" : "辖区学籍变动，转学申请的同意"));
+    }
+    if (kinds.contains(Kind.DEPARTMENT)) {
+      links.add(new Link("联控联保转介", "/referrals", "发给本部门的转介：受理或拒收，办理并反馈"));
     }
     if (township || county || auditor || admin) {
       links.add(new Link("包保工作量", "/caseload",

@@ -17,6 +17,8 @@ public class ReassignChoicesListener implements TaskListener {
   static final String REASSIGN_CHOICES = "newAssigneeChoices";
   /** Task-local and kept out of the history (LeanFullHistory), like the helpers' choices. */
   static final Set<String> CHOICES = Set.of(REASSIGN_CHOICES);
+  /** Set on the 督办 of a referral's task (ReferralEscalationListener): its work stays within that department. */
+  static final String DEPARTMENT_GROUP = "departmentGroup";
   private static final List<String> CASE_GROUPS = List.of("schoolGroup", "villageGroup", "townshipGroup", "countyGroup");
 
   private final PeopleChoices people;
@@ -27,6 +29,10 @@ public class ReassignChoicesListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (task.getVariable(DEPARTMENT_GROUP) instanceof String department) {
+      task.setVariableLocal(REASSIGN_CHOICES, people.membersOf(department));
+      return;
+    }
     task.setVariableLocal(REASSIGN_CHOICES, people.membersOf(CASE_GROUPS.stream()
         .map(name -> (String) task.getVariable(name))
         .toArray(String[]::new)));

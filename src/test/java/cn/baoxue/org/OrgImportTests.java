@@ -289,6 +289,41 @@ class OrgImportTests {
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  @Test
+  void aCountysDepartmentsAndTheirOfficersComeFromTheSameFilesAndSeeNoCase() {
+    // 威信县's police and civil affairs (baoxue.departments 01, 02); a number no department has; another county's code.
+    var refused = upload("admin", "/api/admin/org", "威信部门坏.csv", csv(ORG_HEADER,
+        List.of("部门", "53062999", "威信县某局", "530629"),
+        List.of("部门", "53062801", "威信县公安局", "530629"),
+        List.of("部门", "5306290", "威信县民政局", "530629")));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badRows(refused)).extracting(row -> row.get("problems").toString())
+        .anySatisfy(problem -> assertThat(problem).contains("部门代码的末两位须为已配置的部门编号"))
+        .anySatisfy(problem -> assertThat(problem).contains("部门代码须以所属县的代码开头"))
+        .anySatisfy(problem -> assertThat(problem).contains("部门代码须为8位数字"));
+    assertThat(units.findById("53062999")).isEmpty();
+
+    var imported = upload("admin", "/api/admin/org", "威信部门.csv", csv(ORG_HEADER,
+        List.of("部门", "53062901", "威信县公安局", "530629"),
+        List.of("部门", "53062902", "威信县民政局", "530629")));
+    assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(units.findById("53062901")).get().satisfies(unit -> {
+      assertThat(unit.getType()).isEqualTo(OrgUnitType.DEPARTMENT);
+      assertThat(unit.getParentCode()).isEqualTo("530629");
+    });
+    assertThat(identityService.createGroupQuery().groupId("dept_53062901").singleResult().getName()).isEqualTo("威信县公安局");
+
+    var staff = upload("admin", "/api/admin/staff", "威信部门人员.csv", csv(STAFF_HEADER,
+        List.of("wx-police", "杨光明", "53062901", "部门工作人员", "Gongan#20261")));
+    assertThat(staff.getStatusCode()).as("%s", staff.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(identityService.createGroupQuery().groupMember("wx-police").list()).extracting(group -> group.getId())
+        .containsExactly("dept_53062901");
+    // Her group gives her no jurisdiction: no case, no ledger of 威信县.
+    var cases = anonymous.withBasicAuth("wx-police", "Gongan#20261").getForEntity("/api/cases", String.class);
+    assertThat(cases.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(cases.getBody()).doesNotContain("caseNumber");
+  }
+
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> badRows(ResponseEntity<Map<String, Object>> response) {
     return (List<Map<String, Object>>) response.getBody().get("badRows");

@@ -48,7 +48,7 @@ class ReportPagesTests {
       assertThat(figures.get("期间新发现案件")).isEqualTo(String.valueOf(summary.get("cases")));
       assertThat(figures.get("其中：待核实（疑似辍学）")).isEqualTo(String.valueOf(summary.get("suspected")));
       List<String> sheets = workbook.getSheets().map(Sheet::getName).toList();
-      assertThat(sheets).containsExactly("汇总", "性别", "学段", "辍学原因", "特殊群体", "状态", "安置方式", "结对帮扶", "结对关爱对象", "结对关爱记录");
+      assertThat(sheets).containsExactly("汇总", "性别", "学段", "辍学原因", "特殊群体", "状态", "安置方式", "结对帮扶", "结对关爱对象", "结对关爱记录", "联控联保");
       Map<String, String> reasons = new HashMap<>();
       for (Row row : workbook.getSheet(3).orElseThrow().read()) {
         reasons.put(row.getCellText(0), row.getCellText(1));

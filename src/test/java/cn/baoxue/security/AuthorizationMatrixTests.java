@@ -78,6 +78,8 @@ class AuthorizationMatrixTests {
     PREFECTURE_AUDITOR("auditor-zhaotong", "市督导审计"),
     PROVINCE("bureau-yunnan", "省教育厅"),
     ADMIN("admin", "系统管理员"),
+    /** 联控联保: 镇雄县公安局 answers the referrals sent to it, and sees no case of its county. */
+    DEPARTMENT("police-zhenxiong", "县公安局（联控联保部门）"),
     ANONYMOUS(null, "匿名");
 
     final String user;
@@ -128,6 +130,8 @@ class AuthorizationMatrixTests {
 
   Fixture a;
   Fixture a2;
+  /** 尖山乡's referral of case A2 to 镇雄县公安局 (联控联保), open. */
+  long referralOfA2;
   Fixture b;
   String definitionId;
   String deploymentId;
@@ -181,6 +185,10 @@ class AuthorizationMatrixTests {
         + "\",\"helper\":\"teacher-changan\",\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE + "\"}");
     assertThat(pairing.status()).as("%s", pairing).isEqualTo(201);
     carePairing = Long.parseLong(new JacksonJsonParser().parseMap(pairing.body()).get("id").toString());
+    Reply referral = Caller.basic(port, "official-jianshan").postJson("/api/cases/" + a2.caseNumber() + "/referrals",
+        "{\"type\":\"LOCATE_CHILD\",\"department\":\"PUBLIC_SECURITY\",\"request\":\"请协助查找下落\"}");
+    assertThat(referral.status()).as("%s", referral).isEqualTo(201);
+    referralOfA2 = Long.parseLong(new JacksonJsonParser().parseMap(referral.body()).get("id").toString());
     for (Role role : Role.values()) {
       scripts.put(role, role.user == null ? Caller.anonymous(port) : Caller.basic(port, role.user));
       browsers.put(role, role.user == null ? Caller.anonymous(port) : Caller.loggedIn(port, role.user));
@@ -248,9 +256,30 @@ class AuthorizationMatrixTests {
     row(door, "GET /cases/{A}/timeline", "案件办理记录（历史）", role -> caseRead(role, browsers.get(role).get("/cases/" + a.caseNumber() + "/timeline"), a, COVER_A));
     row(door, "GET /ledgers/suspected", "疑似辍学台账", role -> pageList(role, browsers.get(role).get("/ledgers/suspected"), a, b));
     row(door, "GET /audit/cases", "案件检索", role -> pageList(role, browsers.get(role).get("/audit/cases"), a, b));
-    row(door, "GET /reports/dashboard", "统计看板", role -> page(role, browsers.get(role).get("/reports/dashboard"), LOGGED_IN));
+    row(door, "GET /reports/dashboard", "统计看板（联控联保部门无统计）", role -> role == Role.DEPARTMENT
+        ? refused(role, browsers.get(role).get("/reports/dashboard"))
+        : page(role, browsers.get(role).get("/reports/dashboard"), LOGGED_IN));
     row(door, "GET /students/changes", "学籍异动花名册", role -> page(role, browsers.get(role).get("/students/changes"), LOGGED_IN));
     row(door, "POST /cases/{A}/contacts", "案件页的帮扶记录表单", this::contactForm);
+    row(door, "GET /referrals", "联控联保转介（只列发给本部门的）", role -> role == Role.ANONYMOUS ? toLogin(browsers.get(role).get("/referrals"))
+        : list(role, browsers.get(role).get("/referrals"), Map.of("/referrals/" + referralOfA2 + "\"", EnumSet.of(Role.DEPARTMENT))));
+    row(door, "GET /referrals/{A2 的转介}", "转介页（部门的受理表单）", role -> {
+      Reply reply = browsers.get(role).get("/referrals/" + referralOfA2);
+      if (role == Role.ANONYMOUS) {
+        return toLogin(reply);
+      }
+      if (role == Role.DEPARTMENT) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        assertThat(reply.body()).contains("answer-form", a2.idNumber());
+        return "✅ 含受理表单";
+      }
+      assertThat(reply.body()).doesNotContain("answer-form").doesNotContain(a2.idNumber());
+      if (COVER_A.contains(role)) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        return "✅ 转介记录";
+      }
+      return refused(role, reply);
+    });
     row(door, "GET /notifications", "我的通知（铃铛）", role -> role == Role.ANONYMOUS ? toLogin(browsers.get(role).get("/notifications"))
         : notificationsRead(browsers.get(role).get("/notifications"), role));
     row(door, "GET /admin/notifications", "通知发送情况（系统管理员）", role -> role == Role.ANONYMOUS
@@ -340,6 +369,60 @@ class AuthorizationMatrixTests {
     row(door, "POST /api/care/pairings/{尖山乡的结对}/contacts", "登记关爱记录（带未声明字段）", this::careContactWithUndeclaredField);
     row(door, "GET /api/staff/{长安村小学教师}/handover?successor={校长}", "预览长安村小学教师的工作交接", this::previewHandover);
     row(door, "POST /api/staff/{长安村小学教师}/handover", "工作交接（带未声明字段）", this::handOverWithUndeclaredField);
+    row(door, "POST /api/cases/{A}/referrals", "为长安的案件发出联控联保转介（带未声明字段）", this::sendReferralWithUndeclaredField);
+    row(door, "GET /api/cases/{A2}/referrals", "长安案件 A2 的联控联保转介及部门答复", role -> caseRead(role,
+        scripts.get(role).get("/api/cases/" + a2.caseNumber() + "/referrals"), a2, COVER_A));
+    row(door, "GET /api/referrals", "本部门收到的转介（只有发给本部门的）", role -> list(role, scripts.get(role).get("/api/referrals"),
+        Map.of("\"id\":" + referralOfA2 + ",", EnumSet.of(Role.DEPARTMENT))));
+    row(door, "GET /api/referrals/{A2 的转介}", "猜测编号读取转介（部门见儿童信息，案件辖区见记录）", this::readReferral);
+    row(door, "POST /api/referrals/{A2 的转介}/answer", "答复转介（带未声明字段）", this::answerReferralWithUndeclaredField);
+  }
+
+  /** Past the permission check only for the case's township and county bureau; then the undeclared field is refused. */
+  private String sendReferralWithUndeclaredField(Role role) {
+    long before = jdbc.queryForObject("select count(*) from referral", Long.class);
+    Reply reply = scripts.get(role).send("POST", "/api/cases/" + a.caseNumber() + "/referrals",
+        "{\"type\":\"LOCATE_CHILD\",\"department\":\"PUBLIC_SECURITY\",\"request\":\"请协助\",\"departmentGroup\":\"dept_53062801\"}");
+    assertThat(jdbc.queryForObject("select count(*) from referral", Long.class)).as("nothing sent by %s", reply).isEqualTo(before);
+    if (EnumSet.of(Role.OFFICIAL_A, Role.BUREAU).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("联控联保转介不接受字段“departmentGroup”");
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    return refused(role, reply);
+  }
+
+  /** The department reads the child's facts while its referral is open; the case's jurisdiction reads the record; no one else anything. */
+  private String readReferral(Role role) {
+    Reply reply = scripts.get(role).get("/api/referrals/" + referralOfA2);
+    if (role == Role.DEPARTMENT) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(reply.body()).contains(a2.idNumber(), "\"idNumberInFull\":true");
+      return "✅ 含儿童信息";
+    }
+    if (COVER_A.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(reply.body()).contains("\"child\":null").doesNotContain(a2.idNumber());
+      return "✅ 转介记录";
+    }
+    assertThat(reply.body()).doesNotContain(a2.idNumber()).doesNotContain("请协助查找下落");
+    return refused(role, reply);
+  }
+
+  /** Past the permission check only for the department; then the undeclared field is refused and the referral stays unanswered. */
+  private String answerReferralWithUndeclaredField(Role role) {
+    Reply reply = scripts.get(role).send("POST", "/api/referrals/" + referralOfA2 + "/answer",
+        "{\"decision\":\"ACCEPT\",\"status\":\"CLOSED\"}");
+    assertThat(jdbc.queryForObject("select status from referral where id = ?", String.class, referralOfA2))
+        .as("nothing changed after %s", reply).isEqualTo("SENT");
+    if (role == Role.DEPARTMENT) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("转介答复不接受字段“status”");
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    return refused(role, reply);
   }
 
   // ---------------------------------------------------------------- Camunda's /engine-rest (HTTP Basic)
@@ -1271,6 +1354,11 @@ class AuthorizationMatrixTests {
       return refused(role, reply);
     }
     assertThat(reply.status()).isEqualTo(200);
+    if (role == Role.DEPARTMENT) {
+      // A department answers its referrals on Baoxue's pages: no Camunda webapp at all.
+      assertThat(reply.body()).contains("\"userId\":\"" + role.user + "\"").doesNotContain("tasklist", "cockpit", "\"admin\"");
+      return "✅ 无应用";
+    }
     assertThat(reply.body()).contains("\"userId\":\"" + role.user + "\"");
     // A unit's auditors read in Baoxue's pages, which keep to their jurisdiction; Tasklist would offer them nothing.
     assertThat(reply.body().contains("\"tasklist\"")).isEqualTo(role != Role.PREFECTURE_AUDITOR);

@@ -19,6 +19,8 @@ public final class GroupIds {
   private static final String WOMENFED = "womenfed_";
   /** Before a unit's group id: that unit's auditors ("audit_prefecture_530600"). */
   private static final String AUDIT = "audit_";
+  /** A county department answering referrals (联控联保): {@code dept_<departmentUnitCode>}, e.g. dept_53062701. */
+  private static final String DEPARTMENT = "dept_";
 
   private GroupIds() {}
 
@@ -68,6 +70,23 @@ public final class GroupIds {
     return groupId != null && groupId.startsWith(AUDIT) ? groupId.substring(AUDIT.length()) : null;
   }
 
+  /** The group of a county department (公安局, 民政局, ...), by the department's unit code. */
+  public static String department(String departmentUnitCode) {
+    return DEPARTMENT + departmentUnitCode;
+  }
+
+  /**
+   * The county a department's group belongs to (the first six digits of its unit code), or null
+   * if the group is no department's.
+   */
+  public static String countyOfDepartment(String groupId) {
+    if (kindOf(groupId) != Kind.DEPARTMENT) {
+      return null;
+    }
+    String code = groupId.substring(DEPARTMENT.length());
+    return code.length() == OrgUnitType.DEPARTMENT.codeLength() ? code.substring(0, OrgUnitType.COUNTY.codeLength()) : null;
+  }
+
   private static String prefix(OrgUnitType type) {
     return switch (type) {
       case SCHOOL -> SCHOOL;
@@ -76,12 +95,16 @@ public final class GroupIds {
       case COUNTY -> COUNTY;
       case PREFECTURE -> PREFECTURE;
       case PROVINCE -> PROVINCE;
+      case DEPARTMENT -> DEPARTMENT;
     };
   }
 
   /** What a group stands for: a unit's staff (by level), a role across units, or anything else. */
   public enum Kind {
-    SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMEN_FEDERATION, PRINCIPALS,
+    SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMEN_FEDERATION,
+    /** A county department (联控联保): works the referrals sent to it, and no case of its county. */
+    DEPARTMENT,
+    PRINCIPALS,
     /** The deployment's auditors: every case, and the Camunda webapps read-only. */
     AUDITORS,
     /** A county's, prefecture's or province's auditors: the cases of that unit, in Baoxue's pages. */
@@ -127,6 +150,9 @@ public final class GroupIds {
     if (groupId.startsWith(WOMENFED)) {
       return Kind.WOMEN_FEDERATION;
     }
+    if (groupId.startsWith(DEPARTMENT)) {
+      return Kind.DEPARTMENT;
+    }
     return switch (groupId) {
       case PRINCIPALS -> Kind.PRINCIPALS;
       case AUDITORS -> Kind.AUDITORS;
@@ -140,7 +166,7 @@ public final class GroupIds {
     if (groupId.startsWith(AUDIT)) {
       return unitCode(groupId.substring(AUDIT.length()));
     }
-    for (String prefix : new String[] {SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMENFED}) {
+    for (String prefix : new String[] {SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMENFED, DEPARTMENT}) {
       if (groupId.startsWith(prefix)) {
         return groupId.substring(prefix.length());
       }

@@ -30,7 +30,8 @@ public final class Jurisdiction {
       // A unit's auditors read what its staff read.
       String groupId = GroupIds.kindOf(group) == GroupIds.Kind.UNIT_AUDITORS ? GroupIds.auditedGroup(group) : group;
       String code = GroupIds.unitCode(groupId);
-      if (code != null) {
+      // A department sees the referrals sent to it, never the cases or ledgers of its county.
+      if (code != null && GroupIds.kindOf(groupId) != GroupIds.Kind.DEPARTMENT) {
         unitCodes.add(code);
         GroupIds.Kind kind = GroupIds.kindOf(groupId);
         OrgUnitType type = kind == GroupIds.Kind.PREFECTURE ? OrgUnitType.PREFECTURE

@@ -14,7 +14,13 @@ public enum OrgUnitType {
   COUNTY("县", 6),
   TOWNSHIP("乡镇", 9),
   VILLAGE("村", 12),
-  SCHOOL("学校", 10);
+  SCHOOL("学校", 10),
+  /**
+   * A department of a county's government (公安、民政、人社、残联、司法、妇联、共青团) that answers
+   * referrals (联控联保): the county's code and the department's two-digit number from
+   * {@code baoxue.departments} (镇雄县公安局 53062701). It works no case of its own.
+   */
+  DEPARTMENT("部门", 8);
 
   private final String label;
   private final int codeLength;
@@ -41,6 +47,7 @@ public enum OrgUnitType {
       case TOWNSHIP -> COUNTY;
       case VILLAGE -> TOWNSHIP;
       case SCHOOL -> VILLAGE;
+      case DEPARTMENT -> COUNTY;
     };
   }
 

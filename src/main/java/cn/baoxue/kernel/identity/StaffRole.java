@@ -26,7 +26,9 @@ public enum StaffRole {
   /** 市（州）教育局: supervises its counties (督办 beyond the county, reports). */
   PREFECTURE_BUREAU("市教育局", OrgUnitType.PREFECTURE),
   /** 省教育厅: supervises the province's prefectures and counties. */
-  PROVINCE_DEPARTMENT("省教育厅", OrgUnitType.PROVINCE);
+  PROVINCE_DEPARTMENT("省教育厅", OrgUnitType.PROVINCE),
+  /** 部门工作人员 (联控联保): answers the referrals sent to her county department; sees no case ledger. */
+  DEPARTMENT_OFFICER("部门工作人员", OrgUnitType.DEPARTMENT);
 
   private final String label;
   private final OrgUnitType unitType;
@@ -58,7 +60,7 @@ public enum StaffRole {
    */
   public List<String> groupIds(String unitCode) {
     return switch (this) {
-      case TEACHER, VILLAGE_CADRE, TOWNSHIP_OFFICIAL, EDUCATION_BUREAU, PREFECTURE_BUREAU, PROVINCE_DEPARTMENT ->
+      case TEACHER, VILLAGE_CADRE, TOWNSHIP_OFFICIAL, EDUCATION_BUREAU, PREFECTURE_BUREAU, PROVINCE_DEPARTMENT, DEPARTMENT_OFFICER ->
           List.of(GroupIds.of(unitType, unitCode));
       case PRINCIPAL -> List.of(GroupIds.of(unitType, unitCode), GroupIds.PRINCIPALS);
       case WOMEN_FEDERATION -> List.of(GroupIds.womenFederation(unitCode));

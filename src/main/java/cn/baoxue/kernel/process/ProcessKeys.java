@@ -8,5 +8,13 @@ public final class ProcessKeys {
   /** 督办 of an overdue task, {@code processes/supervision.bpmn}. */
   public static final String SUPERVISION = "supervision";
 
+  /** 联控联保: a referral from a case to a county department (business key = the case number). */
+  public static final String REFERRAL = "referral";
+
+  /** The referral's user tasks: the department accepts or rejects it, then records what it did. */
+  public static final String ANSWER_REFERRAL = "answerReferral";
+
+  public static final String RECORD_REFERRAL_ACTION = "recordReferralAction";
+
   private ProcessKeys() {}
 }

@@ -56,7 +56,16 @@ class TaskContractsTests {
     assertThat(checked).containsExactlyInAnyOrder("verify", "assignHelpers", "homeVisit", "persuadeSchool", "persuadeJoint",
         "issueReturnOrder", "checkOrderCompliance", "legalReferral", "planPlacement", "followUp", "approveClosure",
         "superviseOverdueTask");
-    assertThat(contracts.tasks()).hasSize(checked.size());
+    // And the referral's two tasks (联控联保), which have no form: answered on Baoxue's referral pages only.
+    assertThat(contracts.tasks()).hasSize(checked.size() + 2);
+  }
+
+  @Test
+  void theReferralsTasksAcceptNoVariableThroughTheEngine() {
+    for (String task : List.of(ProcessKeys.ANSWER_REFERRAL, ProcessKeys.RECORD_REFERRAL_ACTION)) {
+      assertThat(contracts.declaredTask(ProcessKeys.REFERRAL, task)).as(task).hasValueSatisfying(contract ->
+          assertThat(contract.fields()).isEmpty());
+    }
   }
 
   @Test

@@ -1,0 +1,5 @@
+package cn.baoxue.referral;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReferralStepRepository extends JpaRepository<ReferralStep, Long> {}
