@@ -1,6 +1,7 @@
 package cn.baoxue.reports;
 
 import cn.baoxue.cases.PersuasionRung;
+import cn.baoxue.kernel.identity.OrgUnitType;
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.org.OrgUnit;
 import cn.baoxue.org.OrgUnitRepository;
@@ -42,6 +43,9 @@ class WorkQueries {
   SummaryByUnit byUnit(ReportScope scope) {
     List<UnitFigures> below = new ArrayList<>();
     for (OrgUnit unit : units.findByParentCodeOrderByCode(scope.unit().getCode())) {
+      if (unit.getType() == OrgUnitType.DEPARTMENT) {
+        continue; // a county's departments (联控联保) hold no cases of their own
+      }
       ReportScope child = new ReportScope(unit, scope.from(), scope.to());
       below.add(new UnitFigures(unit.getCode(), unit.getName(), summaries.summary(child), work(child)));
     }
