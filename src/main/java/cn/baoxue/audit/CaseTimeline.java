@@ -65,7 +65,8 @@ public class CaseTimeline {
       Map.entry("REPORTED", "上报"), Map.entry("TASK_CREATED", "生成任务"), Map.entry("IDENTITY_LINK", "分派"),
       Map.entry("OPERATION", "操作"), Map.entry("VARIABLE", "修改"), Map.entry("TASK_COMPLETED", "办结"),
       Map.entry("ESCALATION", "逾期督办"), Map.entry("DOCUMENT", "文书"), Map.entry("TIMER", "计时"),
-      Map.entry("INCIDENT", "故障"), Map.entry("ENDED", "结束"), Map.entry("EVIDENCE", "佐证材料"));
+      Map.entry("INCIDENT", "故障"), Map.entry("ENDED", "结束"), Map.entry("EVIDENCE", "佐证材料"),
+      Map.entry("TRANSFER", "跨县移交"));
 
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -76,10 +77,12 @@ public class CaseTimeline {
   private final Roles roles;
   private final StaffDirectory staff;
   private final WithoutEngineAuthorization withoutEngineAuthorization;
+  private final AuditEntryRepository auditEntries;
   private final Map<String, String> fieldLabels = new HashMap<>();
 
   CaseTimeline(HistoryService historyService, EscalationRepository escalations, CaseDocuments documents, EvidencePage evidence,
-      Roles roles, StaffDirectory staff, WithoutEngineAuthorization withoutEngineAuthorization) {
+      Roles roles, StaffDirectory staff, WithoutEngineAuthorization withoutEngineAuthorization, AuditEntryRepository auditEntries) {
+    this.auditEntries = auditEntries;
     this.historyService = historyService;
     this.escalations = escalations;
     this.documents = documents;
@@ -120,6 +123,11 @@ public class CaseTimeline {
       entries.add(new TimelineEntry(e.uploadedAt(), "EVIDENCE", e.uploaderId(), e.uploadedBy(), e.step(),
           "上传佐证材料：" + e.kind() + (e.capturedAt() == null ? "" : "，拍摄于 " + MINUTES.format(e.capturedAt()))
               + (e.place() == null ? "" : "，" + e.place()) + "（指纹 " + e.sha256().substring(0, 16) + "…，已记入审计链）", null));
+    }
+    for (AuditEntry a : auditEntries.findByCaseIdAndKindInOrderByIdAsc(dropoutCase.getId(), AuditEntry.CASE_TIMELINE_KINDS)) {
+      com.fasterxml.jackson.databind.JsonNode payload = TRANSFER_PAYLOAD.apply(a.getPayload());
+      entries.add(new TimelineEntry(a.getRecordedAt(), "TRANSFER", a.getActor(), name(a.getActor(), actorNames),
+          payload.path("step").asText(null), payload.path("description").asText(""), null));
     }
     entries.sort(Comparator.comparing(TimelineEntry::time)
         .thenComparing(entry -> order(entry.type()))
@@ -325,8 +333,16 @@ public class CaseTimeline {
 
   private static int order(String type) {
     return List.of("REPORTED", "TASK_CREATED", "IDENTITY_LINK", "OPERATION", "VARIABLE", "TASK_COMPLETED", "ESCALATION",
-        "DOCUMENT", "EVIDENCE", "TIMER", "INCIDENT", "ENDED").indexOf(type);
+        "DOCUMENT", "EVIDENCE", "TRANSFER", "TIMER", "INCIDENT", "ENDED").indexOf(type);
   }
+
+  private static final java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> TRANSFER_PAYLOAD = text -> {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException notJson) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+  };
 
   private static LocalDateTime time(Date date) {
     return BeijingTime.of(date);
