@@ -34,6 +34,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -82,10 +84,13 @@ public class CountyTransfers {
   private final AuditTrail auditTrail;
   private final CaseDocuments documents;
   private final ObjectMapper json;
+  private final AuthorizationService authorizations;
 
   CountyTransfers(DropoutCaseRepository cases, CaseQueries caseQueries, CaseOfProcess caseOfProcess, CaseRelocation relocation,
       CountyTransferRepository transfers, OrgTree orgTree, Roles roles, RuntimeService runtimeService, TaskService taskService,
-      WithoutEngineAuthorization withoutEngineAuthorization, AuditTrail auditTrail, CaseDocuments documents, ObjectMapper json) {
+      WithoutEngineAuthorization withoutEngineAuthorization, AuditTrail auditTrail, CaseDocuments documents, ObjectMapper json,
+      AuthorizationService authorizations) {
+    this.authorizations = authorizations;
     this.cases = cases;
     this.caseQueries = caseQueries;
     this.caseOfProcess = caseOfProcess;
@@ -208,11 +213,13 @@ public class CountyTransfers {
    * their township) and its schools, by name; the completion still checks what is sent.
    */
   @Transactional(readOnly = true)
-  public Choices choices(String processInstanceId) {
-    CountyTransfer transfer = transfers.findByProcessInstanceId(processInstanceId).orElseThrow();
+  public Choices choices(String receivingCountyGroup) {
     List<Map<String, String>> villages = new ArrayList<>();
     List<Map<String, String>> schools = new ArrayList<>();
-    for (OrgTree.UnitChoice unit : orgTree.unitsWithin(Jurisdiction.ofGroups(List.of(GroupIds.county(transfer.getToCounty()))))) {
+    if (GroupIds.kindOf(receivingCountyGroup) != GroupIds.Kind.COUNTY) {
+      return new Choices(villages, schools);
+    }
+    for (OrgTree.UnitChoice unit : orgTree.unitsWithin(Jurisdiction.ofGroups(List.of(receivingCountyGroup)))) {
       orgTree.find(unit.code(), OrgUnitType.VILLAGE).ifPresent(village ->
           villages.add(Map.of("label", village.getName() + "（" + orgTree.name(village.getParentCode()) + "）", "value", village.getCode())));
       orgTree.find(unit.code(), OrgUnitType.SCHOOL).ifPresent(school ->
@@ -363,15 +370,19 @@ public class CountyTransfers {
               ? String.valueOf(routing.get("schoolGroup")) : groups.get(link.getGroupId());
           if (moved != null && !moved.equals(link.getGroupId())) {
             taskService.deleteCandidateGroup(task.getId(), link.getGroupId());
+            revoke(task.getId(), link.getGroupId(), null);
             taskService.addCandidateGroup(task.getId(), moved);
           }
         } else if (link.getUserId() != null && oldHelpers.contains(link.getUserId())) {
           taskService.deleteCandidateUser(task.getId(), link.getUserId());
+          revoke(task.getId(), null, link.getUserId());
         }
       }
       // Claimed by someone of the county it leaves: back to the new units' list.
       if (task.getAssignee() != null) {
+        String assignee = task.getAssignee();
         taskService.setAssignee(task.getId(), null);
+        revoke(task.getId(), null, assignee);
       }
       // A helper's task waits with the new township until it names the helpers.
       if (hadHelpers && task.getProcessInstanceId().equals(casePi) && HELPER_TASKS.contains(task.getTaskDefinitionKey())) {
@@ -379,6 +390,16 @@ public class CountyTransfers {
       }
     }
     return hadHelpers;
+  }
+
+  /**
+   * The engine keeps the task authorization it granted a candidate when the candidate is removed:
+   * the county the case left would go on seeing (not working) the moved task in its Tasklist.
+   */
+  private void revoke(String taskId, String groupId, String userId) {
+    var query = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId);
+    (groupId != null ? query.groupIdIn(groupId) : query.userIdIn(userId)).list()
+        .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
   }
 
   /** Each group of the units the case leaves, to its counterpart in the units it moves to. */

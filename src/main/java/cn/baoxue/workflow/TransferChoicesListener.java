@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creating {@code decideTransfer}: the form's pickers offer the receiving county's own villages and
- * schools, by name. The completion listener still checks whatever is submitted.
+ * schools, by name. The completion listener checks whatever is submitted against the transfer's record.
  */
 @Component("transferChoicesListener")
 public class TransferChoicesListener implements TaskListener {
@@ -29,7 +29,8 @@ public class TransferChoicesListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    CountyTransfers.Choices choices = transfers.choices(task.getProcessInstanceId());
+    // Set by Baoxue when it starts the process; the task's form cannot send it (TaskContracts).
+    CountyTransfers.Choices choices = transfers.choices((String) task.getVariable("receivingCountyGroup"));
     task.setVariableLocal(VILLAGE_CHOICES, json(choices.villages()));
     task.setVariableLocal(SCHOOL_CHOICES, json(choices.schools()));
   }
