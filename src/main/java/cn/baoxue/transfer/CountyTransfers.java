@@ -152,6 +152,9 @@ public class CountyTransfers {
     variables.put("studentName", dropoutCase.getStudent().getName());
     variables.put("schoolName", orgTree.schoolName(dropoutCase.getSchoolCode()));
     variables.put("villageName", orgTree.name(dropoutCase.getVillageCode()));
+    // The case summary every task form shows (CaseSummaryListener writes it where a task finds its case).
+    variables.put("currentRung", dropoutCase.getRung() == null ? "尚未劝返" : dropoutCase.getRung().label());
+    variables.put("reportedOn", dropoutCase.getReportedAt().toLocalDate().toString());
     // The bureau may not start the process through the engine (only dropout-case is open to it): Baoxue starts it.
     ProcessInstance instance = withoutEngineAuthorization.call(() -> runtimeService
         .createProcessInstanceByKey(ProcessKeys.CASE_TRANSFER)
