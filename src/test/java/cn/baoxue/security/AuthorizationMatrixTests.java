@@ -308,6 +308,30 @@ class AuthorizationMatrixTests {
     row(door, "POST /api/me/notifications/{A 的通知}/read", "把长安村小学的通知标为已读", this::markNotificationRead);
     row(door, "GET /api/staff/{长安村小学教师}/handover?successor={校长}", "预览长安村小学教师的工作交接", this::previewHandover);
     row(door, "POST /api/staff/{长安村小学教师}/handover", "工作交接（带未声明字段）", this::handOverWithUndeclaredField);
+    row(door, "POST /api/cases/{A}/transfer", "把长安的案件移交彝良县（带未声明字段）", role -> countyBureauOnly(role, "/transfer",
+        "{\"toCounty\":\"530628\",\"reason\":\"迁居\",\"toTownship\":\"530628100\"}", "跨县移交不接受字段“toTownship”"));
+    row(door, "POST /api/cases/{A}/assistance-letter", "为长安的案件签发协查函（带未声明字段）", role -> countyBureauOnly(role,
+        "/assistance-letter", "{\"toAuthority\":\"某市教育局\",\"toPlace\":\"某市\",\"reason\":\"协查\",\"studentIdNumber\":\"x\"}",
+        "协查函不接受字段“studentIdNumber”"));
+    row(door, "GET /api/cases/{A}/transfers", "长安的案件的跨县移交与协查函", role -> allowedOrRefused(role,
+        scripts.get(role).get("/api/cases/" + a.caseNumber() + "/transfers"), COVER_A));
+  }
+
+  /**
+   * 跨县移交 and 协查函: past the permission check only for the bureau of the case's county (not its
+   * townships, schools, auditors, administrators); then the undeclared field is refused. Nothing is recorded.
+   */
+  private String countyBureauOnly(Role role, String door, String body, String refusal) {
+    Reply reply = scripts.get(role).send("POST", "/api/cases/" + a.caseNumber() + door, body);
+    assertThat(jdbc.queryForObject("select count(*) from county_transfer t join dropout_case c on c.id = t.case_id"
+        + " where c.case_number = ?", Long.class, a.caseNumber())).as("nothing recorded after %s", reply).isZero();
+    if (role == Role.BUREAU) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains(refusal);
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    return refused(role, reply);
   }
 
   // ---------------------------------------------------------------- Camunda's /engine-rest (HTTP Basic)
