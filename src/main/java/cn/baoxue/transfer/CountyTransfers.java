@@ -205,6 +205,22 @@ public class CountyTransfers {
         .toList();
   }
 
+  /** What the 跨县移交 page shows: the case, where it stands, what its reader may do there. */
+  public record PageView(DropoutCase dropoutCase, String county, boolean mayAct, List<OrgTree.UnitChoice> otherCounties,
+      List<View> history) {}
+
+  @Transactional(readOnly = true)
+  public PageView page(String caseNumber, Staff staff) {
+    DropoutCase dropoutCase = readable(caseNumber, staff);
+    boolean mayAct = staff.isMemberOf(GroupIds.county(dropoutCase.getCountyCode())) && dropoutCase.isOpen()
+        && !transfers.existsByCaseIdAndStatus(dropoutCase.getId(), CountyTransfer.Status.PENDING);
+    List<OrgTree.UnitChoice> counties = orgTree.unitsWithin(Jurisdiction.ofGroups(List.of(GroupIds.ADMINS))).stream()
+        .filter(unit -> orgTree.find(unit.code(), OrgUnitType.COUNTY).isPresent() && !unit.code().equals(dropoutCase.getCountyCode()))
+        .map(unit -> new OrgTree.UnitChoice(unit.code(), unit.label().strip()))
+        .toList();
+    return new PageView(dropoutCase, orgTree.name(dropoutCase.getCountyCode()), mayAct, counties, of(caseNumber, staff));
+  }
+
   /** The pending transfer a {@code case-transfer} process carries (for its deadline's escalation). */
   @Transactional(readOnly = true)
   public Optional<CountyTransfer> ofProcess(String processInstanceId) {

@@ -245,6 +245,33 @@ class CountyTransferRestTests {
         + " where c.case_number = ? and a.entry_kind = 'ASSISTANCE_LETTER'", Long.class, caseNumber)).isEqualTo(1);
   }
 
+  @Test
+  void theCasesBureauHandsItOverFromThePageAndOthersOnlyRead() {
+    String caseNumber = caseAtHomeVisit()[1];
+    String page = "/cases/" + caseNumber + "/transfer";
+
+    Reply teacherPage = Caller.loggedIn(port, "teacher-changan").get(page);
+    assertThat(teacherPage.status()).isEqualTo(200);
+    assertThat(teacherPage.body()).contains("跨县移交与外地协查", "没有移交或协查记录").doesNotContain("transfer-form", "letter-form");
+    assertThat(Caller.loggedIn(port, "teacher-changan").get("/cases/" + caseNumber).body()).contains("跨县移交与外地协查");
+    assertThat(Caller.loggedIn(port, "bureau-yiliang").get(page).status()).isEqualTo(404);
+
+    Caller bureau = Caller.loggedIn(port, "bureau-zhenxiong");
+    Reply form = bureau.get(page);
+    assertThat(form.body()).contains("transfer-form", "letter-form", "彝良县", "威信县").doesNotContain(">镇雄县</option>");
+    Reply empty = bureau.postForm(page, Map.of("toCounty", "530628"));
+    assertThat(empty.status()).isEqualTo(302);
+    assertThat(bureau.get(page).body()).contains("移交理由不能为空");
+    assertThat(transfersOf(caseNumber)).isZero();
+
+    Reply sent = bureau.postForm(page, Map.of("toCounty", "530628", "reason", "家庭已迁居彝良县"));
+    assertThat(sent.status()).isEqualTo(302);
+    Reply after = bureau.get(page);
+    assertThat(after.body()).contains("已将案件移交彝良县，等待其接收。", "镇雄县 → 彝良县", "待接收", "家庭已迁居彝良县")
+        .doesNotContain("transfer-form");
+    assertThat(transfersOf(caseNumber)).isOne();
+  }
+
   /** A case of 长安村小学 verified and with its helpers, waiting at the home visit: its process instance id and number. */
   private String[] caseAtHomeVisit() {
     EngineRest teacher = EngineRest.as(anonymous, "teacher-changan");
