@@ -186,6 +186,11 @@ class CountyTransferRestTests {
       assertThat(refused.getStatusCode().is4xxClientError()).as(String.valueOf(refused.getBody())).isTrue();
     }
     EngineRest yiliang = EngineRest.as(anonymous, "bureau-yiliang");
+    // What Tasklist reads to show the receiving county its form: allowed, and its pickers list its own units by name.
+    assertThat(yiliang.get("/engine-rest/task/" + decide + "/deployed-form").getStatusCode()).isEqualTo(HttpStatus.OK);
+    Reply formVariables = Caller.basic(port, "bureau-yiliang").get("/engine-rest/task/" + decide + "/form-variables?deserializeValues=false");
+    assertThat(formVariables.status()).isEqualTo(200);
+    assertThat(formVariables.body()).contains("发达村（角奎镇）", "角奎小学", "镇雄县").doesNotContain("南台村");
     // A variable the form does not offer; a village of another county.
     var smuggled = yiliang.complete(decide, Map.of("transferDecision", "ACCEPT", "receivingVillageCode",
         CaseTransferProcessTests.FADA_VILLAGE, "countyGroup", "county_530629"));
