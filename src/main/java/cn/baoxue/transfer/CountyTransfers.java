@@ -161,12 +161,32 @@ public class CountyTransfers {
         .businessKey(dropoutCase.getCaseNumber())
         .setVariables(variables)
         .execute());
-    transfer.runBy(instance.getId());
-    caseOfProcess.link(dropoutCase, instance.getId());
+    if (!instance.getId().equals(transfer.getProcessInstanceId())) {
+      throw new IllegalStateException("case-transfer " + instance.getId() + " did not link itself to transfer " + transfer.getId());
+    }
     audit(AuditEntry.Kind.COUNTY_TRANSFER, transfer, dropoutCase, staff.userId(), "发起跨县移交",
         orgTree.name(transfer.getFromCounty()) + "将案件移交" + toCounty.getName() + "，理由：" + reason,
         Map.of("toCounty", to));
     return requested(transfer, dropoutCase);
+  }
+
+  /**
+   * The start of {@code case-transfer} ({@code TransferStartListener}), before its first task exists:
+   * the process takes the transfer Baoxue recorded for its case a moment ago and links itself to the
+   * case, so its tasks find the case from their creation on. A start with no such record (an
+   * administrator starting the model by hand) is refused.
+   */
+  @Transactional
+  public void linkStartedProcess(String caseNumber, String processInstanceId) {
+    DropoutCase dropoutCase = cases.findByCaseNumber(caseNumber == null ? "" : caseNumber)
+        .orElseThrow(() -> new InvalidCaseInputException("跨县移交只能由案件所在县的教育局在保学中发起"));
+    CountyTransfer transfer = transfers.findByCaseIdOrderByRequestedAtAscIdAsc(dropoutCase.getId()).stream()
+        .filter(t -> t.isPending() && t.getProcessInstanceId() == null)
+        .findFirst()
+        .orElseThrow(() -> new InvalidCaseInputException("跨县移交只能由案件所在县的教育局在保学中发起"));
+    transfer.runBy(processInstanceId);
+    transfers.save(transfer);
+    caseOfProcess.link(dropoutCase, processInstanceId);
   }
 
   /** 协查函 to a county outside the deployment; the case stays where it is, marked 外地协查. */

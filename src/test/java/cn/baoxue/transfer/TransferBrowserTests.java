@@ -2,7 +2,11 @@ package cn.baoxue.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.baoxue.cases.DropoutCase;
+import cn.baoxue.cases.DropoutCaseRepository;
+import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.org.StaffDirectory;
+import cn.baoxue.testing.TasklistPage;
 import cn.baoxue.testing.ActingUsers;
 import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.BrowserPerClass;
@@ -30,6 +34,8 @@ class TransferBrowserTests {
 
   @Autowired ProcessEngine engine;
   @Autowired StaffDirectory staff;
+  @Autowired CountyTransfers transfers;
+  @Autowired DropoutCaseRepository cases;
 
   @Test
   void theBureauHandsACaseToAnotherCountyAtDesktopSize() {
@@ -39,6 +45,36 @@ class TransferBrowserTests {
   @Test
   void theBureauHandsACaseToAnotherCountyOnAPhone() {
     walk(PHONE.browser(), "phone");
+  }
+
+  @Test
+  void theReceivingCountyAcceptsInTasklistChoosingItsOwnVillageAndSchool() {
+    ActingUsers users = new ActingUsers(engine, staff);
+    ProcessInstance pi = users.reportAtChangan();
+    String caseNumber = pi.getBusinessKey();
+    transfers.request(caseNumber, Map.of("toCounty", "530628", "reason", "家庭已迁居彝良县角奎镇"),
+        new Staff("bureau-zhenxiong", staff.groupIdsOf("bureau-zhenxiong")));
+
+    ChineseBrowser browser = DESKTOP.browser();
+    browser.logIn("bureau-yiliang");
+    TasklistPage tasklist = new TasklistPage(browser);
+    tasklist.open().filter("本单位待办").searchCase(caseNumber).openTask("王小梅", "接收跨县移交的案件");
+    tasklist.claim();
+    // The list shows the case by the child's name, school and village, as for every task (CaseSummaryListener).
+    assertThat(browser.visibleText()).contains("接收跨县移交的案件", "彝良县教育局");
+    browser.assertReadableByPeople("decide transfer in Tasklist");
+    tasklist.choose("接收，在本县继续办理")
+        .select("户籍村（接收时必选）", "发达村（角奎镇）")
+        .select("就读学校（无学籍可不选）", "角奎小学")
+        .type("理由（退回时必填）", "同意接收");
+    browser.screenshot("transfer-decide-tasklist");
+    tasklist.complete();
+
+    DropoutCase moved = cases.findByCaseNumber(caseNumber).orElseThrow();
+    assertThat(moved.getCountyCode()).isEqualTo("530628");
+    assertThat(moved.getSchoolCode()).isEqualTo("5306280001");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo("verify");
   }
 
   private void walk(ChineseBrowser browser, String size) {
