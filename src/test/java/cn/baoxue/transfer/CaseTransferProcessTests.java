@@ -250,6 +250,17 @@ class CaseTransferProcessTests {
     assertThat(runtimeService.getVariable(casePi.getId(), "schoolName")).isEqualTo("无学籍");
   }
 
+  @Test
+  void aTransferProcessStartedByHandWithoutARecordedTransferIsRefused() {
+    String caseNumber = caseAtHomeVisit().getBusinessKey();
+
+    assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey("case-transfer").businessKey(caseNumber)
+            .setVariables(Map.of("caseNumber", caseNumber, "receivingCountyGroup", "county_" + YILIANG)).execute())
+        .isInstanceOf(InvalidCaseInputException.class).hasMessageContaining("只能由案件所在县的教育局在保学中发起");
+    assertThat(transferOf(caseNumber)).isNull();
+    assertThat(transferRecords.findAll()).noneMatch(t -> t.getCaseId().equals(cases.findByCaseNumber(caseNumber).orElseThrow().getId()));
+  }
+
   private ProcessInstance caseAtHomeVisit() {
     ProcessInstance pi = users.reportAtChangan();
     users.complete("teacher-changan", users.taskOf(pi.getId()).getId(), Map.of("verifyResult", "CONFIRMED"));
