@@ -497,6 +497,7 @@ public class CountyTransfers {
   }
 
   private void requireOpenAndFree(Inputs in, DropoutCase dropoutCase) {
+    transfers.lockCase(dropoutCase.getId());
     if (!dropoutCase.isOpen()) {
       in.problem("caseNumber", "案件 " + dropoutCase.getCaseNumber() + " 已结案，不能移交或发协查函");
     } else if (transfers.existsByCaseIdAndStatus(dropoutCase.getId(), CountyTransfer.Status.PENDING)) {
