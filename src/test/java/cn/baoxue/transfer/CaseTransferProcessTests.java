@@ -121,6 +121,8 @@ class CaseTransferProcessTests {
     assertThat(visit.getTaskDefinitionKey()).isEqualTo("homeVisit");
     assertThat(candidateUsers(visit)).isEmpty();
     assertThat(candidateGroups(visit)).containsExactly("township_" + JIAOKUI_TOWNSHIP);
+    assertThat((String) taskService.getVariableLocal(visit.getId(), "caseSummary")).contains("角奎小学", "发达村", caseNumber)
+        .doesNotContain("长安");
 
     Task assign = users.taskOf(transfer.getId());
     assertThat(assign.getTaskDefinitionKey()).isEqualTo("assignTransferredHelpers");
