@@ -223,6 +223,7 @@ class CountyTransferRestTests {
     assertThat(undeclared.status()).isEqualTo(400);
     assertThat(undeclared.body()).contains("协查函不接受字段“studentIdNumber”");
 
+    JsonNode summaryBefore = JSON.readTree(bureau.get("/api/reports/summary?scope=530627").body());
     Reply issued = bureau.postJson("/api/cases/" + caseNumber + "/assistance-letter", letter);
     assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
     JsonNode answer = JSON.readTree(issued.body());
@@ -246,6 +247,10 @@ class CountyTransferRestTests {
     String row = ledger.body().substring(ledger.body().indexOf(caseNumber));
     assertThat(row.substring(0, row.indexOf("</tr>"))).contains("外地协查");
     assertThat(jdbc.queryForObject("select county_code from dropout_case where case_number = ?", String.class, caseNumber)).isEqualTo("530627");
+    JsonNode summaryAfter = JSON.readTree(bureau.get("/api/reports/summary?scope=530627").body());
+    assertThat(summaryAfter.get("cases").asLong()).as("the county's summary still counts it").isEqualTo(summaryBefore.get("cases").asLong());
+    assertThat(summaryAfter.get("confirmed").asLong()).isEqualTo(summaryBefore.get("confirmed").asLong());
+    assertThat(summaryAfter.get("confirmed").asLong()).isPositive();
     assertThat(jdbc.queryForObject("select count(*) from audit_trail a join dropout_case c on c.id = a.case_id"
         + " where c.case_number = ? and a.entry_kind = 'ASSISTANCE_LETTER'", Long.class, caseNumber)).isEqualTo(1);
   }
