@@ -51,8 +51,23 @@ public class AuditEntry {
     /** A contact logged on a 结对关爱 pairing (ref_id: the care_contact; payload: its type, day and amount). */
     CARE_CONTACT,
     /** 联控联保: a referral sent, accepted, rejected or closed (ref_id: the referral_step; payload: the step as recorded). */
-    REFERRAL
+    REFERRAL,
+    /** 跨县移交: a county bureau handed an open case to another county (ref_id: the county_transfer row; payload: JSON with its description). */
+    COUNTY_TRANSFER,
+    /** The receiving county accepted: the case, its routing and its open tasks moved to the units it chose. */
+    COUNTY_TRANSFER_ACCEPTED,
+    /** The receiving county returned the case with its reason: it stays with the sending county. */
+    COUNTY_TRANSFER_RETURNED,
+    /** The new township named the helpers of a case moved in. */
+    COUNTY_TRANSFER_HELPERS,
+    /** 协查函 to a county outside the deployment; the case is marked 外地协查 (ref_id: the county_transfer row). */
+    ASSISTANCE_LETTER
   }
+
+  /** The kinds the case timeline shows (跨县移交, 外地协查); each payload is JSON with {@code step} and {@code description}. */
+  public static final java.util.Set<Kind> CASE_TIMELINE_KINDS = java.util.EnumSet.of(
+      Kind.COUNTY_TRANSFER, Kind.COUNTY_TRANSFER_ACCEPTED, Kind.COUNTY_TRANSFER_RETURNED, Kind.COUNTY_TRANSFER_HELPERS,
+      Kind.ASSISTANCE_LETTER);
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -15,4 +15,6 @@ public interface AuditEntryRepository extends Repository<AuditEntry, Long> {
   List<AuditEntry> findByKindAndActorOrderByIdAsc(AuditEntry.Kind kind, String actor);
 
   List<AuditEntry> findByActorOrderByIdAsc(String actor);
+
+  List<AuditEntry> findByCaseIdAndKindInOrderByIdAsc(Long caseId, java.util.Collection<AuditEntry.Kind> kinds);
 }

@@ -128,6 +128,11 @@ public class AuditVerification {
           .optional()
           .map(kept -> kept.equals(entry.getPayload()) ? Optional.<String>empty() : Optional.of("联控联保转介记录 #" + entry.getRefId() + " 已被改动"))
           .orElseGet(() -> Optional.of("联控联保转介记录 #" + entry.getRefId() + " 已被删除"));
+      case COUNTY_TRANSFER, COUNTY_TRANSFER_ACCEPTED, COUNTY_TRANSFER_RETURNED, COUNTY_TRANSFER_HELPERS, ASSISTANCE_LETTER ->
+          jdbc.sql("select count(*) from county_transfer where id = ? and case_id = ?").params(entry.getRefId(), entry.getCaseId())
+              .query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("跨县移交记录 #" + entry.getRefId() + " 已被删除");
       case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
     };
   }

@@ -69,7 +69,8 @@ public class CaseTimeline {
       Map.entry("OPERATION", "操作"), Map.entry("VARIABLE", "修改"), Map.entry("TASK_COMPLETED", "办结"),
       Map.entry("ESCALATION", "逾期督办"), Map.entry("DOCUMENT", "文书"), Map.entry("TIMER", "计时"),
       Map.entry("INCIDENT", "故障"), Map.entry("ENDED", "结束"), Map.entry("EVIDENCE", "佐证材料"),
-      Map.entry("REFERRAL", "联控联保"));
+      Map.entry("REFERRAL", "联控联保"),
+      Map.entry("TRANSFER", "跨县移交"));
 
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -81,11 +82,14 @@ public class CaseTimeline {
   private final StaffDirectory staff;
   private final WithoutEngineAuthorization withoutEngineAuthorization;
   private final JdbcClient jdbc;
+  private final AuditEntryRepository auditEntries;
   private final Map<String, String> fieldLabels = new HashMap<>();
 
   CaseTimeline(HistoryService historyService, EscalationRepository escalations, CaseDocuments documents, EvidencePage evidence,
-      Roles roles, StaffDirectory staff, WithoutEngineAuthorization withoutEngineAuthorization, JdbcClient jdbc) {
+      Roles roles, StaffDirectory staff, WithoutEngineAuthorization withoutEngineAuthorization, JdbcClient jdbc,
+      AuditEntryRepository auditEntries) {
     this.jdbc = jdbc;
+    this.auditEntries = auditEntries;
     this.historyService = historyService;
     this.escalations = escalations;
     this.documents = documents;
@@ -128,6 +132,11 @@ public class CaseTimeline {
               + (e.place() == null ? "" : "，" + e.place()) + "（指纹 " + e.sha256().substring(0, 16) + "…，已记入审计链）", null));
     }
     referrals(dropoutCase.getId(), entries, actorNames);
+    for (AuditEntry a : auditEntries.findByCaseIdAndKindInOrderByIdAsc(dropoutCase.getId(), AuditEntry.CASE_TIMELINE_KINDS)) {
+      com.fasterxml.jackson.databind.JsonNode payload = TRANSFER_PAYLOAD.apply(a.getPayload());
+      entries.add(new TimelineEntry(a.getRecordedAt(), "TRANSFER", a.getActor(), name(a.getActor(), actorNames),
+          payload.path("step").asText(null), payload.path("description").asText(""), null));
+    }
     entries.sort(Comparator.comparing(TimelineEntry::time)
         .thenComparing(entry -> order(entry.type()))
         .thenComparing(TimelineEntry::description));
@@ -363,8 +372,16 @@ public class CaseTimeline {
 
   private static int order(String type) {
     return List.of("REPORTED", "TASK_CREATED", "IDENTITY_LINK", "OPERATION", "VARIABLE", "TASK_COMPLETED", "ESCALATION",
-        "DOCUMENT", "EVIDENCE", "TIMER", "INCIDENT", "ENDED").indexOf(type);
+        "DOCUMENT", "EVIDENCE", "TRANSFER", "TIMER", "INCIDENT", "ENDED").indexOf(type);
   }
+
+  private static final java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> TRANSFER_PAYLOAD = text -> {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException notJson) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+  };
 
   private static LocalDateTime time(Date date) {
     return BeijingTime.of(date);

@@ -28,7 +28,8 @@ class RetentionPurge {
   /** Children first: the order of the foreign keys. */
   private static final List<String> CASE_TABLES = List.of(
       "contact_log", "helper_assignment", "home_visit", "persuasion_attempt", "return_order", "placement_plan",
-      "follow_up", "closure_review", "supervision_action", "escalation", "case_document", "evidence_item");
+      "follow_up", "closure_review", "supervision_action", "escalation", "case_document", "evidence_item",
+      "county_transfer", "case_process_link");
 
   private final JdbcClient jdbc;
   private final AuditTrail trail;

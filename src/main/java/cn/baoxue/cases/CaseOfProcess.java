@@ -19,14 +19,34 @@ public class CaseOfProcess {
   // engine's transaction.
 
   private final DropoutCaseRepository cases;
+  private final CaseProcessLinkRepository links;
 
-  CaseOfProcess(DropoutCaseRepository cases) {
+  CaseOfProcess(DropoutCaseRepository cases, CaseProcessLinkRepository links) {
     this.cases = cases;
+    this.links = links;
   }
 
-  /** The case this process instance was opened for, if its intake ran. */
+  /**
+   * The case this process instance was opened for, if its intake ran, or the case a service
+   * started it for ({@link #link}).
+   */
   public Optional<DropoutCase> find(String processInstanceId) {
-    return processInstanceId == null ? Optional.empty() : cases.findByProcessInstanceId(processInstanceId);
+    if (processInstanceId == null) {
+      return Optional.empty();
+    }
+    return cases.findByProcessInstanceId(processInstanceId)
+        .or(() -> links.findById(processInstanceId).flatMap(link -> cases.findById(link.getCaseId())));
+  }
+
+  /**
+   * Ties a process a service started for a case (跨县移交) to that case, in the transaction that
+   * starts it, so its steps find the case as the case's own steps do. Written once.
+   */
+  public void link(DropoutCase dropoutCase, String processInstanceId) {
+    if (links.existsById(processInstanceId) || cases.findByProcessInstanceId(processInstanceId).isPresent()) {
+      throw new IllegalStateException("Process instance " + processInstanceId + " is linked to a case already");
+    }
+    links.save(new CaseProcessLink(processInstanceId, dropoutCase.getId()));
   }
 
   /** The case of this process instance, which must exist: a process without an intake record runs no step. */

@@ -46,6 +46,26 @@ public class CaseQueries {
 
   public List<DropoutCase> visibleTo(Jurisdiction jurisdiction) {
     Jurisdiction.SqlScope scope = jurisdiction.sqlScope("c.schoolCode", "c.villageCode", "c.townshipCode", "c.countyCode");
+    if (!jurisdiction.isEverywhere()) {
+      // The cases a county handed over to another stay in its list, to read (readsAsFormerCounty).
+      List<DropoutCase> own = query(scope);
+      List<DropoutCase> handedOver = entityManager.createQuery(
+              "select c from DropoutCase c where c.handedOverFrom is not null order by c.reportedAt desc", DropoutCase.class)
+          .getResultList().stream()
+          .filter(c -> readsAsFormerCounty(c, jurisdiction) && !own.contains(c))
+          .toList();
+      if (handedOver.isEmpty()) {
+        return own;
+      }
+      List<DropoutCase> all = new java.util.ArrayList<>(own);
+      all.addAll(handedOver);
+      all.sort(java.util.Comparator.comparing(DropoutCase::getReportedAt).reversed());
+      return all;
+    }
+    return query(scope);
+  }
+
+  private List<DropoutCase> query(Jurisdiction.SqlScope scope) {
     TypedQuery<DropoutCase> query = entityManager.createQuery(
         "select c from DropoutCase c where " + scope.condition() + " order by c.reportedAt desc", DropoutCase.class);
     scope.params().forEach(query::setParameter);
@@ -55,8 +75,18 @@ public class CaseQueries {
   /** A case with everything recorded on it; empty when it does not exist or lies outside. */
   public Optional<CaseFile> caseFile(String caseNumber, Jurisdiction jurisdiction) {
     return cases.findByCaseNumber(caseNumber)
-        .filter(c -> jurisdiction.covers(c.getSchoolCode(), c.getVillageCode(), c.getTownshipCode(), c.getCountyCode()))
+        .filter(c -> jurisdiction.covers(c.getSchoolCode(), c.getVillageCode(), c.getTownshipCode(), c.getCountyCode())
+            || readsAsFormerCounty(c, jurisdiction))
         .map(this::caseFile);
+  }
+
+  /**
+   * A county that handed the case over to another county (跨县移交) keeps sight of it, to read: its
+   * bureau (and those above it) read the case, its page and timeline; the steps refuse it
+   * ({@link CaseOfProcess#requireWithinJurisdiction} looks at the case's units alone).
+   */
+  public static boolean readsAsFormerCounty(DropoutCase dropoutCase, Jurisdiction jurisdiction) {
+    return dropoutCase.formerCounties().stream().anyMatch(jurisdiction::covers);
   }
 
   /** Everything recorded on a case, for documents issued by the system itself. */

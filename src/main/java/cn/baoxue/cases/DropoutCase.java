@@ -118,6 +118,14 @@ public class DropoutCase {
   @Column(name = "closed_at")
   private LocalDateTime closedAt;
 
+  /** The counties that handed the case over to another (跨县移交), comma-separated: they keep read-only sight. */
+  @Column(name = "handed_over_from")
+  private String handedOverFrom;
+
+  /** 外地协查: the authority and place outside the deployment a 协查函 went to; null if none. */
+  @Column(name = "outside_assistance")
+  private String outsideAssistance;
+
   protected DropoutCase() {}
 
   DropoutCase(String caseNumber, Student student, ValidReport report, CaseJurisdiction jurisdiction, String reportedBy) {
@@ -154,6 +162,31 @@ public class DropoutCase {
     } else {
       this.status = CaseStatus.PERSUADING;
     }
+  }
+
+  /**
+   * 跨县移交 accepted: the case continues in the receiving county's units with its whole history;
+   * the county it leaves keeps read-only sight of it.
+   */
+  void moveTo(CaseJurisdiction to) {
+    String from = countyCode;
+    if (!from.equals(to.county().getCode())) {
+      java.util.Set<String> former = new java.util.LinkedHashSet<>(formerCounties());
+      former.add(from);
+      former.remove(to.county().getCode());
+      this.handedOverFrom = former.isEmpty() ? null : String.join(",", former);
+    }
+    this.schoolCode = to.hasSchool() ? to.school().getCode() : null;
+    this.villageCode = to.village().getCode();
+    this.townshipCode = to.township().getCode();
+    this.countyCode = to.county().getCode();
+    if (!to.hasSchool()) {
+      this.grade = null;
+    }
+  }
+
+  void markOutsideAssistance(String addressee) {
+    this.outsideAssistance = addressee;
   }
 
   void updateReason(DropoutReason reason) {
@@ -306,5 +339,19 @@ public class DropoutCase {
 
   public LocalDateTime getClosedAt() {
     return closedAt;
+  }
+
+  /** The counties that handed this case over, which still read it (and work none of it). */
+  public java.util.List<String> formerCounties() {
+    return handedOverFrom == null || handedOverFrom.isBlank() ? java.util.List.of() : java.util.List.of(handedOverFrom.split(","));
+  }
+
+  public String getOutsideAssistance() {
+    return outsideAssistance;
+  }
+
+  /** 外地协查: a 协查函 went to a county outside the deployment; the case stays on the ledgers. */
+  public boolean isOutsideAssistance() {
+    return outsideAssistance != null;
   }
 }

@@ -74,7 +74,9 @@ public class LedgerQueries {
       java.time.LocalDateTime reportedAt,
       java.time.LocalDateTime verifiedAt,
       java.time.LocalDateTime closedAt,
-      boolean birthDateEstimated) {
+      boolean birthDateEstimated,
+      /** 外地协查: to whom outside the deployment a 协查函 went; null if none. The case stays on the ledger. */
+      String outsideAssistance) {
 
     /** Pages are read over many shoulders; only exports carry the full number. A provisional number is Baoxue's own, shown whole. */
     public String maskedIdNumber() {
@@ -90,7 +92,7 @@ public class LedgerQueries {
     public Row withPersonalData(String otherIdNumber, String otherGuardianPhone) {
       return new Row(caseNumber, name, otherIdNumber, gender, birthDate, grade, school, village, township, guardianName,
           otherGuardianPhone, specialGroups, reason, status, rung, escalated, source, reportedBy, reportedAt, verifiedAt, closedAt,
-          birthDateEstimated);
+          birthDateEstimated, outsideAssistance);
     }
   }
 
@@ -147,7 +149,8 @@ public class LedgerQueries {
         time(rs, "reported_at"),
         time(rs, "verified_at"),
         time(rs, "closed_at"),
-        rs.getBoolean("birth_date_estimated"));
+        rs.getBoolean("birth_date_estimated"),
+        rs.getString("outside_assistance"));
   }
 
   private static java.time.LocalDateTime time(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
@@ -182,7 +185,8 @@ public class LedgerQueries {
           "select null as case_number, s.name, s.id_number, s.gender, s.birth_date, s.grade, sch.name as school_name,"
               + " vil.name as village_name, twn.name as township_name, s.guardian_name, s.guardian_phone, s.special_groups,"
               + " oc.reason, oc.status, oc.rung, coalesce(oc.escalated, false) as escalated, oc.source, oc.reported_by,"
-              + " s.created_at as reported_at, oc.verified_at, oc.closed_at, s.enrolment_status, s.birth_date_estimated";
+              + " s.created_at as reported_at, oc.verified_at, oc.closed_at, s.enrolment_status, s.birth_date_estimated,"
+              + " oc.outside_assistance";
       sql.from =
           // A record merged into another (一人一档) is the same child: she is listed once, by the record kept.
           " from student s left join dropout_case oc on oc.open_student_id = s.id" + UNIT_NAMES.formatted("s")
@@ -203,7 +207,7 @@ public class LedgerQueries {
         "select c.case_number, s.name, s.id_number, s.gender, s.birth_date, c.grade, sch.name as school_name,"
             + " vil.name as village_name, twn.name as township_name, s.guardian_name, s.guardian_phone, c.special_groups,"
             + " c.reason, c.status, c.rung, c.escalated, c.source, c.reported_by, c.reported_at, c.verified_at, c.closed_at,"
-            + " null as enrolment_status, s.birth_date_estimated";
+            + " null as enrolment_status, s.birth_date_estimated, c.outside_assistance";
     sql.from =
         " from dropout_case c join student s on s.id = c.student_id" + UNIT_NAMES.formatted("c")
             + (ledger == Ledger.SUSPECTED ? " where c.status = 'REPORTED'" : " where c.verify_result = 'CONFIRMED'");

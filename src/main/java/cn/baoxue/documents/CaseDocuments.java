@@ -69,6 +69,14 @@ public class CaseDocuments {
     }
   }
 
+  /** 协查函 to a county outside the deployment (外地协查), issued by the county bureau. */
+  @Transactional
+  public CaseDocument issueAssistanceLetter(Long caseId, String toAuthority, String toPlace, String reason, String issuer) {
+    CaseFile file = caseQueries.caseFile(caseId);
+    byte[] pdf = renderer.assistanceLetter(file, toAuthority, toPlace, reason, calendar.today());
+    return store(file, DocumentKind.ASSISTANCE_LETTER, pdf, null, issuer);
+  }
+
   @Transactional(readOnly = true)
   public byte[] persuasionRecord(CaseFile file, Disclosure disclosure) {
     return renderer.persuasionRecord(file, calendar.today(), disclosure);

@@ -94,6 +94,31 @@ class DocumentRenderer {
     });
   }
 
+  /**
+   * 协查函: the county bureau asks an authority outside the deployment (where the family moved or the
+   * child works) to help find the child and bring her back to school, and to answer in writing.
+   * The facts it needs and nothing more: no ID number, birth date or phone.
+   */
+  byte[] assistanceLetter(CaseFile file, String toAuthority, String toPlace, String reason, LocalDate issuedOn) {
+    DropoutCase c = file.dropoutCase();
+    Student s = c.getStudent();
+    String county = orgTree.name(c.getCountyCode());
+    return pdf.render(page -> {
+      page.title(DocumentKind.ASSISTANCE_LETTER.title());
+      page.centered(county + "教育局控辍协〔" + issuedOn.getYear() + "〕" + c.getCaseNumber() + "号");
+      page.line(toAuthority + "：");
+      page.paragraph("我县" + orgTree.name(c.getTownshipCode()) + orgTree.name(c.getVillageCode()) + "适龄儿童、少年" + s.getName()
+          + "（" + gender(s) + "，" + schoolAndGrade(c) + "，" + (s.getGuardianName() == null ? "监护人未登记" : "监护人" + s.getGuardianName())
+          + "）未按规定接受义务教育，列入我县控辍保学台账（案件编号 " + c.getCaseNumber() + "）。据了解，该生现在" + toPlace + "。");
+      page.paragraph("协查事由：" + sentences(reason) + "。");
+      page.paragraph("根据" + LEGAL_BASIS + "的规定，为落实控辍保学工作责任，特请贵单位协助查找该生下落，"
+          + "督促其监护人送其入学或返校复学；该生在贵地入学的，请告知就读学校和学籍情况。请将协查结果书面函复我局。");
+      page.paragraph("我局在协查期间继续将该生列入控辍保学台账，标注为“外地协查”，直至其复学或入学。");
+      page.line("联系单位：" + county + "教育局");
+      page.signature(county + "教育局（盖章）", issuedOn.format(CHINESE_DATE));
+    });
+  }
+
   private String schoolAndGrade(DropoutCase c) {
     return c.hasSchool() ? orgTree.name(c.getSchoolCode()) + c.getGrade() + "年级" : CaseJurisdiction.NO_SCHOOL;
   }

@@ -64,11 +64,16 @@ public class CaseSummaryListener implements TaskListener {
       DelegateExecution processInstance = task.getExecution().getProcessInstance();
       facts(dropoutCase).forEach((name, value) -> setIfChanged(processInstance, name, value));
     });
-    task.setVariableLocal(CASE_SUMMARY, CASE_SUMMARY_PARTS.stream()
-        .map(task::getVariable)
+    task.setVariableLocal(CASE_SUMMARY, summaryLine(task::getVariable));
+  }
+
+  /** The list line of a task, from the variables it sees (also rewritten when its case moves county, 跨县移交). */
+  static String summaryLine(java.util.function.Function<String, Object> variables) {
+    return CASE_SUMMARY_PARTS.stream()
+        .map(variables)
         .filter(Objects::nonNull)
         .map(Object::toString)
-        .collect(Collectors.joining(CASE_SUMMARY_SEPARATOR)));
+        .collect(Collectors.joining(CASE_SUMMARY_SEPARATOR));
   }
 
   /** The form's facts of a case: the rung of the persuasion ladder reached and the day it was reported. */

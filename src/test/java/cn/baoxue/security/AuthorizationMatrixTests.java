@@ -376,6 +376,13 @@ class AuthorizationMatrixTests {
         Map.of("\"id\":" + referralOfA2 + ",", EnumSet.of(Role.DEPARTMENT))));
     row(door, "GET /api/referrals/{A2 的转介}", "猜测编号读取转介（部门见儿童信息，案件辖区见记录）", this::readReferral);
     row(door, "POST /api/referrals/{A2 的转介}/answer", "答复转介（带未声明字段）", this::answerReferralWithUndeclaredField);
+    row(door, "POST /api/cases/{A}/transfer", "把长安的案件移交彝良县（带未声明字段）", role -> countyBureauOnly(role, "/transfer",
+        "{\"toCounty\":\"530628\",\"reason\":\"迁居\",\"toTownship\":\"530628100\"}", "跨县移交不接受字段“toTownship”"));
+    row(door, "POST /api/cases/{A}/assistance-letter", "为长安的案件签发协查函（带未声明字段）", role -> countyBureauOnly(role,
+        "/assistance-letter", "{\"toAuthority\":\"某市教育局\",\"toPlace\":\"某市\",\"reason\":\"协查\",\"studentIdNumber\":\"x\"}",
+        "协查函不接受字段“studentIdNumber”"));
+    row(door, "GET /api/cases/{A}/transfers", "长安的案件的跨县移交与协查函", role -> allowedOrRefused(role,
+        scripts.get(role).get("/api/cases/" + a.caseNumber() + "/transfers"), COVER_A));
   }
 
   /** Past the permission check only for the case's township and county bureau; then the undeclared field is refused. */
@@ -419,6 +426,23 @@ class AuthorizationMatrixTests {
     if (role == Role.DEPARTMENT) {
       assertThat(reply.status()).as("%s", reply).isEqualTo(400);
       assertThat(reply.body()).contains("转介答复不接受字段“status”");
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    return refused(role, reply);
+  }
+
+  /**
+   * 跨县移交 and 协查函: past the permission check only for the bureau of the case's county (not its
+   * townships, schools, auditors, administrators); then the undeclared field is refused. Nothing is recorded.
+   */
+  private String countyBureauOnly(Role role, String door, String body, String refusal) {
+    Reply reply = scripts.get(role).send("POST", "/api/cases/" + a.caseNumber() + door, body);
+    assertThat(jdbc.queryForObject("select count(*) from county_transfer t join dropout_case c on c.id = t.case_id"
+        + " where c.case_number = ?", Long.class, a.caseNumber())).as("nothing recorded after %s", reply).isZero();
+    if (role == Role.BUREAU) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains(refusal);
       return "✅ 400 校验";
     }
     assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");

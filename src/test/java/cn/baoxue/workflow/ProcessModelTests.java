@@ -31,18 +31,20 @@ class ProcessModelTests {
 
   /** The fields each form must submit: what the task's listener reads. */
   static final Map<String, List<String>> FORM_FIELDS =
-      Map.of(
-          "report-student", List.of("studentName", "studentIdNumber", "gender", "birthDate", "schoolCode", "grade",
-              "villageCode", "guardianName", "guardianPhone", "reason", "specialGroups", "reportNotes", "source"),
-          "verify", List.of("verifyResult", "notDropoutReason", "verifyNotes"),
-          "assign-helpers", List.of("teacherHelper", "cadreHelper", "womenfedHelper"),
-          "home-visit", List.of("visitDate", "metWith", "childWhereabouts", "reason", "familyAttitude", "visitNotes"),
-          "persuade", List.of("persuasionResult", "persuasionNotes"),
-          "issue-return-order", List.of("orderDeadline", "persuasionResult", "persuasionNotes"),
-          "plan-placement", List.of("placement", "placementPlan"),
-          "follow-up", List.of("followUpResult", "followUpNotes"),
-          "approve-closure", List.of("closureDecision", "closureComment"),
-          "supervise-overdue-task", List.of("supervisionAction", "newAssignee", "newDueDate", "supervisionNotes"));
+      Map.ofEntries(
+          Map.entry("report-student", List.of("studentName", "studentIdNumber", "gender", "birthDate", "schoolCode", "grade",
+              "villageCode", "guardianName", "guardianPhone", "reason", "specialGroups", "reportNotes", "source")),
+          Map.entry("verify", List.of("verifyResult", "notDropoutReason", "verifyNotes")),
+          Map.entry("assign-helpers", List.of("teacherHelper", "cadreHelper", "womenfedHelper")),
+          Map.entry("home-visit", List.of("visitDate", "metWith", "childWhereabouts", "reason", "familyAttitude", "visitNotes")),
+          Map.entry("persuade", List.of("persuasionResult", "persuasionNotes")),
+          Map.entry("issue-return-order", List.of("orderDeadline", "persuasionResult", "persuasionNotes")),
+          Map.entry("plan-placement", List.of("placement", "placementPlan")),
+          Map.entry("follow-up", List.of("followUpResult", "followUpNotes")),
+          Map.entry("approve-closure", List.of("closureDecision", "closureComment")),
+          Map.entry("supervise-overdue-task", List.of("supervisionAction", "newAssignee", "newDueDate", "supervisionNotes")),
+          Map.entry("decide-transfer", List.of("transferDecision", "receivingVillageCode", "receivingSchoolCode",
+              "transferDecisionReason")));
 
   static BpmnModelInstance model;
   static Map<String, JsonNode> forms = new HashMap<>();

@@ -7,6 +7,8 @@ public final class ProcessKeys {
   public static final String DROPOUT_CASE = "dropout-case";
   /** 督办 of an overdue task, {@code processes/supervision.bpmn}. */
   public static final String SUPERVISION = "supervision";
+  /** 跨县移交 of a case to another county, {@code processes/case-transfer.bpmn}; its business key is the case number. */
+  public static final String CASE_TRANSFER = "case-transfer";
 
   /** 联控联保: a referral from a case to a county department (business key = the case number). */
   public static final String REFERRAL = "referral";

@@ -1,0 +1,5 @@
+package cn.baoxue.cases;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CaseProcessLinkRepository extends JpaRepository<CaseProcessLink, String> {}
