@@ -84,9 +84,9 @@ class FiguresSideBySideTests {
 
     moveTo(report("teacher-nantai", nantaiBoy()), LocalDate.of(2020, 2, 11), null);
 
-    accounts.enrol("teacher-jiaokui", "罗春燕", StaffRole.TEACHER, orgTree.find("5306280001", OrgUnitType.SCHOOL).orElseThrow(),
+    accounts.enrol("figures-teacher-jiaokui", "罗春燕", StaffRole.TEACHER, orgTree.find("5306280001", OrgUnitType.SCHOOL).orElseThrow(),
         EngineRest.DEMO_PASSWORD);
-    moveTo(report("teacher-jiaokui", jiaokuiGirl()), LocalDate.of(2020, 2, 12), null);
+    moveTo(report("figures-teacher-jiaokui", jiaokuiGirl()), LocalDate.of(2020, 2, 12), null);
   }
 
   @Test
