@@ -1,25 +1,19 @@
 package cn.baoxue.transfer;
 
-import cn.baoxue.kernel.validation.ErrorShape;
+import cn.baoxue.web.CanonicalPath;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.regex.Pattern;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The 跨县移交 doors answer their paths only as documented — {@code /api/cases/<case number>/transfer},
- * {@code …/assistance-letter}, {@code …/transfers}: no percent-encoding, matrix parameter, empty or
- * dot segment, trailing slash or other case. A spelling the container would decode to the same door
- * is refused with 400 before the handler runs.
+ * The 跨县移交 and 协查函 doors answer their paths only as documented — {@code
+ * /api/cases/<case number>/transfer}, {@code …/transfers}, {@code …/assistance-letter} ({@link
+ * CanonicalPath}).
  */
 @Configuration
-class TransferPathSpelling implements WebMvcConfigurer, HandlerInterceptor {
+class TransferPathSpelling implements WebMvcConfigurer {
 
   private static final Pattern CANONICAL = Pattern.compile("/api/cases/[0-9A-Za-z-]{1,40}/(transfer|transfers|assistance-letter)");
 
@@ -31,19 +25,7 @@ class TransferPathSpelling implements WebMvcConfigurer, HandlerInterceptor {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/api/cases/*/transfer", "/api/cases/*/transfers", "/api/cases/*/assistance-letter");
-  }
-
-  @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
-    if (CANONICAL.matcher(request.getRequestURI()).matches()) {
-      return true;
-    }
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    response.setCharacterEncoding("UTF-8");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(),
-        ErrorShape.asMap(ErrorShape.of(HttpStatus.BAD_REQUEST, "请求地址的写法不规范，请使用 /api/cases/{案件编号}/transfer")));
-    return false;
+    registry.addInterceptor(new CanonicalPath(json, CANONICAL, "请求地址的写法不规范，请使用 /api/cases/{案件编号}/transfer"))
+        .addPathPatterns("/api/cases/*/transfer", "/api/cases/*/transfers", "/api/cases/*/assistance-letter");
   }
 }
