@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.cases.CaseStatus;
 import cn.baoxue.cases.DropoutCaseRepository;
+import cn.baoxue.org.DemoData;
 import cn.baoxue.org.OrgUnitRepository;
 import cn.baoxue.testing.TestStudents;
 import java.nio.file.Path;
@@ -54,10 +55,12 @@ class RestartPersistenceTests {
       assertThat(waiting.getTaskDefinitionKey()).isEqualTo("assignHelpers");
       assertThat(second.getBean(DropoutCaseRepository.class).findByCaseNumber(caseNumber))
           .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo(CaseStatus.PERSUADING));
-      assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(14);
+      assertThat(engine.getIdentityService().createUserQuery().count()).as("the demo users, none doubled")
+          .isEqualTo(DemoData.userIds().size());
       assertThat(engine.getFilterService().createFilterQuery().list()).as("one of each filter, none doubled")
           .extracting(f -> f.getName()).containsExactlyInAnyOrder("我的待办", "本单位待办", "已逾期/督办", "本周到期", "全部待办");
-      assertThat(second.getBean(OrgUnitRepository.class).count()).isEqualTo(18);
+      assertThat(second.getBean(OrgUnitRepository.class).count()).as("the demo units, none doubled")
+          .isEqualTo(DemoData.unitCodes().size());
     }
   }
 

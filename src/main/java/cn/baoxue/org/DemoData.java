@@ -100,6 +100,11 @@ public class DemoData implements ApplicationRunner {
     this.accounts = accounts;
   }
 
+  /** The codes of the demo org units. */
+  public static List<String> unitCodes() {
+    return UNITS.stream().map(UnitRow::code).toList();
+  }
+
   /** The ids of the demo accounts, administrator included, for the production start-up check. */
   public static List<String> userIds() {
     List<String> ids = new ArrayList<>(USERS.stream().map(DemoUser::id).toList());
