@@ -40,10 +40,7 @@ public class EscalationListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<String> candidateGroups = task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId())
-        .toList();
+    List<String> candidateGroups = candidateGroups(task);
     List<String> candidateUsers = task.getCandidates().stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
         .map(link -> link.getUserId())
@@ -80,5 +77,13 @@ public class EscalationListener implements TaskListener {
       task.addCandidateGroup(decision.superiorGroup());
     }
     task.setPriority(decision.priority());
+  }
+
+  /** The groups a task is offered to, as an overdue task names them (the case's, a referral's, a transfer's). */
+  static List<String> candidateGroups(DelegateTask task) {
+    return task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId())
+        .toList();
   }
 }

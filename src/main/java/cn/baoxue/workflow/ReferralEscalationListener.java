@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,10 +39,7 @@ public class ReferralEscalationListener implements TaskListener {
     Referrals.Overdue overdue = referrals.overdue(task.getProcessInstanceId())
         .orElseThrow(() -> new IllegalStateException("No referral runs in process instance " + task.getProcessInstanceId()));
     DropoutCase dropoutCase = overdue.dropoutCase();
-    List<String> candidateGroups = task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId())
-        .toList();
+    List<String> candidateGroups = EscalationListener.candidateGroups(task);
     String townshipGroup = GroupIds.township(dropoutCase.getTownshipCode());
     String countyGroup = GroupIds.county(dropoutCase.getCountyCode());
     String taskName = orgTree.name(overdue.referral().getDepartmentUnit()) + "：" + task.getName()

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,10 +42,7 @@ public class TransferEscalationListener implements TaskListener {
     DropoutCase dropoutCase = caseOfProcess.require(task.getProcessInstanceId());
     CountyTransfer transfer = transfers.ofProcess(task.getProcessInstanceId()).orElseThrow();
     String receivingCounty = GroupIds.county(transfer.getToCounty());
-    List<String> candidateGroups = task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId())
-        .toList();
+    List<String> candidateGroups = EscalationListener.candidateGroups(task);
     OverdueTask overdue = new OverdueTask(dropoutCase.getId(), dropoutCase.getCaseNumber(), task.getProcessInstanceId(),
         task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), candidateGroups, List.of(),
         BeijingTime.of(task.getDueDate()), receivingCounty, receivingCounty, orgTree.groupsAboveCounty(transfer.getToCounty()));
