@@ -61,7 +61,9 @@ public class AuditEntry {
     /** The new township named the helpers of a case moved in. */
     COUNTY_TRANSFER_HELPERS,
     /** 协查函 to a county outside the deployment; the case is marked 外地协查 (ref_id: the county_transfer row). */
-    ASSISTANCE_LETTER
+    ASSISTANCE_LETTER,
+    /** 季度复核: the county's finding on a sampled closed or not-a-dropout case (ref_id: the recheck_item; payload: its outcome and any case opened again). */
+    RECHECK
   }
 
   /** The kinds the case timeline shows (跨县移交, 外地协查); each payload is JSON with {@code step} and {@code description}. */

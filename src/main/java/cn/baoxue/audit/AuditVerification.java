@@ -133,6 +133,12 @@ public class AuditVerification {
               .query(Long.class).single() == 1
               ? Optional.empty()
               : Optional.of("跨县移交记录 #" + entry.getRefId() + " 已被删除");
+      case RECHECK -> jdbc.sql("select count(*) from recheck_item i join dropout_case c on c.id = i.case_id where i.id = ?"
+              + " and ? = concat('item=', i.id, ';round=', i.round_id, ';case=', c.case_number, ';outcome=', i.outcome,"
+              + " ';reopened=', coalesce(i.reopened_case_number, ''))")
+          .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
+          ? Optional.empty()
+          : Optional.of("季度复核记录 #" + entry.getRefId() + " 已被删除或改动");
       case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
     };
   }

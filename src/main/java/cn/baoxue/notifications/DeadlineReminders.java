@@ -30,7 +30,8 @@ class DeadlineReminders {
     Date soon = new Date(calendar.workingDays(1).getTime() + 1);
     for (Task task : taskService.createTaskQuery().active().dueAfter(now).dueBefore(soon).list()) {
       String caseNumber = (String) taskService.getVariable(task.getId(), "caseNumber");
-      String message = "案件 %s 的“%s”将于明天到期，请及时办理".formatted(caseNumber, task.getName());
+      String message = caseNumber == null ? "“%s”将于明天到期，请及时办理".formatted(task.getName())
+          : "案件 %s 的“%s”将于明天到期，请及时办理".formatted(caseNumber, task.getName());
       if (task.getAssignee() != null) {
         notifications.deadlineApproaching(task.getAssignee(), caseNumber, task.getId(), message);
       } else {

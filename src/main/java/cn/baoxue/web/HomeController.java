@@ -141,6 +141,10 @@ class HomeController {
           ? "孤儿、事实无人抚养儿童、重度残疾人、特困家庭的结对帮扶人和关爱记录；建立结对"
           : auditor ? "本辖区的结对关爱和关爱记录（只读）" : "我结对关爱的对象，登记电话、走访、落实政策、资助等关爱记录"));
     }
+    boolean aboveCounty = kinds.contains(Kind.PREFECTURE) || kinds.contains(Kind.PROVINCE);
+    if (county || aboveCounty || auditor || admin) {
+      links.add(new Link("季度复核", "/rechecks", county ? "每季度抽取已销号、非辍学的案件复核，确认率与重新立案的案件" : "各县季度复核的样本、结论与确认率（只读）"));
+    }
     if (county || everywhereAuditor || countyAuditor || admin) {
       links.add(new Link("疑似重复的儿童记录", "/children/duplicates", county ? "同名同生日同监护人或同村的两条记录，核实后合并为一人一档" : "全县疑似重复的儿童记录（只读）"));
     }

@@ -22,7 +22,9 @@ public class TaskNotificationListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String caseNumber = (String) task.getVariable("caseNumber");
-    String message = "您有新的待办：案件 %s “%s”".formatted(caseNumber, task.getName());
+    // A task of no case (a county's 季度复核 draw) is named by itself.
+    String message = caseNumber == null ? "您有新的待办：“%s”".formatted(task.getName())
+        : "您有新的待办：案件 %s “%s”".formatted(caseNumber, task.getName());
     String assignee = task.getAssignee();
     if (assignee != null && EVENTNAME_CREATE.equals(task.getEventName())) {
       return; // a task created with an assignee also fires "assignment", which tells her

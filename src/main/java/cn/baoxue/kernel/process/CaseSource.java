@@ -9,7 +9,9 @@ public enum CaseSource implements Coded {
   IMPORT("花名册导入"),
   ATTENDANCE("考勤预警"),
   SURVEY("摸排"),
-  RECONCILIATION("四查三比对");
+  RECONCILIATION("四查三比对"),
+  /** A closed or not-a-dropout case the county's quarterly 复核 found wrong, opened again for the same child. */
+  RECHECK("季度复核");
 
   private final String label;
 

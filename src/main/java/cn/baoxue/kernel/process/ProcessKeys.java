@@ -18,5 +18,16 @@ public final class ProcessKeys {
 
   public static final String RECORD_REFERRAL_ACTION = "recordReferralAction";
 
+  /** 季度复核: at each quarter's start, opens one {@link #COUNTY_RECHECK} per county ({@code processes/recheck-schedule.bpmn}). */
+  public static final String RECHECK_SCHEDULE = "recheck-schedule";
+
+  /** One county's quarterly 复核 ({@code processes/county-recheck.bpmn}); its business key is {@code <countyCode>-<quarter>}. */
+  public static final String COUNTY_RECHECK = "county-recheck";
+
+  /** The county bureau draws the sample, then re-checks each sampled case. */
+  public static final String DRAW_RECHECK_SAMPLE = "drawRecheckSample";
+
+  public static final String RECHECK_CASE = "recheckCase";
+
   private ProcessKeys() {}
 }

@@ -1,0 +1,27 @@
+package cn.baoxue.recheck;
+
+import cn.baoxue.web.CanonicalPath;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Pattern;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The 季度复核 API answers its paths only as documented ({@link CanonicalPath}). */
+@Configuration
+class RecheckPathSpelling implements WebMvcConfigurer {
+
+  private static final Pattern CANONICAL = Pattern.compile("/api/rechecks(/[1-9][0-9]{0,17})?");
+
+  private final ObjectMapper json;
+
+  RecheckPathSpelling(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new CanonicalPath(json, CANONICAL, "请求地址的写法不规范，请使用 /api/rechecks"))
+        .addPathPatterns("/api/rechecks", "/api/rechecks/**");
+  }
+}
