@@ -3,6 +3,7 @@ package cn.baoxue.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.baoxue.cases.PersonalDataPolicy;
+import cn.baoxue.recheck.QuarterlyRechecks;
 import cn.baoxue.testing.BaoxueWebTest;
 import cn.baoxue.testing.Caller;
 import cn.baoxue.testing.ClosureEvidence;
@@ -121,6 +122,7 @@ class AuthorizationMatrixTests {
   @Autowired AuthorizationService authorizationService;
   @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired QuarterlyRechecks rechecks;
   @LocalServerPort int port;
 
   final Map<Role, Caller> scripts = new EnumMap<>(Role.class);
@@ -146,6 +148,15 @@ class AuthorizationMatrixTests {
    */
   static final Set<Role> CARE_READERS = EnumSet.of(Role.TEACHER_A, Role.CADRE_A, Role.OFFICIAL_A, Role.BUREAU, Role.WOMENFED,
       Role.AUDITOR, Role.PREFECTURE, Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
+
+  /** The 季度复核 rounds of 镇雄县 and 彝良县 for the fourth quarter of 2020. */
+  long zhenxiongRecheck;
+  long yiliangRecheck;
+  /** Who reads a county's 季度复核: whose jurisdiction covers the county (its bureau and 妇联, those above it, auditors). */
+  static final Set<Role> RECHECK_READERS_ZHENXIONG = EnumSet.of(Role.BUREAU, Role.WOMENFED, Role.AUDITOR, Role.PREFECTURE,
+      Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
+  static final Set<Role> RECHECK_READERS_YILIANG = EnumSet.of(Role.NEIGHBOUR_COUNTY, Role.AUDITOR, Role.PREFECTURE,
+      Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
 
   /** One case as the doors name it. */
   record Fixture(String processInstanceId, String caseNumber, String taskId, String idNumber) {
@@ -189,6 +200,9 @@ class AuthorizationMatrixTests {
         "{\"type\":\"LOCATE_CHILD\",\"department\":\"PUBLIC_SECURITY\",\"request\":\"请协助查找下落\"}");
     assertThat(referral.status()).as("%s", referral).isEqualTo(201);
     referralOfA2 = Long.parseLong(new JacksonJsonParser().parseMap(referral.body()).get("id").toString());
+    rechecks.openAll(LocalDate.of(2021, 1, 4));
+    zhenxiongRecheck = jdbc.queryForObject("select id from recheck_round where county_code = '530627' and quarter = '2020Q4'", Long.class);
+    yiliangRecheck = jdbc.queryForObject("select id from recheck_round where county_code = '530628' and quarter = '2020Q4'", Long.class);
     for (Role role : Role.values()) {
       scripts.put(role, role.user == null ? Caller.anonymous(port) : Caller.basic(port, role.user));
       browsers.put(role, role.user == null ? Caller.anonymous(port) : Caller.loggedIn(port, role.user));
@@ -291,6 +305,11 @@ class AuthorizationMatrixTests {
     row(door, "GET /care", "结对关爱（本辖区的和本人结对的）", role -> role == Role.ANONYMOUS ? toLogin(browsers.get(role).get("/care"))
         : list(role, browsers.get(role).get("/care"), Map.of(CARE_PERSON, CARE_READERS)));
     row(door, "GET /care/{尖山乡的结对}", "猜测编号打开尖山乡的结对关爱", role -> careRead(role, browsers.get(role).get("/care/" + carePairing)));
+    row(door, "GET /rechecks", "季度复核（只列本辖区各县的）", role -> role == Role.ANONYMOUS ? toLogin(browsers.get(role).get("/rechecks"))
+        : list(role, browsers.get(role).get("/rechecks"), Map.of("/rechecks/" + zhenxiongRecheck + "\"", RECHECK_READERS_ZHENXIONG,
+            "/rechecks/" + yiliangRecheck + "\"", RECHECK_READERS_YILIANG)));
+    row(door, "GET /rechecks/{镇雄县的复核}", "猜测编号打开镇雄县的季度复核",
+        role -> recheckRead(role, browsers.get(role).get("/rechecks/" + zhenxiongRecheck)));
     row(door, "GET /reconciliations", "四查三比对（比对记录只列本辖区的）", role -> {
       Reply reply = browsers.get(role).get("/reconciliations");
       if (role != Role.ANONYMOUS && !RUN_READERS.contains(role)) {
@@ -367,6 +386,10 @@ class AuthorizationMatrixTests {
         role -> careRead(role, scripts.get(role).get("/api/care/pairings/" + carePairing)));
     row(door, "POST /api/care/pairings", "建立结对关爱（带未声明字段）", this::createPairingWithUndeclaredField);
     row(door, "POST /api/care/pairings/{尖山乡的结对}/contacts", "登记关爱记录（带未声明字段）", this::careContactWithUndeclaredField);
+    row(door, "GET /api/rechecks", "季度复核列表（只列本辖区各县的）", role -> list(role, scripts.get(role).get("/api/rechecks"),
+        Map.of("\"id\":" + zhenxiongRecheck + ",", RECHECK_READERS_ZHENXIONG, "\"id\":" + yiliangRecheck + ",", RECHECK_READERS_YILIANG)));
+    row(door, "GET /api/rechecks/{镇雄县的复核}", "猜测编号读取镇雄县的季度复核",
+        role -> recheckRead(role, scripts.get(role).get("/api/rechecks/" + zhenxiongRecheck)));
     row(door, "GET /api/staff/{长安村小学教师}/handover?successor={校长}", "预览长安村小学教师的工作交接", this::previewHandover);
     row(door, "POST /api/staff/{长安村小学教师}/handover", "工作交接（带未声明字段）", this::handOverWithUndeclaredField);
     row(door, "POST /api/cases/{A}/referrals", "为长安的案件发出联控联保转介（带未声明字段）", this::sendReferralWithUndeclaredField);
@@ -828,6 +851,21 @@ class AuthorizationMatrixTests {
     }
     assertThat(reply.status()).as("%s", reply).isEqualTo(404);
     assertThat(reply.body()).doesNotContain(CARE_PERSON);
+    return "🚫 404";
+  }
+
+  /** A county's 季度复核 by its number: its readers get it, everyone else a 404 that names nothing. */
+  private String recheckRead(Role role, Reply reply) {
+    if (role == Role.ANONYMOUS) {
+      return reply.status() == 302 ? toLogin(reply) : refused(role, reply);
+    }
+    if (RECHECK_READERS_ZHENXIONG.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(reply.body()).contains("2020年第4季度").contains("镇雄县");
+      return "✅";
+    }
+    assertThat(reply.status()).as("%s", reply).isEqualTo(404);
+    assertThat(reply.body()).doesNotContain("2020年第4季度");
     return "🚫 404";
   }
 
