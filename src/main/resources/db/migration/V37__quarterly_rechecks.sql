@@ -15,6 +15,8 @@ create table recheck_round (
     drawn_at            timestamp,
     candidates          integer,
     finished_at         timestamp,
+    -- When a deadline of the round (draw or re-check) was first missed and the bureaus above were told.
+    late_at             timestamp,
     opened_at           timestamp    not null
 );
 -- One round per county and quarter, whoever opens it (the schedule or a second node).

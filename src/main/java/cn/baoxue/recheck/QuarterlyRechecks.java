@@ -15,6 +15,7 @@ import cn.baoxue.kernel.process.ProcessKeys;
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.kernel.validation.Inputs;
+import cn.baoxue.notifications.Notifications;
 import cn.baoxue.org.OrgTree;
 import cn.baoxue.recheck.RecheckSample.Candidate;
 import java.security.SecureRandom;
@@ -52,23 +53,26 @@ public class QuarterlyRechecks {
   private final DropoutCaseRepository cases;
   private final CaseStarter caseStarter;
   private final AuditTrail auditTrail;
+  private final Notifications notifications;
   private final int defaultPerTownship;
   private final SecureRandom seeds = new SecureRandom();
 
   QuarterlyRechecks(JdbcClient jdbc, RuntimeService runtimeService, OrgTree orgTree, DropoutCaseRepository cases,
-      CaseStarter caseStarter, AuditTrail auditTrail, @Value("${baoxue.recheck.sample-per-township:2}") int defaultPerTownship) {
+      CaseStarter caseStarter, AuditTrail auditTrail, Notifications notifications, @Value("${baoxue.recheck.sample-per-township:2}") int defaultPerTownship) {
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
     this.orgTree = orgTree;
     this.cases = cases;
     this.caseStarter = caseStarter;
     this.auditTrail = auditTrail;
+    this.notifications = notifications;
     this.defaultPerTownship = defaultPerTownship;
   }
 
   /** A round as stored. */
   record Round(long id, String countyCode, Quarter quarter, String processInstanceId, Integer samplePerTownship, Long seed,
-      String drawnBy, LocalDateTime drawnAt, Integer candidates, LocalDateTime finishedAt, LocalDateTime openedAt) {}
+      String drawnBy, LocalDateTime drawnAt, Integer candidates, LocalDateTime finishedAt, LocalDateTime openedAt,
+      LocalDateTime lateAt) {}
 
   /** A sampled case and what its re-check found. */
   record Item(long id, long roundId, long caseId, String caseNumber, String townshipCode, RecheckKind kind, int drawOrder,
@@ -223,6 +227,23 @@ public class QuarterlyRechecks {
     return recorded;
   }
 
+  /**
+   * A deadline of the round passed with its task still open: the bureaus above the county
+   * (prefecture, province) are told, and the round records when it first went late.
+   *
+   * @return the groups told; none where the county stands at the top of the tree
+   */
+  @Transactional
+  public List<String> reportLate(String processInstanceId, String stepName, String taskId) {
+    Round round = roundOf(processInstanceId);
+    jdbc.sql("update recheck_round set late_at = ? where id = ? and late_at is null").params(BeijingTime.now(), round.id()).update();
+    List<String> superiors = orgTree.groupsAboveCounty(round.countyCode());
+    String message = "%s%s的季度复核“%s”已逾期，请督促办理".formatted(orgTree.name(round.countyCode()),
+        round.quarter().label(), stepName);
+    superiors.forEach(group -> notifications.escalated(group, null, taskId, message));
+    return superiors;
+  }
+
   /** The round is done: every sampled case re-checked (or none to draw). */
   @Transactional
   public void finish(String processInstanceId) {
@@ -344,7 +365,7 @@ public class QuarterlyRechecks {
         rs.getString("process_instance_id"), (Integer) rs.getObject("sample_per_township", Integer.class),
         (Long) rs.getObject("seed", Long.class), rs.getString("drawn_by"), rs.getObject("drawn_at", LocalDateTime.class),
         (Integer) rs.getObject("candidates", Integer.class), rs.getObject("finished_at", LocalDateTime.class),
-        rs.getObject("opened_at", LocalDateTime.class));
+        rs.getObject("opened_at", LocalDateTime.class), rs.getObject("late_at", LocalDateTime.class));
   }
 
   private static Item item(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

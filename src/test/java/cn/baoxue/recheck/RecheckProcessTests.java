@@ -72,6 +72,7 @@ class RecheckProcessTests {
   @Autowired DropoutCaseRepository cases;
   @Autowired EvidenceService evidence;
   @Autowired AuditVerification auditVerification;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   ActingUsers users;
   Job schedule;
@@ -225,6 +226,22 @@ class RecheckProcessTests {
     List<String> first = rechecks.openAll(LocalDate.of(2024, 4, 1));
     assertThat(first).contains(ZHENXIONG + "-2024Q1");
     assertThat(rechecks.openAll(LocalDate.of(2024, 4, 2))).isEmpty();
+
+    // The draw's deadline passes: 昭通市 and 云南省 are told, the task rises in priority, the county keeps it.
+    ProcessInstance zhenxiong = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ZHENXIONG + "-2024Q1").singleResult();
+    Task draw = taskOf(zhenxiong.getId());
+    Job late = managementService.createJobQuery().processInstanceId(zhenxiong.getId()).activityId("drawLate").singleResult();
+    assertThat(late.getDuedate()).isEqualTo(draw.getDueDate());
+    ClockUtil.setCurrentTime(new Date(late.getDuedate().getTime() + 60_000));
+    managementService.executeJob(late.getId());
+    assertThat(jdbc.queryForList("select recipient from notification where task_id = ? and kind = 'ESCALATED' order by recipient",
+        String.class, draw.getId())).containsExactly("prefecture_530600", "province_530000");
+    assertThat(jdbc.queryForObject("select message from notification where task_id = ? and recipient = 'prefecture_530600'",
+        String.class, draw.getId())).isEqualTo("镇雄县2024年第1季度（1月1日至3月31日）的季度复核“抽取季度复核样本”已逾期，请督促办理");
+    assertThat(taskOf(zhenxiong.getId()).getPriority()).isEqualTo(80);
+    assertThat(candidateGroups(taskOf(zhenxiong.getId()))).containsExactly("county_" + ZHENXIONG);
+    assertThat(roundOf(zhenxiong).lateAt()).isNotNull();
+    assertThat(passed(zhenxiong.getId())).contains("drawLate", "reportLateToSuperiors", "lateReported");
     for (String key : first) {
       ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
       complete(BUREAU_OF.getOrDefault(key.substring(0, 6), "admin"), taskOf(pi.getId()), Map.of("samplePerTownship", 1));
