@@ -61,7 +61,11 @@ public class AuditEntry {
     /** The new township named the helpers of a case moved in. */
     COUNTY_TRANSFER_HELPERS,
     /** 协查函 to a county outside the deployment; the case is marked 外地协查 (ref_id: the county_transfer row). */
-    ASSISTANCE_LETTER
+    ASSISTANCE_LETTER,
+    /** 四个一: a unit's report submitted (ref_id: the unit_report; payload: unit, period and the submission's SHA-256). */
+    UNIT_REPORT,
+    /** An official layout (.xlsx, PDF) of a submitted report downloaded (ref_id: the unit_report; payload: format and SHA-256). */
+    UNIT_REPORT_DOWNLOAD
   }
 
   /** The kinds the case timeline shows (跨县移交, 外地协查); each payload is JSON with {@code step} and {@code description}. */
