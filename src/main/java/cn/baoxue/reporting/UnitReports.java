@@ -52,7 +52,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class UnitReports {
 
-  public static final String PROCESS_KEY = "unit-report";
+  public static final String PROCESS_KEY = cn.baoxue.kernel.process.ProcessKeys.UNIT_REPORT;
   public static final String SUBMIT_TASK = "submitReport";
   public static final String URGE_TASK = "urgeReport";
   /** The priority of a late report's task (the engine's default is 50). */

@@ -62,8 +62,9 @@ class ReportCadenceProcessTests {
   void aMonthOpensEverySchoolsAndTownshipsReportAndALateSchoolIsUrged() {
     ClockUtil.setCurrentTime(at(2026, 5, 1, 9));
     String cadence = runCadence();
-    assertThat(passed(cadence)).containsExactly("monthStarted", "openSchoolReports", "openTownshipReports", "quarterEndedGateway",
-        "halfEndedGateway", "yearEndedGateway", "reportsOpened");
+    assertThat(passed(cadence)).containsExactlyInAnyOrder("monthStarted", "openSchoolReports", "openTownshipReports",
+        "upperLevelsFork", "quarterEndedGateway", "quarterNotEnded", "halfEndedGateway", "halfNotEnded", "yearEndedGateway",
+        "yearNotEnded");
     // One report per school and per township, none for a county: April ends no quarter.
     assertThat(reportsOf("2026-04")).isEqualTo(units("SCHOOL") + units("TOWNSHIP"));
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("unit-report")
@@ -154,8 +155,9 @@ class ReportCadenceProcessTests {
   void aQuarterAndAHalfYearOpenTheCountyAndPrefectureReportsWhichNameTheMissingUnits() {
     ClockUtil.setCurrentTime(at(2026, 7, 1, 9));
     String cadence = runCadence();
-    assertThat(passed(cadence)).containsExactly("monthStarted", "openSchoolReports", "openTownshipReports", "quarterEndedGateway",
-        "openCountyReports", "halfEndedGateway", "openPrefectureReports", "yearEndedGateway", "reportsOpened");
+    assertThat(passed(cadence)).containsExactlyInAnyOrder("monthStarted", "openSchoolReports", "openTownshipReports",
+        "upperLevelsFork", "quarterEndedGateway", "openCountyReports", "quarterReportsOpened", "halfEndedGateway",
+        "openPrefectureReports", "halfReportsOpened", "yearEndedGateway", "yearNotEnded");
     assertThat(reportsOf("2026-Q2")).isEqualTo(units("COUNTY"));
     assertThat(reportsOf("2026-H1")).isEqualTo(units("PREFECTURE"));
 
@@ -189,8 +191,9 @@ class ReportCadenceProcessTests {
   void aYearOpensTheProvincesReportWhichHasNoSuperiorToUrgeIt() {
     ClockUtil.setCurrentTime(at(2027, 1, 1, 9));
     String cadence = runCadence();
-    assertThat(passed(cadence)).containsExactly("monthStarted", "openSchoolReports", "openTownshipReports", "quarterEndedGateway",
-        "openCountyReports", "halfEndedGateway", "openPrefectureReports", "yearEndedGateway", "openProvinceReports", "reportsOpened");
+    assertThat(passed(cadence)).containsExactlyInAnyOrder("monthStarted", "openSchoolReports", "openTownshipReports",
+        "upperLevelsFork", "quarterEndedGateway", "openCountyReports", "quarterReportsOpened", "halfEndedGateway",
+        "openPrefectureReports", "halfReportsOpened", "yearEndedGateway", "openProvinceReports", "yearReportsOpened");
     assertThat(reportsOf("2026")).isEqualTo(units("PROVINCE"));
     String yunnan = process("530000-2026");
     Task task = taskOf(yunnan);
