@@ -13,7 +13,6 @@ import cn.baoxue.evidence.EvidenceAdded;
 import cn.baoxue.evidence.EvidenceItem;
 import cn.baoxue.reconciliation.ReconciliationRecorded;
 import cn.baoxue.referral.ReferralRecorded;
-import cn.baoxue.reporting.UnitReportRecorded;
 import cn.baoxue.security.ClientAddress;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -58,12 +57,6 @@ class AuditRecorder {
   @EventListener
   public void referral(ReferralRecorded event) {
     trail.append(Kind.REFERRAL, event.stepId(), event.caseId(), event.actor(), event.payload());
-  }
-
-  /** 四个一: a report submitted, or one of its official layouts downloaded, in its transaction. */
-  @EventListener
-  public void unitReport(UnitReportRecorded event) {
-    trail.append(event.download() ? Kind.UNIT_REPORT_DOWNLOAD : Kind.UNIT_REPORT, event.reportId(), null, event.actor(), event.payload());
   }
 
   /** A merge of two records of one child (一人一档), in its transaction. */

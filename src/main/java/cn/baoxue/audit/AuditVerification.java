@@ -1,7 +1,6 @@
 package cn.baoxue.audit;
 
 import cn.baoxue.kernel.integrity.Sha256;
-import cn.baoxue.reporting.UnitReports;
 import java.nio.charset.StandardCharsets;
 
 import cn.baoxue.documents.CaseDocument;
@@ -138,7 +137,7 @@ public class AuditVerification {
               ? Optional.empty()
               : Optional.of("跨县移交记录 #" + entry.getRefId() + " 已被删除");
       case UNIT_REPORT -> jdbc.sql("select unit_code, period, content, sha256 from unit_report where id = ?").param(entry.getRefId())
-          .query((rs, n) -> UnitReports.auditPayload(entry.getRefId(), rs.getString(1), rs.getString(2), rs.getString(4)).equals(entry.getPayload())
+          .query((rs, n) -> ("report=" + entry.getRefId() + ";unit=" + rs.getString(1) + ";period=" + rs.getString(2) + ";sha256=" + rs.getString(4)).equals(entry.getPayload())
               && rs.getString(3) != null && Sha256.hex(rs.getString(3).getBytes(StandardCharsets.UTF_8)).equals(rs.getString(4)))
           .optional()
           .map(intact -> intact ? Optional.<String>empty() : Optional.of("报表 #" + entry.getRefId() + " 的报送内容已被改动"))

@@ -72,8 +72,9 @@ public class OfficialLayout {
     return "填报人：" + roles.name(report.submittedBy()) + "　　填报日期：" + report.submittedAt().format(DAY);
   }
 
-  String hashLine(UnitReport report) {
-    return "报送时间（北京时间）：" + report.submittedAt().format(TIME) + "　校验码（SHA-256）：" + report.sha256();
+  /** When it was submitted, and the hash the audit chain holds, so that a paper copy can be checked. */
+  List<String> hashLines(UnitReport report) {
+    return List.of("报送时间（北京时间）：" + report.submittedAt().format(TIME), "校验码（SHA-256）：" + report.sha256());
   }
 
   /** The PDF: A4, the CJK font embedded. */
@@ -89,7 +90,7 @@ public class OfficialLayout {
       page.line(submitterLine(report));
       page.signatureLines("审核人", "负责人");
       page.signature("", "（单位盖章）", "年　　月　　日");
-      page.line(hashLine(report));
+      hashLines(report).forEach(page::line);
     });
   }
 
@@ -143,7 +144,9 @@ public class OfficialLayout {
       row++;
       sheet.value(row, 4, "（单位盖章）");
       row += 3;
-      sheet.value(row++, 0, hashLine(report));
+      for (String line : hashLines(report)) {
+        sheet.value(row++, 0, line);
+      }
       workbook.finish();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,5 +1,7 @@
 package cn.baoxue.reporting;
 
+import cn.baoxue.audit.AuditEntry;
+import cn.baoxue.audit.AuditTrail;
 import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.integrity.Sha256;
@@ -8,7 +10,6 @@ import cn.baoxue.org.OrgUnit;
 import cn.baoxue.org.Roles;
 import java.util.List;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,13 +26,13 @@ public class UnitReportDoors {
   private final UnitReports reports;
   private final OfficialLayout layout;
   private final Roles roles;
-  private final ApplicationEventPublisher events;
+  private final AuditTrail audit;
 
-  UnitReportDoors(UnitReports reports, OfficialLayout layout, Roles roles, ApplicationEventPublisher events) {
+  UnitReportDoors(UnitReports reports, OfficialLayout layout, Roles roles, AuditTrail audit) {
     this.reports = reports;
     this.layout = layout;
     this.roles = roles;
-    this.events = events;
+    this.audit = audit;
   }
 
   /** The query parameters a door accepts; any other is refused, as a body's undeclared field is. */
@@ -77,8 +78,8 @@ public class UnitReportDoors {
     var missing = reports.missing(report.unitCode(), report.level(), report.period());
     int below = reports.unitsBelow(report.unitCode(), report.level());
     byte[] file = "pdf".equals(format) ? layout.pdf(report, missing, below) : layout.xlsx(report, missing, below);
-    events.publishEvent(new UnitReportRecorded(report.id(), staff.userId(),
-        "report=" + report.id() + ";format=" + format + ";sha256=" + report.sha256() + ";file=" + Sha256.hex(file), true));
+    audit.append(AuditEntry.Kind.UNIT_REPORT_DOWNLOAD, report.id(), null, staff.userId(),
+        "report=" + report.id() + ";format=" + format + ";sha256=" + report.sha256() + ";file=" + Sha256.hex(file));
     return file;
   }
 

@@ -1,5 +1,7 @@
 package cn.baoxue.reporting;
 
+import cn.baoxue.audit.AuditEntry;
+import cn.baoxue.audit.AuditTrail;
 import cn.baoxue.calendar.WorkingDayCalendar;
 import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.identity.OrgUnitType;
@@ -36,7 +38,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -70,10 +71,10 @@ public class UnitReports {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final Notifications notifications;
-  private final ApplicationEventPublisher events;
+  private final AuditTrail audit;
 
   UnitReports(JdbcClient jdbc, OrgTree orgTree, OrgUnitRepository units, PeriodFigures figures, WorkingDayCalendar calendar,
-      RuntimeService runtimeService, TaskService taskService, Notifications notifications, ApplicationEventPublisher events) {
+      RuntimeService runtimeService, TaskService taskService, Notifications notifications, AuditTrail audit) {
     this.jdbc = jdbc;
     this.orgTree = orgTree;
     this.units = units;
@@ -82,7 +83,7 @@ public class UnitReports {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.notifications = notifications;
-    this.events = events;
+    this.audit = audit;
   }
 
   // ---------------------------------------------------------------- opening
@@ -247,12 +248,12 @@ public class UnitReports {
             + " submitted_by = ?, submitted_at = ?, content = ?, sha256 = ? where id = ? and status = 'OPEN'")
         .params(json(submitted), json(corrections), zero, remarks, actor, Timestamp.valueOf(now), text, hash, report.id())
         .update();
-    events.publishEvent(new UnitReportRecorded(report.id(), actor, auditPayload(report.id(), report.unitCode(), report.period().code(), hash)));
+    audit.append(AuditEntry.Kind.UNIT_REPORT, report.id(), null, actor, auditPayload(report.id(), report.unitCode(), report.period().code(), hash));
     refreshAbove(report);
     return find(report.id()).orElseThrow();
   }
 
-  /** What the audit chain holds for a submission; AuditVerification rebuilds it from the row. */
+  /** What the audit chain holds for a submission; audit.AuditVerification rebuilds it from the row (keep the two alike). */
   public static String auditPayload(long id, String unitCode, String period, String sha256) {
     return "report=" + id + ";unit=" + unitCode + ";period=" + period + ";sha256=" + sha256;
   }

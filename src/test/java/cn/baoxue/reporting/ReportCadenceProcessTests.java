@@ -52,6 +52,7 @@ class ReportCadenceProcessTests {
   @Autowired StaffDirectory staff;
   @Autowired UnitReports reports;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.baoxue.audit.AuditVerification verification;
 
   @AfterEach
   void resetClock() {
@@ -98,6 +99,16 @@ class ReportCadenceProcessTests {
     assertThat(submitted.sha256()).matches("[0-9a-f]{64}");
     assertThat(jdbc.queryForObject("select payload from audit_trail where entry_kind = 'UNIT_REPORT' and ref_id = ?", String.class,
         submitted.id())).isEqualTo("report=" + submitted.id() + ";unit=5306270001;period=2026-04;sha256=" + submitted.sha256());
+    // A submission changed behind the system's back no longer matches its hash: the audit check says so.
+    assertThat(verification.verify().problems()).noneMatch(problem -> problem.contains("报表 #" + submitted.id() + " "));
+    String content = jdbc.queryForObject("select content from unit_report where id = ?", String.class, submitted.id());
+    jdbc.update("update unit_report set content = ? where id = ?", content.replace("\"zeroReport\":true", "\"zeroReport\":false"),
+        submitted.id());
+    try {
+      assertThat(verification.verify().problems()).contains("报表 #" + submitted.id() + " 的报送内容已被改动");
+    } finally {
+      jdbc.update("update unit_report set content = ? where id = ?", content, submitted.id());
+    }
 
     // 南台小学 corrects a figure: refused without a reason, nothing recorded; recorded beside the count with one.
     String nantai = process("5306270002-2026-04");

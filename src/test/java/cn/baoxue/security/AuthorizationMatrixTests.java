@@ -478,7 +478,7 @@ class AuthorizationMatrixTests {
   }
 
   private void defineUnitReportDoors() {
-    String door = "保学 /api（HTTP Basic，脚本）";
+    String door = "保学 API（HTTP Basic）";
     row(door, "GET /api/unit-reports?unit={长安村小学}", "长安村小学的报表（四个一）", role -> allowedOrRefused(role,
         scripts.get(role).get("/api/unit-reports?unit=" + TestStudents.CHANGAN_SCHOOL), COVER_A));
     row(door, "GET /api/unit-reports/{长安的月报}", "猜测编号读取长安村小学的月报", role -> allowedOrRefused(role,
