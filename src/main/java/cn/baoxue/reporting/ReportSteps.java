@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,16 +15,18 @@ import org.springframework.stereotype.Component;
 public class ReportSteps {
 
   private final UnitReports reports;
+  private final boolean scheduled;
 
-  ReportSteps(UnitReports reports) {
+  ReportSteps(UnitReports reports, @Value("${baoxue.reporting.scheduled:true}") boolean scheduled) {
     this.reports = reports;
+    this.scheduled = scheduled;
   }
 
   /** 开启报表: the reports of the level whose period ended with last month (0 when none ended). */
   public int openReports(DelegateExecution execution, String level) {
     YearMonth ended = reports.monthJustEnded();
     execution.setVariable("endedMonth", ended.toString());
-    return reports.open(ReportLevel.valueOf(level), ended);
+    return scheduled ? reports.open(ReportLevel.valueOf(level), ended) : 0;
   }
 
   /** Whether last month ended the level's period (季末, 半年末, 年末). */

@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * upper level sees by name who has not submitted.
  */
 @QuickTier
-@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true"})
+@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true",
+    "baoxue.reporting.scheduled=true"})
 class ReportCadenceProcessTests {
 
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
