@@ -63,7 +63,11 @@ public class AuditEntry {
     /** 协查函 to a county outside the deployment; the case is marked 外地协查 (ref_id: the county_transfer row). */
     ASSISTANCE_LETTER,
     /** 季度复核: the county's finding on a sampled closed or not-a-dropout case (ref_id: the recheck_item; payload: its outcome and any case opened again). */
-    RECHECK
+    RECHECK,
+    /** 四个一: a unit's report submitted (ref_id: the unit_report; payload: unit, period and the submission's SHA-256). */
+    UNIT_REPORT,
+    /** An official layout (.xlsx, PDF) of a submitted report downloaded (ref_id: the unit_report; payload: format and SHA-256). */
+    UNIT_REPORT_DOWNLOAD
   }
 
   /** The kinds the case timeline shows (跨县移交, 外地协查); each payload is JSON with {@code step} and {@code description}. */

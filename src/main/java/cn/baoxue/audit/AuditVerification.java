@@ -1,5 +1,8 @@
 package cn.baoxue.audit;
 
+import cn.baoxue.kernel.integrity.Sha256;
+import java.nio.charset.StandardCharsets;
+
 import cn.baoxue.documents.CaseDocument;
 import cn.baoxue.documents.CaseDocumentRepository;
 import cn.baoxue.documents.CaseDocuments;
@@ -139,7 +142,13 @@ public class AuditVerification {
           .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
           ? Optional.empty()
           : Optional.of("季度复核记录 #" + entry.getRefId() + " 已被删除或改动");
-      case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
+      case UNIT_REPORT -> jdbc.sql("select unit_code, period, content, sha256 from unit_report where id = ?").param(entry.getRefId())
+          .query((rs, n) -> ("report=" + entry.getRefId() + ";unit=" + rs.getString(1) + ";period=" + rs.getString(2) + ";sha256=" + rs.getString(4)).equals(entry.getPayload())
+              && rs.getString(3) != null && Sha256.hex(rs.getString(3).getBytes(StandardCharsets.UTF_8)).equals(rs.getString(4)))
+          .optional()
+          .map(intact -> intact ? Optional.<String>empty() : Optional.of("报表 #" + entry.getRefId() + " 的报送内容已被改动"))
+          .orElseGet(() -> Optional.of("报表 #" + entry.getRefId() + " 已被删除"));
+      case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT, UNIT_REPORT_DOWNLOAD -> Optional.empty();
     };
   }
 

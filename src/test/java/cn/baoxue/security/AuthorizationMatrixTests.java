@@ -209,6 +209,7 @@ class AuthorizationMatrixTests {
     }
     defineProjectPages();
     defineProjectApi();
+    defineUnitReportDoors();
     defineEngineRest();
     defineWebapps();
     defineAllowlist();
@@ -469,6 +470,80 @@ class AuthorizationMatrixTests {
       return "✅ 400 校验";
     }
     assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    return refused(role, reply);
+  }
+
+  // ---------------------------------------------------------------- 四个一 report doors (reporting)
+
+  @Autowired cn.baoxue.reporting.UnitReports unitReports;
+  /** 长安村小学's September 2025 report, submitted by its principal; its October one, still open. */
+  long changanReport;
+  String changanOpenTask;
+
+  @BeforeAll
+  void standUpUnitReports() {
+    unitReports.open(cn.baoxue.reporting.ReportLevel.SCHOOL, java.time.YearMonth.of(2025, 9));
+    unitReports.open(cn.baoxue.reporting.ReportLevel.TOWNSHIP, java.time.YearMonth.of(2025, 9));
+    unitReports.open(cn.baoxue.reporting.ReportLevel.SCHOOL, java.time.YearMonth.of(2025, 10));
+    var september = unitReports.find(TestStudents.CHANGAN_SCHOOL, "2025-09").orElseThrow();
+    if (!september.isSubmitted()) {
+      String task = taskService.createTaskQuery().processInstanceId(september.processInstanceId()).singleResult().getId();
+      identityService.setAuthentication("principal-changan", List.of("school_" + TestStudents.CHANGAN_SCHOOL, "principals"));
+      try {
+        taskService.complete(task, Map.of("reportRemarks", "本月无新增辍学"));
+      } finally {
+        identityService.clearAuthentication();
+      }
+    }
+    changanReport = september.id();
+    changanOpenTask = taskService.createTaskQuery().processInstanceId(
+        unitReports.find(TestStudents.CHANGAN_SCHOOL, "2025-10").orElseThrow().processInstanceId()).singleResult().getId();
+  }
+
+  private void defineUnitReportDoors() {
+    String door = "保学 API（HTTP Basic）";
+    row(door, "GET /api/unit-reports?unit={长安村小学}", "长安村小学的报表（四个一）", role -> allowedOrRefused(role,
+        scripts.get(role).get("/api/unit-reports?unit=" + TestStudents.CHANGAN_SCHOOL), COVER_A));
+    row(door, "GET /api/unit-reports/{长安的月报}", "猜测编号读取长安村小学的月报", role -> allowedOrRefused(role,
+        scripts.get(role).get("/api/unit-reports/" + changanReport), COVER_A));
+    row(door, "GET /api/unit-reports/{长安的月报}/official.pdf", "下载长安村小学月报的正式报表（下载留痕）", this::downloadUnitReport);
+    row(door, "GET /api/unit-reports?unit={长安村小学}&status=…", "报表列表（带未声明参数）", role -> {
+      Reply reply = scripts.get(role).get("/api/unit-reports?unit=" + TestStudents.CHANGAN_SCHOOL + "&status=SUBMITTED");
+      if (role == Role.ANONYMOUS) {
+        return refused(role, reply);
+      }
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("不接受参数“status”");
+      return "✅ 400 校验";
+    });
+    row(door, "POST /engine-rest/task/{长安的月报任务}/complete", "报送长安村小学的月报（带未声明变量 reportGroup）", this::completeReportWithUndeclaredVariable);
+  }
+
+  private String downloadUnitReport(Role role) {
+    long before = jdbc.queryForObject("select count(*) from audit_trail where entry_kind = 'UNIT_REPORT_DOWNLOAD'", Long.class);
+    Reply reply = scripts.get(role).get("/api/unit-reports/" + changanReport + "/official.pdf");
+    long after = jdbc.queryForObject("select count(*) from audit_trail where entry_kind = 'UNIT_REPORT_DOWNLOAD'", Long.class);
+    if (COVER_A.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(reply.header("Content-Type")).startsWith("application/pdf");
+      assertThat(after).isEqualTo(before + 1);
+      return "✅ 留痕";
+    }
+    assertThat(after).as("no download recorded after %s", reply).isEqualTo(before);
+    return refused(role, reply);
+  }
+
+  /** The report task's form is its contract: an undeclared variable is refused before anything is recorded. */
+  private String completeReportWithUndeclaredVariable(Role role) {
+    Reply reply = scripts.get(role).postJson("/engine-rest/task/" + changanOpenTask + "/complete",
+        "{\"variables\":{\"zeroReport\":{\"value\":true},\"reportGroup\":{\"value\":\"school_5306270002\"}}}");
+    assertThat(taskService.createTaskQuery().taskId(changanOpenTask).count()).as("task still open after %s", reply).isEqualTo(1);
+    assertThat(unitReports.find(TestStudents.CHANGAN_SCHOOL, "2025-10").orElseThrow().isSubmitted()).isFalse();
+    if (reply.status() == 400) {
+      assertThat(role).isIn(Role.TEACHER_A, Role.PRINCIPAL_A, Role.ADMIN);
+      assertThat(reply.body()).contains("不接受字段“reportGroup”");
+      return "✅ 400 校验";
+    }
     return refused(role, reply);
   }
 

@@ -28,6 +28,11 @@ public final class ProcessKeys {
   public static final String DRAW_RECHECK_SAMPLE = "drawRecheckSample";
 
   public static final String RECHECK_CASE = "recheckCase";
+  /** 四个一: the calendar that opens the reports on the 1st of each month, {@code processes/report-cadence.bpmn}. */
+  public static final String REPORT_CADENCE = "report-cadence";
+
+  /** One unit's report for one period, {@code processes/unit-report.bpmn}; business key {@code <unitCode>-<period>}. */
+  public static final String UNIT_REPORT = "unit-report";
 
   private ProcessKeys() {}
 }
