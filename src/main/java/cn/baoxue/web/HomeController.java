@@ -148,6 +148,10 @@ class HomeController {
     if (county || everywhereAuditor || countyAuditor || admin) {
       links.add(new Link("疑似重复的儿童记录", "/children/duplicates", county ? "同名同生日同监护人或同村的两条记录，核实后合并为一人一档" : "全县疑似重复的儿童记录（只读）"));
     }
+    // A unit's own reports: the page is its unit's, so it is offered to those who report for one.
+    if (school || township || county || aboveCounty) {
+      links.add(new Link("报表报送", "/unit-reports", "本单位按期报送的报表（零报告也须报送），下级单位的报送情况，正式报表下载"));
+    }
     links.add(new Link("统计与报表", "/reports/dashboard",
         school ? "本校统计，下载月报" : county ? "全县统计，下载月报、季报" : "本辖区统计与月报、季报"));
     if (township || county || auditor || admin) {
