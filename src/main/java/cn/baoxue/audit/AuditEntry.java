@@ -61,7 +61,15 @@ public class AuditEntry {
     /** The new township named the helpers of a case moved in. */
     COUNTY_TRANSFER_HELPERS,
     /** 协查函 to a county outside the deployment; the case is marked 外地协查 (ref_id: the county_transfer row). */
-    ASSISTANCE_LETTER
+    ASSISTANCE_LETTER,
+    /** 风险台账: an assessment flagged a pupil (ref_id: the risk_flag; payload: pupil, term, school, total and points). */
+    AT_RISK_FLAG,
+    /** The principal confirmed or dismissed a flag (ref_id: the risk_flag; payload: the status and the dismissal's reason). */
+    AT_RISK_DECISION,
+    /** A teacher's observation of a pupil (ref_id: the risk_observation; payload: pupil and code). */
+    AT_RISK_OBSERVATION,
+    /** A grades import (ref_id: its last grade_result row; payload: terms, rows and the file's SHA-256). */
+    AT_RISK_GRADES
   }
 
   /** The kinds the case timeline shows (跨县移交, 外地协查); each payload is JSON with {@code step} and {@code description}. */

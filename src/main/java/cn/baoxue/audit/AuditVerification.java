@@ -133,7 +133,17 @@ public class AuditVerification {
               .query(Long.class).single() == 1
               ? Optional.empty()
               : Optional.of("跨县移交记录 #" + entry.getRefId() + " 已被删除");
-      case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT -> Optional.empty();
+      case AT_RISK_FLAG, AT_RISK_DECISION ->
+          jdbc.sql("select count(*) from risk_flag where id = ? and ? like concat('flag=', id, ';%')")
+              .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("风险预警 #" + entry.getRefId() + " 已被删除");
+      case AT_RISK_OBSERVATION ->
+          jdbc.sql("select count(*) from risk_observation where id = ? and ? like concat('observation=', id, ';student=', student_id, ';code=', observation)")
+              .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("教师观察 #" + entry.getRefId() + " 已被删除或改动");
+      case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT, AT_RISK_GRADES -> Optional.empty();
     };
   }
 

@@ -141,6 +141,11 @@ class HomeController {
           ? "孤儿、事实无人抚养儿童、重度残疾人、特困家庭的结对帮扶人和关爱记录；建立结对"
           : auditor ? "本辖区的结对关爱和关爱记录（只读）" : "我结对关爱的对象，登记电话、走访、落实政策、资助等关爱记录"));
     }
+    if (school || township || county || auditor) {
+      links.add(new Link("辍学风险台账", "/at-risk", school
+          ? "动摇生、家困生、学困生：按缺勤、成绩、特殊群体、教师观察计分，校长确认后一对一帮扶"
+          : "辖区学校的风险预警、确认与误报、预防帮扶计划"));
+    }
     if (county || everywhereAuditor || countyAuditor || admin) {
       links.add(new Link("疑似重复的儿童记录", "/children/duplicates", county ? "同名同生日同监护人或同村的两条记录，核实后合并为一人一档" : "全县疑似重复的儿童记录（只读）"));
     }
