@@ -192,10 +192,11 @@ public class AtRiskRegister {
   @Transactional
   public Flag confirm(long flagId, Map<String, Object> body, Staff staff) {
     Flag flag = requireVisible(flagId, staff);
+    requirePrincipal(flag, staff);
     Inputs in = new Inputs();
     in.onlyFields(body.keySet(), CONFIRM_FIELDS, "确认风险预警");
     in.check();
-    requireDecidable(flag, staff);
+    requirePending(flag);
     decide(flag, FlagStatus.CONFIRMED, null, staff);
     events.publishEvent(new FlagConfirmed(flagId, flag.schoolCode(), staff.userId()));
     return find(flagId).orElseThrow();
@@ -205,19 +206,23 @@ public class AtRiskRegister {
   @Transactional
   public Flag dismiss(long flagId, Map<String, Object> body, Staff staff) {
     Flag flag = requireVisible(flagId, staff);
+    requirePrincipal(flag, staff);
     Inputs in = new Inputs();
     in.onlyFields(body.keySet(), DISMISS_FIELDS, "排除风险预警");
     String reason = in.notes("reason", text(body, "reason"), "排除理由", true);
     in.check();
-    requireDecidable(flag, staff);
+    requirePending(flag);
     decide(flag, FlagStatus.DISMISSED, reason, staff);
     return find(flagId).orElseThrow();
   }
 
-  private void requireDecidable(Flag flag, Staff staff) {
+  private void requirePrincipal(Flag flag, Staff staff) {
     if (!mayDecide(flag.schoolCode(), staff)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有本校校长可以确认或排除风险预警");
     }
+  }
+
+  private static void requirePending(Flag flag) {
     if (flag.status() != FlagStatus.PENDING) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "该风险预警已" + flag.status().label() + "，不能再次处理");
     }

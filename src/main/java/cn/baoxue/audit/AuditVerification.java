@@ -138,6 +138,10 @@ public class AuditVerification {
               .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
               ? Optional.empty()
               : Optional.of("风险预警 #" + entry.getRefId() + " 已被删除");
+      case PREVENTION_PLAN ->
+          jdbc.sql("select count(*) from prevention_plan where id = ?").param(entry.getRefId()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("预防帮扶计划 #" + entry.getRefId() + " 已被删除");
       case AT_RISK_OBSERVATION ->
           jdbc.sql("select count(*) from risk_observation where id = ? and ? like concat('observation=', id, ';student=', student_id, ';code=', observation)")
               .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1

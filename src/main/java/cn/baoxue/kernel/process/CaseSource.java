@@ -9,7 +9,9 @@ public enum CaseSource implements Coded {
   IMPORT("花名册导入"),
   ATTENDANCE("考勤预警"),
   SURVEY("摸排"),
-  RECONCILIATION("四查三比对");
+  RECONCILIATION("四查三比对"),
+  /** A pupil of a prevention plan (一对一帮扶) left school: the plan's history opens her case. */
+  PREVENTION("预防帮扶计划");
 
   private final String label;
 

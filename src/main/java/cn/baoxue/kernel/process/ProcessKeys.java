@@ -18,5 +18,8 @@ public final class ProcessKeys {
 
   public static final String RECORD_REFERRAL_ACTION = "recordReferralAction";
 
+  /** 一对一帮扶: the prevention plan of a confirmed at-risk flag, reviewed monthly (business key = "风险-" + the flag's id). */
+  public static final String PREVENTION_PLAN = "prevention-plan";
+
   private ProcessKeys() {}
 }
