@@ -44,7 +44,10 @@ class ProcessModelTests {
           Map.entry("approve-closure", List.of("closureDecision", "closureComment")),
           Map.entry("supervise-overdue-task", List.of("supervisionAction", "newAssignee", "newDueDate", "supervisionNotes")),
           Map.entry("decide-transfer", List.of("transferDecision", "receivingVillageCode", "receivingSchoolCode",
-              "transferDecisionReason")));
+              "transferDecisionReason")),
+          Map.entry("make-prevention-plan", List.of("helper", "actions")),
+          Map.entry("review-prevention-plan", List.of("reviewOutcome", "reviewNotes")),
+          Map.entry("urge-prevention-review", List.of("urgeNote")));
 
   static BpmnModelInstance model;
   static Map<String, JsonNode> forms = new HashMap<>();
@@ -114,7 +117,11 @@ class ProcessModelTests {
   @Test
   void everyTaskFormShowsTheCaseSummary() {
     forms.forEach((formId, form) -> {
-      if (!formId.equals("report-student")) {
+      // The prevention plan's forms are no case's: they show the pupil, her school and points instead.
+      if (formId.contains("prevention")) {
+        assertThat(fields(form)).as(formId).filteredOn(c -> c.path("disabled").asBoolean()).extracting(c -> c.get("key").asText())
+            .contains("studentName", "schoolName", "riskPoints");
+      } else if (!formId.equals("report-student")) {
         assertThat(fields(form)).as(formId)
             .filteredOn(c -> c.path("disabled").asBoolean())
             .extracting(c -> c.get("key").asText())
