@@ -13,7 +13,6 @@ import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.kernel.validation.IdNumber;
 import cn.baoxue.kernel.validation.Inputs;
-import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.org.CaseJurisdiction;
 import cn.baoxue.org.OrgTree;
 import cn.baoxue.org.OrgUnit;
@@ -296,7 +295,7 @@ public class AtRiskRegister {
   @Transactional(readOnly = true)
   public List<Flag> visibleTo(Staff staff, String schoolCode) {
     Jurisdiction.SqlScope scope = staff.jurisdiction().sqlScope("f.school_code", "f.village_code", "f.township_code", "f.county_code");
-    var query = jdbc.sql(SELECT + " where (" + scope.condition().replace(":", ":") + ")"
+    var query = jdbc.sql(SELECT + " where (" + scope.condition() + ")"
         + (schoolCode == null ? "" : " and f.school_code = :school") + " order by f.total_points desc, f.id");
     for (Map.Entry<String, Object> param : scope.params().entrySet()) {
       query = query.param(param.getKey(), param.getValue());
@@ -373,11 +372,5 @@ public class AtRiskRegister {
   private static String text(Map<String, Object> body, String field) {
     Object value = body.get(field);
     return value == null ? null : String.valueOf(value);
-  }
-
-  static InvalidCaseInputException refused(String field, String message) {
-    Inputs in = new Inputs();
-    in.problem(field, message);
-    return new InvalidCaseInputException(in.problems());
   }
 }
