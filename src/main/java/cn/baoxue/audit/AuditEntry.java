@@ -67,13 +67,23 @@ public class AuditEntry {
     /** 四个一: a unit's report submitted (ref_id: the unit_report; payload: unit, period and the submission's SHA-256). */
     UNIT_REPORT,
     /** An official layout (.xlsx, PDF) of a submitted report downloaded (ref_id: the unit_report; payload: format and SHA-256). */
-    UNIT_REPORT_DOWNLOAD
+    UNIT_REPORT_DOWNLOAD,
+    /** 风险台账: an assessment flagged a pupil (ref_id: the risk_flag; payload: pupil, term, school, total and points). */
+    AT_RISK_FLAG,
+    /** The principal confirmed or dismissed a flag (ref_id: the risk_flag; payload: the status and the dismissal's reason). */
+    AT_RISK_DECISION,
+    /** A teacher's observation of a pupil (ref_id: the risk_observation; payload: pupil and code). */
+    AT_RISK_OBSERVATION,
+    /** A grades import (ref_id: its last grade_result row; payload: terms, rows and the file's SHA-256). */
+    AT_RISK_GRADES,
+    /** A prevention plan's history written onto the case it opened (ref_id: the prevention_plan; payload: JSON step and description). */
+    PREVENTION_PLAN
   }
 
   /** The kinds the case timeline shows (跨县移交, 外地协查); each payload is JSON with {@code step} and {@code description}. */
   public static final java.util.Set<Kind> CASE_TIMELINE_KINDS = java.util.EnumSet.of(
       Kind.COUNTY_TRANSFER, Kind.COUNTY_TRANSFER_ACCEPTED, Kind.COUNTY_TRANSFER_RETURNED, Kind.COUNTY_TRANSFER_HELPERS,
-      Kind.ASSISTANCE_LETTER);
+      Kind.ASSISTANCE_LETTER, Kind.PREVENTION_PLAN);
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

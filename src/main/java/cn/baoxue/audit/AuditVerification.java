@@ -148,7 +148,22 @@ public class AuditVerification {
           .optional()
           .map(intact -> intact ? Optional.<String>empty() : Optional.of("报表 #" + entry.getRefId() + " 的报送内容已被改动"))
           .orElseGet(() -> Optional.of("报表 #" + entry.getRefId() + " 已被删除"));
-      case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT, UNIT_REPORT_DOWNLOAD -> Optional.empty();
+      case AT_RISK_FLAG, AT_RISK_DECISION ->
+          jdbc.sql("select count(*) from risk_flag where id = ? and ? like concat('flag=', id, ';%')")
+              .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("风险预警 #" + entry.getRefId() + " 已被删除");
+      case PREVENTION_PLAN ->
+          jdbc.sql("select count(*) from prevention_plan where id = ?").param(entry.getRefId()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("预防帮扶计划 #" + entry.getRefId() + " 已被删除");
+      case AT_RISK_OBSERVATION ->
+          jdbc.sql("select count(*) from risk_observation where id = ? and ? like concat('observation=', id, ';student=', student_id, ';code=', observation)")
+              .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("教师观察 #" + entry.getRefId() + " 已被删除或改动");
+      case PERSONAL_DATA_READ, PERSONAL_DATA_EXPORT, RETENTION_PURGE, LOGIN, LOGIN_FAILED, LOGOUT, UNIT_REPORT_DOWNLOAD,
+          AT_RISK_GRADES -> Optional.empty();
     };
   }
 

@@ -70,7 +70,8 @@ public class CaseTimeline {
       Map.entry("ESCALATION", "逾期督办"), Map.entry("DOCUMENT", "文书"), Map.entry("TIMER", "计时"),
       Map.entry("INCIDENT", "故障"), Map.entry("ENDED", "结束"), Map.entry("EVIDENCE", "佐证材料"),
       Map.entry("REFERRAL", "联控联保"),
-      Map.entry("TRANSFER", "跨县移交"));
+      Map.entry("TRANSFER", "跨县移交"),
+      Map.entry("PREVENTION", "预防帮扶计划"));
 
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -134,7 +135,7 @@ public class CaseTimeline {
     referrals(dropoutCase.getId(), entries, actorNames);
     for (AuditEntry a : auditEntries.findByCaseIdAndKindInOrderByIdAsc(dropoutCase.getId(), AuditEntry.CASE_TIMELINE_KINDS)) {
       com.fasterxml.jackson.databind.JsonNode payload = TRANSFER_PAYLOAD.apply(a.getPayload());
-      entries.add(new TimelineEntry(a.getRecordedAt(), "TRANSFER", a.getActor(), name(a.getActor(), actorNames),
+      entries.add(new TimelineEntry(a.getRecordedAt(), a.getKind() == AuditEntry.Kind.PREVENTION_PLAN ? "PREVENTION" : "TRANSFER", a.getActor(), name(a.getActor(), actorNames),
           payload.path("step").asText(null), payload.path("description").asText(""), null));
     }
     entries.sort(Comparator.comparing(TimelineEntry::time)
@@ -372,7 +373,7 @@ public class CaseTimeline {
 
   private static int order(String type) {
     return List.of("REPORTED", "TASK_CREATED", "IDENTITY_LINK", "OPERATION", "VARIABLE", "TASK_COMPLETED", "ESCALATION",
-        "DOCUMENT", "EVIDENCE", "TRANSFER", "TIMER", "INCIDENT", "ENDED").indexOf(type);
+        "DOCUMENT", "EVIDENCE", "PREVENTION", "TRANSFER", "TIMER", "INCIDENT", "ENDED").indexOf(type);
   }
 
   private static final java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> TRANSFER_PAYLOAD = text -> {

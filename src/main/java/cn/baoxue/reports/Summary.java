@@ -20,6 +20,7 @@ import java.util.Map;
  * @param fundsYuan total of the {@code FUNDS} contacts
  * @param care 结对关爱 in the scope, independent of any case ({@link CareFigures})
  * @param referrals the 联控联保 referrals sent in the range from the scope's cases
+ * @param atRisk the at-risk register of the scope: flags raised in the range ({@link AtRiskFigures})
  */
 public record Summary(
     String scope,
@@ -42,7 +43,8 @@ public record Summary(
     Map<String, Long> contacts,
     BigDecimal fundsYuan,
     CareBlock care,
-    Referrals referrals) {
+    Referrals referrals,
+    AtRiskBlock atRisk) {
 
   /**
    * 联控联保: the referrals sent in the range from the cases of the scope, whatever the cases' dates.

@@ -145,6 +145,11 @@ class HomeController {
     if (county || aboveCounty || auditor || admin) {
       links.add(new Link("季度复核", "/rechecks", county ? "每季度抽取已销号、非辍学的案件复核，确认率与重新立案的案件" : "各县季度复核的样本、结论与确认率（只读）"));
     }
+    if (school || township || county || auditor) {
+      links.add(new Link("辍学风险台账", "/at-risk", school
+          ? "动摇生、家困生、学困生：按缺勤、成绩、特殊群体、教师观察计分，校长确认后一对一帮扶"
+          : "辖区学校的风险预警、确认与误报、预防帮扶计划"));
+    }
     if (county || everywhereAuditor || countyAuditor || admin) {
       links.add(new Link("疑似重复的儿童记录", "/children/duplicates", county ? "同名同生日同监护人或同村的两条记录，核实后合并为一人一档" : "全县疑似重复的儿童记录（只读）"));
     }

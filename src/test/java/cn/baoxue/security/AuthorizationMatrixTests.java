@@ -142,6 +142,12 @@ class AuthorizationMatrixTests {
   /** 尖山乡's 结对关爱: an orphan of 长安村 paired with 长安村小学's teacher. */
   long carePairing;
   static final String CARE_PERSON = "矩阵结对甲";
+  // --- at-risk register (issue 20) ---
+  static final String AT_RISK_PUPIL = "矩阵预警甲";
+  /** Who reads 长安村小学's pending flag: its principal and the units and auditors above the school; not its teachers yet. */
+  static final Set<Role> AT_RISK_READERS = EnumSet.of(Role.PRINCIPAL_A, Role.OFFICIAL_A, Role.BUREAU, Role.AUDITOR, Role.PREFECTURE,
+      Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
+  long atRiskFlag;
   /**
    * Who reads it: its helper, and those whose jurisdiction covers 长安村 (the pairing names no school,
    * so 长安村小学's principal does not), the prefecture and province above it included.
@@ -203,6 +209,7 @@ class AuthorizationMatrixTests {
     rechecks.openAll(LocalDate.of(2021, 1, 4));
     zhenxiongRecheck = jdbc.queryForObject("select id from recheck_round where county_code = '530627' and quarter = '2020Q4'", Long.class);
     yiliangRecheck = jdbc.queryForObject("select id from recheck_round where county_code = '530628' and quarter = '2020Q4'", Long.class);
+    atRiskFlag = atRiskFlagOfChangan();
     for (Role role : Role.values()) {
       scripts.put(role, role.user == null ? Caller.anonymous(port) : Caller.basic(port, role.user));
       browsers.put(role, role.user == null ? Caller.anonymous(port) : Caller.loggedIn(port, role.user));
@@ -391,6 +398,12 @@ class AuthorizationMatrixTests {
         Map.of("\"id\":" + zhenxiongRecheck + ",", RECHECK_READERS_ZHENXIONG, "\"id\":" + yiliangRecheck + ",", RECHECK_READERS_YILIANG)));
     row(door, "GET /api/rechecks/{镇雄县的复核}", "猜测编号读取镇雄县的季度复核",
         role -> recheckRead(role, scripts.get(role).get("/api/rechecks/" + zhenxiongRecheck)));
+    row(door, "GET /api/at-risk/flags", "辍学风险台账（待确认的只给校长和上级）", role -> list(role, scripts.get(role).get("/api/at-risk/flags"),
+        Map.of(AT_RISK_PUPIL, AT_RISK_READERS)));
+    row(door, "GET /api/at-risk/flags/{长安村小学待确认的预警}", "猜测编号读取长安村小学待确认的风险预警", this::atRiskRead);
+    row(door, "POST /api/at-risk/flags/{长安村小学的预警}/confirm", "确认风险预警（带未声明字段）", role -> atRiskDecide(role, "confirm"));
+    row(door, "POST /api/at-risk/flags/{长安村小学的预警}/dismiss", "排除风险预警（带未声明字段）", role -> atRiskDecide(role, "dismiss"));
+    row(door, "POST /api/at-risk/observations", "登记教师观察（带未声明字段）", this::atRiskObserveWithUndeclaredField);
     row(door, "GET /api/staff/{长安村小学教师}/handover?successor={校长}", "预览长安村小学教师的工作交接", this::previewHandover);
     row(door, "POST /api/staff/{长安村小学教师}/handover", "工作交接（带未声明字段）", this::handOverWithUndeclaredField);
     row(door, "POST /api/cases/{A}/referrals", "为长安的案件发出联控联保转介（带未声明字段）", this::sendReferralWithUndeclaredField);
@@ -912,6 +925,69 @@ class AuthorizationMatrixTests {
     }
     assertThat(reply.body()).doesNotContain(a.caseNumber());
     return "✅ 本人（无 A 的通知）";
+  }
+
+  // --- at-risk register (issue 20) ---
+
+  /** A pending flag of 长安村小学: a pupil with two special groups (40 points, the line), assessed by its principal. */
+  private long atRiskFlagOfChangan() {
+    String idNumber = TestStudents.idNumber(LocalDate.now().minusYears(10).minusDays(13), false);
+    java.sql.Timestamp now = java.sql.Timestamp.valueOf(java.time.LocalDateTime.now());
+    jdbc.update("insert into student (id_number, name, gender, birth_date, school_code, grade, village_code, special_groups, created_at,"
+        + " updated_at) values (?, ?, 'F', ?, ?, 4, ?, 'ORPHAN,DE_FACTO_UNSUPPORTED', ?, ?)", idNumber, AT_RISK_PUPIL,
+        LocalDate.now().minusYears(10).minusDays(13), TestStudents.CHANGAN_SCHOOL, TestStudents.CHANGAN_VILLAGE, now, now);
+    Reply assessed = Caller.basic(port, "principal-changan").postJson("/api/at-risk/assessments",
+        "{\"schoolCode\":\"" + TestStudents.CHANGAN_SCHOOL + "\"}");
+    assertThat(assessed.status()).as("%s", assessed).isEqualTo(200);
+    return jdbc.queryForObject("select f.id from risk_flag f join student s on s.id = f.student_id where s.id_number = ?", Long.class,
+        idNumber);
+  }
+
+  private String atRiskRead(Role role) {
+    Reply reply = scripts.get(role).get("/api/at-risk/flags/" + atRiskFlag);
+    if (role == Role.ANONYMOUS) {
+      return refused(role, reply);
+    }
+    if (AT_RISK_READERS.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(reply.body()).contains(AT_RISK_PUPIL);
+      return "✅";
+    }
+    assertThat(reply.status()).as("%s", reply).isEqualTo(404);
+    assertThat(reply.body()).doesNotContain(AT_RISK_PUPIL);
+    return "🚫 404";
+  }
+
+  /** Past the permission check for 长安村小学's principal only; then the undeclared field is refused and the flag stays pending. */
+  private String atRiskDecide(Role role, String decision) {
+    Reply reply = scripts.get(role).send("POST", "/api/at-risk/flags/" + atRiskFlag + "/" + decision,
+        "{\"reason\":\"矩阵\",\"status\":\"CONFIRMED\"}");
+    assertThat(jdbc.queryForObject("select status from risk_flag where id = ?", String.class, atRiskFlag)).isEqualTo("PENDING");
+    if (role == Role.PRINCIPAL_A) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("不接受字段“status”");
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    if (role != Role.ANONYMOUS && !AT_RISK_READERS.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(404);
+    }
+    return refused(role, reply);
+  }
+
+  /** Every logged-in caller who may write reaches the field check (the pupil's school is checked after it); nothing is written. */
+  private String atRiskObserveWithUndeclaredField(Role role) {
+    long before = jdbc.queryForObject("select count(*) from risk_observation", Long.class);
+    Reply reply = scripts.get(role).send("POST", "/api/at-risk/observations",
+        "{\"idNumber\":\"530627201503181082\",\"observation\":\"WEARY\",\"observedBy\":\"principal-changan\"}");
+    assertThat(jdbc.queryForObject("select count(*) from risk_observation", Long.class)).as("nothing written after %s", reply)
+        .isEqualTo(before);
+    if (role == Role.ANONYMOUS || role == Role.AUDITOR || role == Role.PREFECTURE_AUDITOR) {
+      return refused(role, reply);
+    }
+    assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+    assertThat(reply.body()).contains("不接受字段“observedBy”");
+    return "✅ 400 校验";
   }
 
   /** 尖山乡's pairing: read by its helper and those whose jurisdiction covers 长安村; 404 for the others. */

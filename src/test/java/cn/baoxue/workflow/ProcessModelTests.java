@@ -48,10 +48,20 @@ class ProcessModelTests {
           // 四个一 report tasks (unit-report.bpmn): not a case's, so no case summary (REPORT_FORMS).
           Map.entry("submit-report", List.of("students", "studentsReason", "newCases", "newCasesReason", "confirmed",
               "confirmedReason", "returned", "returnedReason", "openCases", "openCasesReason", "zeroReport", "reportRemarks")),
-          Map.entry("urge-report", List.of("urgeNote")));
+          Map.entry("urge-report", List.of("urgeNote")),
+          // 季度复核 (county-recheck.bpmn): a county's round, and a sampled case re-checked (its own facts, no rung).
+          Map.entry("draw-recheck-sample", List.of("samplePerTownship")),
+          Map.entry("recheck-case", List.of("recheckResult", "recheckNotes")),
+          Map.entry("make-prevention-plan", List.of("helper", "actions")),
+          Map.entry("review-prevention-plan", List.of("reviewOutcome", "reviewNotes")),
+          Map.entry("urge-prevention-review", List.of("urgeNote")));
 
-  /** The forms of the report tasks, which belong to a unit and a period, not to a case. */
-  static final java.util.Set<String> REPORT_FORMS = java.util.Set.of("submit-report", "urge-report");
+  /**
+   * The forms of tasks that belong to a unit and a period, not to a case's lifecycle (the report
+   * tasks, the quarterly re-check), so without the case summary's rung and report day.
+   */
+  static final java.util.Set<String> REPORT_FORMS = java.util.Set.of("submit-report", "urge-report", "draw-recheck-sample",
+      "recheck-case");
 
   static BpmnModelInstance model;
   static Map<String, JsonNode> forms = new HashMap<>();
@@ -121,7 +131,11 @@ class ProcessModelTests {
   @Test
   void everyTaskFormShowsTheCaseSummary() {
     forms.forEach((formId, form) -> {
-      if (!formId.equals("report-student") && !REPORT_FORMS.contains(formId)) {
+      // The prevention plan's forms are no case's: they show the pupil, her school and points instead.
+      if (formId.contains("prevention")) {
+        assertThat(fields(form)).as(formId).filteredOn(c -> c.path("disabled").asBoolean()).extracting(c -> c.get("key").asText())
+            .contains("studentName", "schoolName", "riskPoints");
+      } else if (!formId.equals("report-student") && !REPORT_FORMS.contains(formId)) {
         assertThat(fields(form)).as(formId)
             .filteredOn(c -> c.path("disabled").asBoolean())
             .extracting(c -> c.get("key").asText())

@@ -11,7 +11,9 @@ public enum CaseSource implements Coded {
   SURVEY("摸排"),
   RECONCILIATION("四查三比对"),
   /** A closed or not-a-dropout case the county's quarterly 复核 found wrong, opened again for the same child. */
-  RECHECK("季度复核");
+  RECHECK("季度复核"),
+  /** A pupil of a prevention plan (一对一帮扶) left school: the plan's history opens her case. */
+  PREVENTION("预防帮扶计划");
 
   private final String label;
 

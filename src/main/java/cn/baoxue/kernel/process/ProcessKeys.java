@@ -33,6 +33,8 @@ public final class ProcessKeys {
 
   /** One unit's report for one period, {@code processes/unit-report.bpmn}; business key {@code <unitCode>-<period>}. */
   public static final String UNIT_REPORT = "unit-report";
+  /** 一对一帮扶: the prevention plan of a confirmed at-risk flag, reviewed monthly (business key = "风险-" + the flag's id). */
+  public static final String PREVENTION_PLAN = "prevention-plan";
 
   private ProcessKeys() {}
 }
