@@ -20,6 +20,7 @@ import java.util.Map;
  * @param fundsYuan total of the {@code FUNDS} contacts
  * @param care 结对关爱 in the scope, independent of any case ({@link CareFigures})
  * @param referrals the 联控联保 referrals sent in the range from the scope's cases
+ * @param disabledPlacement disabled children of the scope by placement ({@link DisabledPlacementFigures})
  */
 public record Summary(
     String scope,
@@ -42,7 +43,8 @@ public record Summary(
     Map<String, Long> contacts,
     BigDecimal fundsYuan,
     CareBlock care,
-    Referrals referrals) {
+    Referrals referrals,
+    DisabledPlacementBlock disabledPlacement) {
 
   /**
    * 联控联保: the referrals sent in the range from the cases of the scope, whatever the cases' dates.

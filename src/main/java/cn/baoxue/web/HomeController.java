@@ -141,6 +141,12 @@ class HomeController {
           ? "孤儿、事实无人抚养儿童、重度残疾人、特困家庭的结对帮扶人和关爱记录；建立结对"
           : auditor ? "本辖区的结对关爱和关爱记录（只读）" : "我结对关爱的对象，登记电话、走访、落实政策、资助等关爱记录"));
     }
+    if (works || auditor) {
+      boolean experts = kinds.contains(Kind.EXPERTS);
+      links.add(new Link("残疾儿童安置与送教上门", "/placement", experts ? "本县残疾儿童的评估与安置：随班就读、特教学校、送教上门、延缓入学"
+          : township || county ? "登记适龄残疾儿童，查看专家委员会的安置和送教上门记录"
+          : auditor ? "本辖区残疾儿童的安置和送教记录（只读）" : "我负责的送教上门儿童：登记每次送教"));
+    }
     if (county || everywhereAuditor || countyAuditor || admin) {
       links.add(new Link("疑似重复的儿童记录", "/children/duplicates", county ? "同名同生日同监护人或同村的两条记录，核实后合并为一人一档" : "全县疑似重复的儿童记录（只读）"));
     }

@@ -147,6 +147,12 @@ class AuthorizationMatrixTests {
   static final Set<Role> CARE_READERS = EnumSet.of(Role.TEACHER_A, Role.CADRE_A, Role.OFFICIAL_A, Role.BUREAU, Role.WOMENFED,
       Role.AUDITOR, Role.PREFECTURE, Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
 
+  /** 尖山乡's disabled child of 长安村小学 (残疾儿童安置), waiting for 镇雄县's expert committee. */
+  long placementChild;
+  static final String PLACEMENT_PERSON = "矩阵安置甲";
+  /** Who reads her: whose jurisdiction covers 长安村小学 or 长安村; the committee (no column here) too. */
+  static final Set<Role> PLACEMENT_READERS = COVER_A;
+
   /** One case as the doors name it. */
   record Fixture(String processInstanceId, String caseNumber, String taskId, String idNumber) {
 
@@ -185,6 +191,12 @@ class AuthorizationMatrixTests {
         + "\",\"helper\":\"teacher-changan\",\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE + "\"}");
     assertThat(pairing.status()).as("%s", pairing).isEqualTo(201);
     carePairing = Long.parseLong(new JacksonJsonParser().parseMap(pairing.body()).get("id").toString());
+    Reply disabled = Caller.basic(port, "official-jianshan").postJson("/api/placement/children", "{\"idNumber\":\""
+        + TestStudents.idNumber(LocalDate.now().minusYears(8).minusDays(13), false) + "\",\"name\":\"" + PLACEMENT_PERSON
+        + "\",\"category\":\"HEARING\",\"level\":\"LEVEL_1\",\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE
+        + "\",\"schoolCode\":\"" + TestStudents.CHANGAN_SCHOOL + "\"}");
+    assertThat(disabled.status()).as("%s", disabled).isEqualTo(201);
+    placementChild = Long.parseLong(new JacksonJsonParser().parseMap(disabled.body()).get("id").toString());
     Reply referral = Caller.basic(port, "official-jianshan").postJson("/api/cases/" + a2.caseNumber() + "/referrals",
         "{\"type\":\"LOCATE_CHILD\",\"department\":\"PUBLIC_SECURITY\",\"request\":\"请协助查找下落\"}");
     assertThat(referral.status()).as("%s", referral).isEqualTo(201);
@@ -291,6 +303,10 @@ class AuthorizationMatrixTests {
     row(door, "GET /care", "结对关爱（本辖区的和本人结对的）", role -> role == Role.ANONYMOUS ? toLogin(browsers.get(role).get("/care"))
         : list(role, browsers.get(role).get("/care"), Map.of(CARE_PERSON, CARE_READERS)));
     row(door, "GET /care/{尖山乡的结对}", "猜测编号打开尖山乡的结对关爱", role -> careRead(role, browsers.get(role).get("/care/" + carePairing)));
+    row(door, "GET /placement", "残疾儿童安置（本辖区的和本人送教的）", role -> role == Role.ANONYMOUS ? toLogin(browsers.get(role).get("/placement"))
+        : list(role, browsers.get(role).get("/placement"), Map.of(PLACEMENT_PERSON, PLACEMENT_READERS)));
+    row(door, "GET /placement/{尖山乡登记的儿童}", "猜测编号打开尖山乡登记的残疾儿童",
+        role -> placementRead(role, browsers.get(role).get("/placement/" + placementChild)));
     row(door, "GET /reconciliations", "四查三比对（比对记录只列本辖区的）", role -> {
       Reply reply = browsers.get(role).get("/reconciliations");
       if (role != Role.ANONYMOUS && !RUN_READERS.contains(role)) {
@@ -367,6 +383,12 @@ class AuthorizationMatrixTests {
         role -> careRead(role, scripts.get(role).get("/api/care/pairings/" + carePairing)));
     row(door, "POST /api/care/pairings", "建立结对关爱（带未声明字段）", this::createPairingWithUndeclaredField);
     row(door, "POST /api/care/pairings/{尖山乡的结对}/contacts", "登记关爱记录（带未声明字段）", this::careContactWithUndeclaredField);
+    row(door, "GET /api/placement/children", "残疾儿童安置列表", role -> list(role, scripts.get(role).get("/api/placement/children"),
+        Map.of(PLACEMENT_PERSON, PLACEMENT_READERS)));
+    row(door, "GET /api/placement/children/{尖山乡登记的儿童}", "猜测编号读取尖山乡登记的残疾儿童",
+        role -> placementRead(role, scripts.get(role).get("/api/placement/children/" + placementChild)));
+    row(door, "POST /api/placement/children", "登记残疾儿童（带未声明字段）", this::registerDisabledChildWithUndeclaredField);
+    row(door, "POST /api/placement/children/{尖山乡登记的儿童}/assessment", "评估安置（只有县残疾人教育专家委员会）", this::assessPlacement);
     row(door, "GET /api/staff/{长安村小学教师}/handover?successor={校长}", "预览长安村小学教师的工作交接", this::previewHandover);
     row(door, "POST /api/staff/{长安村小学教师}/handover", "工作交接（带未声明字段）", this::handOverWithUndeclaredField);
     row(door, "POST /api/cases/{A}/referrals", "为长安的案件发出联控联保转介（带未声明字段）", this::sendReferralWithUndeclaredField);
@@ -829,6 +851,50 @@ class AuthorizationMatrixTests {
     assertThat(reply.status()).as("%s", reply).isEqualTo(404);
     assertThat(reply.body()).doesNotContain(CARE_PERSON);
     return "🚫 404";
+  }
+
+  /** 尖山乡's disabled child: read by those whose jurisdiction covers her school or village; 404 for the others. */
+  private String placementRead(Role role, Reply reply) {
+    if (role == Role.ANONYMOUS) {
+      return reply.status() == 302 ? toLogin(reply) : refused(role, reply);
+    }
+    if (PLACEMENT_READERS.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(reply.body()).contains(PLACEMENT_PERSON);
+      return "✅";
+    }
+    assertThat(reply.status()).as("%s", reply).isEqualTo(404);
+    assertThat(reply.body()).doesNotContain(PLACEMENT_PERSON);
+    return "🚫 404";
+  }
+
+  /** Past the permission check for the townships and the county bureau only; then the undeclared field is refused. */
+  private String registerDisabledChildWithUndeclaredField(Role role) {
+    long before = jdbc.queryForObject("select count(*) from disabled_child", Long.class);
+    Reply reply = scripts.get(role).send("POST", "/api/placement/children", "{\"idNumber\":\""
+        + TestStudents.idNumber(LocalDate.now().minusYears(8).minusDays(14), true) + "\",\"name\":\"矩阵安置乙\",\"category\":\"VISUAL\","
+        + "\"level\":\"LEVEL_3\",\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE + "\",\"placement\":\"SPECIAL_SCHOOL\"}");
+    long after = jdbc.queryForObject("select count(*) from disabled_child", Long.class);
+    assertThat(after).as("nothing written after %s", reply).isEqualTo(before);
+    if (EnumSet.of(Role.OFFICIAL_A, Role.OFFICIAL_B, Role.BUREAU, Role.NEIGHBOUR_COUNTY).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("残疾儿童登记不接受字段“placement”");
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    return refused(role, reply);
+  }
+
+  /** Only 镇雄县's expert committee assesses: every column here is refused (403 for her readers, 404 for the rest), nothing placed. */
+  private String assessPlacement(Role role) {
+    Reply reply = scripts.get(role).send("POST", "/api/placement/children/" + placementChild + "/assessment",
+        "{\"placement\":\"SPECIAL_SCHOOL\"}");
+    assertThat(jdbc.queryForObject("select count(*) from disabled_child where id = ? and placement is null", Long.class, placementChild))
+        .as("nothing placed after %s", reply).isEqualTo(1);
+    if (role != Role.ANONYMOUS && role != Role.ADMIN) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(PLACEMENT_READERS.contains(role) ? 403 : 404);
+    }
+    return refused(role, reply);
   }
 
   /** Past the permission check for the townships and the county bureau only; then the undeclared field is refused. */

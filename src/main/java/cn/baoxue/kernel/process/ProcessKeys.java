@@ -18,5 +18,11 @@ public final class ProcessKeys {
 
   public static final String RECORD_REFERRAL_ACTION = "recordReferralAction";
 
+  /** 残疾儿童安置: the expert committee assesses a disabled child (business key = the child's record id). */
+  public static final String DISABLED_PLACEMENT = "disabled-placement";
+
+  /** 送教上门: the visit schedule of a child placed at home, one period after another (business key = the child's record id). */
+  public static final String HOME_DELIVERY_SCHEDULE = "home-delivery-schedule";
+
   private ProcessKeys() {}
 }
