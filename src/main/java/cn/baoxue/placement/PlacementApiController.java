@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/placement/children/{id}/assessment} with {"placement", "assessmentNote", "deferralReason",
  * "deferralAppliedOn", "deliveryTeachers"} is the committee's decision; the GETs read what the
  * caller's jurisdiction covers (a committee: its county's disabled children) and the children she
- * delivers 送教上门 to.
+ * delivers 送教上门 to. {@code POST /api/placement/children/{id}/visits} with {"date", "hours",
+ * "content", "evidenceFileName", "evidenceBase64"} logs a 送教 visit (her 送教 teachers only).
  */
 @RestController
 @RequestMapping("/api/placement/children")
@@ -28,10 +29,12 @@ class PlacementApiController {
 
   private final Placements placements;
   private final PlacementViews views;
+  private final HomeDeliveries deliveries;
 
-  PlacementApiController(Placements placements, PlacementViews views) {
+  PlacementApiController(Placements placements, PlacementViews views, HomeDeliveries deliveries) {
     this.placements = placements;
     this.views = views;
+    this.deliveries = deliveries;
   }
 
   @PostMapping
@@ -47,6 +50,16 @@ class PlacementApiController {
   @GetMapping("/{id}")
   ChildView read(@PathVariable long id, Staff staff) {
     return views.of(placements.requireVisible(id, staff), staff);
+  }
+
+  @PostMapping("/{id}/visits")
+  ResponseEntity<HomeDeliveries.Visit> recordVisit(@PathVariable long id, @RequestBody Map<String, Object> body, Staff staff) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(deliveries.recordVisit(id, body, null, staff));
+  }
+
+  @GetMapping("/{id}/visits")
+  List<HomeDeliveries.Visit> visits(@PathVariable long id, Staff staff) {
+    return deliveries.visitsOf(placements.requireVisible(id, staff).getId());
   }
 
   @PostMapping("/{id}/assessment")

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -33,8 +34,13 @@ class PlacementPagesController {
   private final PlacementViews views;
   private final UnitsInReach units;
   private final Roles roles;
+  private final HomeDeliveries deliveries;
+  private final HomeDeliveryPlan plan;
 
-  PlacementPagesController(Placements placements, PlacementViews views, UnitsInReach units, Roles roles) {
+  PlacementPagesController(Placements placements, PlacementViews views, UnitsInReach units, Roles roles, HomeDeliveries deliveries,
+      HomeDeliveryPlan plan) {
+    this.deliveries = deliveries;
+    this.plan = plan;
     this.placements = placements;
     this.views = views;
     this.units = units;
@@ -83,6 +89,24 @@ class PlacementPagesController {
     }
   }
 
+  @PostMapping("/placement/{id}/visits")
+  String recordVisit(@PathVariable long id, @RequestParam Map<String, String> form,
+      @RequestParam(name = "evidence", required = false) MultipartFile evidence, Staff staff, Model model, RedirectAttributes redirect)
+      throws java.io.IOException {
+    DisabledChild child = placements.requireVisible(id, staff);
+    HomeDeliveries.Evidence upload = evidence == null || evidence.isEmpty() ? null
+        : new HomeDeliveries.Evidence(evidence.getOriginalFilename() == null ? "佐证" : evidence.getOriginalFilename(), evidence.getBytes());
+    try {
+      HomeDeliveries.Visit visit = deliveries.recordVisit(id, filled(form, Set.of("date", "hours", "content")), upload, staff);
+      redirect.addFlashAttribute("notice", "已登记送教：" + visit.date() + "，" + visit.hours().stripTrailingZeros().toPlainString() + "小时");
+      return "redirect:/placement/" + id;
+    } catch (InvalidCaseInputException refused) {
+      return showPage(child, staff, model, form, refused.fieldProblems());
+    } catch (ResponseStatusException refused) {
+      return showPage(child, staff, model, form, List.of(new Problem("", refused.getReason())));
+    }
+  }
+
   String listPage(Staff staff, Model model, Map<String, String> form, List<Problem> problems) {
     List<PlacementViews.ChildView> all = views.of(placements.visibleTo(staff), staff);
     model.addAttribute("waiting", all.stream().filter(c -> c.placement() == null).toList());
@@ -109,6 +133,19 @@ class PlacementPagesController {
           .map(user -> Map.of("id", user, "label", roles.person(user))).toList());
     }
     model.addAttribute("today", BeijingTime.today().toString());
+    model.addAttribute("mayLog", deliveries.mayLog(child, staff));
+    model.addAttribute("visits", deliveries.visitsOf(child.getId()).stream()
+        .map(v -> Map.of("date", v.date().toString(), "hours", v.hours().stripTrailingZeros().toPlainString(), "content", v.content(),
+            "evidence", v.evidenceType() == null ? "无" : v.evidenceType().startsWith("image/") ? "照片" : "扫描件",
+            "by", roles.person(v.recordedBy())))
+        .toList());
+    model.addAttribute("misses", deliveries.missesOf(child.getId()).stream()
+        .map(m -> Map.of("period", m.periodStart().getYear() + "年" + m.periodStart().getMonthValue() + "月",
+            "counts", "应送" + m.planned() + "次，实送" + m.delivered() + "次",
+            "urge", m.urgedBy() == null ? (m.escalatedAt() == null ? "待乡镇督促" : "乡镇逾期，已上报县教育局")
+                : roles.person(m.urgedBy()) + "已督促：" + m.urgeNote()))
+        .toList());
+    model.addAttribute("visitsPerMonth", plan.visitsPerMonth());
     model.addAttribute("form", form);
     model.addAttribute("problems", byField(problems));
     return "placement/child";

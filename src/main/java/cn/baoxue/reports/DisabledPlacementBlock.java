@@ -13,6 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param deferred 延缓入学
  * @param notAssessed registered, not yet assessed by the expert committee
  * @param children all of them
+ * @param visitsDelivered 送教上门 visits logged for them, dated in the range
+ * @param visitsPlanned visits planned for the 送教上门 children over the monthly periods that overlap
+ *     the range and have begun ({@code placement.HomeDeliveryPlan})
  */
 public record DisabledPlacementBlock(
     @JsonProperty("INCLUSIVE_CLASS") long inclusiveClass,
@@ -20,4 +23,6 @@ public record DisabledPlacementBlock(
     @JsonProperty("HOME_DELIVERED") long homeDelivered,
     @JsonProperty("DEFERRED") long deferred,
     @JsonProperty("NOT_ASSESSED") long notAssessed,
-    long children) {}
+    long children,
+    long visitsDelivered,
+    long visitsPlanned) {}

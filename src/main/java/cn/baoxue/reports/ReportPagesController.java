@@ -128,6 +128,8 @@ class ReportPagesController {
       sheet.row("其中：送教上门", disabled.homeDelivered());
       sheet.row("其中：延缓入学", disabled.deferred());
       sheet.row("其中：待评估安置", disabled.notAssessed());
+      sheet.row("送教上门：已送教次数", disabled.visitsDelivered());
+      sheet.row("送教上门：计划送教次数", disabled.visitsPlanned());
       SummaryLabels.BREAKDOWNS.forEach((name, chineseTitle) -> {
         sheet.sheet(chineseTitle, List.of(chineseTitle, "人数"));
         SummaryLabels.labelled(name, SummaryLabels.breakdown(summary, name)).forEach(sheet::row);

@@ -246,6 +246,81 @@ class PlacementApiTests {
     assertThat(township.body()).contains("登记适龄残疾儿童", "吴小溪");
   }
 
+  @Test
+  void onlyHerTeachersLogVisitsWithEvidenceAndEveryoneElseIsRefusedWithNothingWritten() throws Exception {
+    long id = jianshanChild("陈小溪");
+    assertThat(Caller.basic(port, EXPERTS).postJson(CHILDREN + "/" + id + "/assessment",
+        "{\"placement\":\"HOME_DELIVERED\",\"deliveryTeachers\":[\"teacher-changan\"]}").status()).isEqualTo(200);
+    String visits = CHILDREN + "/" + id + "/visits";
+    String today = LocalDate.now().toString();
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    String good = "{\"date\":\"" + today + "\",\"hours\":1.5,\"content\":\"识字与康复训练\",\"evidenceFileName\":\"送教.png\","
+        + "\"evidenceBase64\":\"" + java.util.Base64.getEncoder().encodeToString(png) + "\"}";
+    long[] before = visitCounts(id);
+
+    // Readers who are not her 送教 teachers: 403; outsiders: 404.
+    for (String reader : List.of("official-jianshan", "bureau-zhenxiong", EXPERTS, "principal-changan", "auditor")) {
+      Reply refused = Caller.basic(port, reader).postJson(visits, good);
+      assertThat(refused.status()).as(reader + " %s", refused).isEqualTo(403);
+    }
+    for (String outsider : List.of("teacher-nantai", "official-nantai", "bureau-yiliang")) {
+      Reply refused = Caller.basic(port, outsider).postJson(visits, good);
+      assertThat(refused.status()).as(outsider + " %s", refused).isEqualTo(404);
+      assertThat(Caller.basic(port, outsider).get(visits).status()).isEqualTo(404);
+    }
+    Caller teacher = Caller.basic(port, "teacher-changan");
+    Map<String, String> refusals = Map.of(
+        "{\"date\":\"" + today + "\",\"hours\":2,\"content\":\"识字\",\"recordedBy\":\"official-jianshan\"}", "recordedBy=送教记录不接受字段“recordedBy”",
+        "{\"date\":\"" + LocalDate.now().plusDays(1) + "\",\"hours\":2,\"content\":\"识字\"}", "date=送教日期不能晚于今天",
+        "{\"date\":\"" + LocalDate.now().minusDays(30) + "\",\"hours\":2,\"content\":\"识字\"}", "date=送教日期不能早于安置日期",
+        "{\"date\":\"" + today + "\",\"hours\":9,\"content\":\"识字\"}", "hours=送教时长须在0到8小时之间",
+        "{\"date\":\"" + today + "\",\"hours\":\"两小时\",\"content\":\"识字\"}", "hours=送教时长须为数字",
+        "{\"date\":\"" + today + "\",\"hours\":2}", "content=送教内容不能为空",
+        "{\"date\":\"" + today + "\",\"hours\":2,\"content\":\"识字\",\"evidenceFileName\":\"a.exe\",\"evidenceBase64\":\"TVqQAAMAAAAEAAAA\"}",
+        "evidenceBase64=佐证文件须为照片（JPG、PNG）或 PDF",
+        "{\"date\":\"" + today + "\",\"hours\":2,\"content\":\"识字\",\"evidenceFileName\":\"a.png\",\"evidenceBase64\":\"!!\"}",
+        "evidenceBase64=佐证文件须为 base64 编码");
+    for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+      Reply refused = teacher.postJson(visits, refusal.getKey());
+      String field = refusal.getValue().substring(0, refusal.getValue().indexOf('='));
+      assertThat(refused.status()).as("%s → %s", refusal.getKey(), refused).isEqualTo(400);
+      assertThat(refused.body()).as(refusal.getKey()).contains("\"field\":\"" + field + "\"")
+          .contains(refusal.getValue().substring(field.length() + 1));
+    }
+    for (String path : List.of(visits + "/", CHILDREN + "/" + id + "%2Fvisits", CHILDREN + "/0" + id + "/visits",
+        CHILDREN + "/" + id + "/Visits", CHILDREN + "//" + id + "/visits", CHILDREN + "/" + id + ";x=1/visits")) {
+      Reply odd = teacher.send("POST", path, good);
+      assertThat(odd.status()).as("%s: %s", path, odd).isBetween(400, 405);
+    }
+    assertThat(Caller.basic(port, "teacher-changan").header("Origin", "https://evil.example").postJson(visits, good).status())
+        .isEqualTo(403);
+    assertThat(Caller.loggedIn(port, "teacher-changan").withoutCsrfToken().postJson(visits, good).status()).isEqualTo(403);
+    // A child not placed at home takes no visit.
+    long inclusive = jianshanChild("陈小河");
+    Caller.basic(port, EXPERTS).postJson(CHILDREN + "/" + inclusive + "/assessment", "{\"placement\":\"INCLUSIVE_CLASS\"}");
+    assertThat(teacher.postJson(CHILDREN + "/" + inclusive + "/visits", good).status()).isIn(403, 404);
+    assertThat(visitCounts(id)).isEqualTo(before);
+
+    Reply logged = teacher.postJson(visits, good);
+    assertThat(logged.status()).as("%s", logged).isEqualTo(201);
+    JsonNode visit = JSON.readTree(logged.body());
+    assertThat(visit.get("evidenceSha256").asText()).isEqualTo(cn.baoxue.kernel.integrity.Sha256.hex(png));
+    assertThat(visit.get("hours").decimalValue()).isEqualByComparingTo("1.5");
+    assertThat(JSON.readTree(teacher.get(visits).body())).hasSize(1);
+    assertThat(jdbc.queryForList("select payload from audit_trail where entry_kind = 'HOME_DELIVERY_VISIT' and ref_id = ? and actor = ?",
+        String.class, visit.get("id").asLong(), "teacher-changan")).singleElement().asString()
+        .contains("child=" + id, "evidence=" + cn.baoxue.kernel.integrity.Sha256.hex(png));
+    Reply verified = Caller.basic(port, "auditor").get("/api/audit/verify");
+    assertThat(JSON.readTree(verified.body()).get("intact").asBoolean()).as("%s", verified).isTrue();
+  }
+
+  private long[] visitCounts(long child) {
+    return new long[] {
+      jdbc.queryForObject("select count(*) from home_delivery_visit where child_id = ?", Long.class, child),
+      jdbc.queryForObject("select count(*) from audit_trail where entry_kind = 'HOME_DELIVERY_VISIT'", Long.class)
+    };
+  }
+
   // --- helpers ---
 
   private long jianshanChild(String name) {

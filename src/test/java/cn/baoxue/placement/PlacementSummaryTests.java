@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,7 +30,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * API: 毛井乡 registers five disabled children, the county bureau three in 曲子镇; 环县's expert
  * committee places seven of them (三 随班就读, 一 特教学校, 二 送教上门, 一 延缓入学) and leaves one to
  * assess. Every figure is asserted for a school, the two townships, the county, the prefecture and
- * a range that ends before any registration.
+ * a range that ends before any registration. The population is registered and placed on
+ * 2026-10-15 (the engine clock moved there), so its first 送教 period is November 2026: 毛井乡's
+ * teacher visits twice, 曲子镇's official once, against two visits planned each (November is in
+ * term).
  */
 @BaoxueWebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,37 +73,84 @@ class PlacementSummaryTests {
     enrol("experts-huanxian", "李文博", StaffRole.EXPERT_COMMITTEE, COUNTY);
     enrol("bureau-qingyang", "张建军", StaffRole.PREFECTURE_BUREAU, PREFECTURE);
 
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.ZonedDateTime.of(2026, 10, 15, 10, 0, 0, 0, BeijingTime.zone()).toInstant()));
+    try {
+      population();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private void population() {
     Caller township = Caller.basic(port, "official-maojing");
     Caller bureau = Caller.basic(port, "bureau-huanxian");
     Caller experts = Caller.basic(port, "experts-huanxian");
     assess(experts, register(township, MAOJING_VILLAGE, MAOJING_SCHOOL), "{\"placement\":\"INCLUSIVE_CLASS\"}");
     assess(experts, register(township, MAOJING_VILLAGE, MAOJING_SCHOOL), "{\"placement\":\"INCLUSIVE_CLASS\"}");
     assess(experts, register(township, MAOJING_VILLAGE, null), "{\"placement\":\"SPECIAL_SCHOOL\"}");
-    assess(experts, register(township, MAOJING_VILLAGE, MAOJING_SCHOOL),
-        "{\"placement\":\"HOME_DELIVERED\",\"deliveryTeachers\":[\"teacher-maojing\"]}");
+    long maojingAtHome = register(township, MAOJING_VILLAGE, MAOJING_SCHOOL);
+    assess(experts, maojingAtHome, "{\"placement\":\"HOME_DELIVERED\",\"deliveryTeachers\":[\"teacher-maojing\"]}");
     register(township, MAOJING_VILLAGE, null);
     assess(experts, register(bureau, QUZI_VILLAGE, null), "{\"placement\":\"INCLUSIVE_CLASS\"}");
-    assess(experts, register(bureau, QUZI_VILLAGE, null), "{\"placement\":\"HOME_DELIVERED\",\"deliveryTeachers\":\"official-quzi\"}");
+    long quziAtHome = register(bureau, QUZI_VILLAGE, null);
+    assess(experts, quziAtHome, "{\"placement\":\"HOME_DELIVERED\",\"deliveryTeachers\":\"official-quzi\"}");
     assess(experts, register(bureau, QUZI_VILLAGE, null), "{\"placement\":\"DEFERRED\",\"deferralReason\":\"住院治疗，家长申请\","
         + "\"deferralAppliedOn\":\"" + BeijingTime.today().minusDays(5) + "\"}");
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.ZonedDateTime.of(2026, 11, 28, 17, 0, 0, 0, BeijingTime.zone()).toInstant()));
+    visit(Caller.basic(port, "teacher-maojing"), maojingAtHome, "2026-11-05");
+    visit(Caller.basic(port, "teacher-maojing"), maojingAtHome, "2026-11-20");
+    visit(Caller.basic(port, "official-quzi"), quziAtHome, "2026-11-10");
+    // Before its first period: a visit counts as delivered, none is planned yet.
+    visit(Caller.basic(port, "official-quzi"), quziAtHome, "2026-10-20");
+  }
+
+  private static void visit(Caller teacher, long child, String date) {
+    Reply logged = teacher.postJson("/api/placement/children/" + child + "/visits",
+        "{\"date\":\"" + date + "\",\"hours\":2,\"content\":\"康复训练与识字\"}");
+    assertThat(logged.status()).as("%s", logged).isEqualTo(201);
   }
 
   @Test
   void theCountyAndThePrefectureCountEveryChildByPlacement() throws Exception {
-    assertThat(block("bureau-huanxian", COUNTY, "")).isEqualTo(expected(3, 1, 2, 1, 1));
-    assertThat(block("bureau-qingyang", PREFECTURE, "")).isEqualTo(expected(3, 1, 2, 1, 1));
+    assertThat(placements(block("bureau-huanxian", COUNTY, ""))).isEqualTo(expected(3, 1, 2, 1, 1));
+    assertThat(placements(block("bureau-qingyang", PREFECTURE, ""))).isEqualTo(expected(3, 1, 2, 1, 1));
+    assertThat(block("bureau-huanxian", COUNTY, "").get("visitsDelivered").asInt()).isEqualTo(4);
   }
 
   @Test
   void eachTownshipAndTheSchoolCountTheirOwn() throws Exception {
-    assertThat(block("official-maojing", MAOJING, "")).isEqualTo(expected(2, 1, 1, 0, 1));
-    assertThat(block("bureau-huanxian", QUZI, "")).isEqualTo(expected(1, 0, 1, 1, 0));
-    assertThat(block("teacher-maojing", MAOJING_SCHOOL, "")).isEqualTo(expected(2, 0, 1, 0, 0));
+    assertThat(placements(block("official-maojing", MAOJING, ""))).isEqualTo(expected(2, 1, 1, 0, 1));
+    assertThat(placements(block("bureau-huanxian", QUZI, ""))).isEqualTo(expected(1, 0, 1, 1, 0));
+    assertThat(placements(block("teacher-maojing", MAOJING_SCHOOL, ""))).isEqualTo(expected(2, 0, 1, 0, 0));
+  }
+
+  @Test
+  void novembersVisitsAreCountedAgainstTheVisitsPlannedForIt() throws Exception {
+    String november = "&from=2026-11-01&to=2026-11-30";
+    assertThat(visits(block("bureau-huanxian", COUNTY, november))).containsExactly(3, 4);
+    assertThat(visits(block("bureau-qingyang", PREFECTURE, november))).containsExactly(3, 4);
+    assertThat(visits(block("official-maojing", MAOJING, november))).containsExactly(2, 2);
+    assertThat(visits(block("bureau-huanxian", QUZI, november))).containsExactly(1, 2);
+    assertThat(visits(block("teacher-maojing", MAOJING_SCHOOL, november))).containsExactly(2, 2);
+    // October: the placement month, before the first period: one visit delivered, none planned.
+    assertThat(visits(block("bureau-huanxian", COUNTY, "&from=2026-10-01&to=2026-10-31"))).containsExactly(1, 0);
   }
 
   @Test
   void aRangeEndingBeforeAnyRegistrationCountsNothing() throws Exception {
-    assertThat(block("bureau-huanxian", COUNTY, "&to=" + BeijingTime.today().minusDays(1))).isEqualTo(expected(0, 0, 0, 0, 0));
+    JsonNode before = block("bureau-huanxian", COUNTY, "&to=2026-10-14");
+    assertThat(placements(before)).isEqualTo(expected(0, 0, 0, 0, 0));
+    assertThat(visits(before)).containsExactly(0, 0);
+  }
+
+  private static JsonNode placements(JsonNode block) {
+    var copy = block.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove(List.of("visitsDelivered", "visitsPlanned"));
+    return copy;
+  }
+
+  private static List<Integer> visits(JsonNode block) {
+    return List.of(block.get("visitsDelivered").asInt(), block.get("visitsPlanned").asInt());
   }
 
   // --- helpers ---
