@@ -150,6 +150,8 @@ class AuthorizationMatrixTests {
   /** 尖山乡's disabled child of 长安村小学 (残疾儿童安置), waiting for 镇雄县's expert committee. */
   long placementChild;
   static final String PLACEMENT_PERSON = "矩阵安置甲";
+  /** A second child of 长安村小学, placed at home (送教上门) with 长安村小学's teacher. */
+  long homeDeliveredChild;
   /** Who reads her: whose jurisdiction covers 长安村小学 or 长安村; the committee (no column here) too. */
   static final Set<Role> PLACEMENT_READERS = COVER_A;
 
@@ -197,6 +199,15 @@ class AuthorizationMatrixTests {
         + "\",\"schoolCode\":\"" + TestStudents.CHANGAN_SCHOOL + "\"}");
     assertThat(disabled.status()).as("%s", disabled).isEqualTo(201);
     placementChild = Long.parseLong(new JacksonJsonParser().parseMap(disabled.body()).get("id").toString());
+    Reply atHome = Caller.basic(port, "official-jianshan").postJson("/api/placement/children", "{\"idNumber\":\""
+        + TestStudents.idNumber(LocalDate.now().minusYears(8).minusDays(15), true) + "\",\"name\":\"矩阵送教乙\","
+        + "\"category\":\"PHYSICAL\",\"level\":\"LEVEL_1\",\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE
+        + "\",\"schoolCode\":\"" + TestStudents.CHANGAN_SCHOOL + "\"}");
+    assertThat(atHome.status()).as("%s", atHome).isEqualTo(201);
+    homeDeliveredChild = Long.parseLong(new JacksonJsonParser().parseMap(atHome.body()).get("id").toString());
+    Reply placedAtHome = Caller.basic(port, "experts-zhenxiong").postJson("/api/placement/children/" + homeDeliveredChild + "/assessment",
+        "{\"placement\":\"HOME_DELIVERED\",\"deliveryTeachers\":[\"teacher-changan\"]}");
+    assertThat(placedAtHome.status()).as("%s", placedAtHome).isEqualTo(200);
     Reply referral = Caller.basic(port, "official-jianshan").postJson("/api/cases/" + a2.caseNumber() + "/referrals",
         "{\"type\":\"LOCATE_CHILD\",\"department\":\"PUBLIC_SECURITY\",\"request\":\"请协助查找下落\"}");
     assertThat(referral.status()).as("%s", referral).isEqualTo(201);
@@ -389,6 +400,9 @@ class AuthorizationMatrixTests {
         role -> placementRead(role, scripts.get(role).get("/api/placement/children/" + placementChild)));
     row(door, "POST /api/placement/children", "登记残疾儿童（带未声明字段）", this::registerDisabledChildWithUndeclaredField);
     row(door, "POST /api/placement/children/{尖山乡登记的儿童}/assessment", "评估安置（只有县残疾人教育专家委员会）", this::assessPlacement);
+    row(door, "GET /api/placement/children/{送教上门的儿童}/visits", "送教记录", role -> allowedOrRefused(role,
+        scripts.get(role).get("/api/placement/children/" + homeDeliveredChild + "/visits"), PLACEMENT_READERS));
+    row(door, "POST /api/placement/children/{送教上门的儿童}/visits", "登记送教（带未声明字段；只有她的送教教师）", this::visitWithUndeclaredField);
     row(door, "GET /api/staff/{长安村小学教师}/handover?successor={校长}", "预览长安村小学教师的工作交接", this::previewHandover);
     row(door, "POST /api/staff/{长安村小学教师}/handover", "工作交接（带未声明字段）", this::handOverWithUndeclaredField);
     row(door, "POST /api/cases/{A}/referrals", "为长安的案件发出联控联保转介（带未声明字段）", this::sendReferralWithUndeclaredField);
@@ -882,6 +896,25 @@ class AuthorizationMatrixTests {
       return "✅ 400 校验";
     }
     assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    return refused(role, reply);
+  }
+
+  /** Past the permission check for her 送教 teacher only; then the undeclared field is refused; nothing written. */
+  private String visitWithUndeclaredField(Role role) {
+    long before = jdbc.queryForObject("select count(*) from home_delivery_visit", Long.class);
+    Reply reply = scripts.get(role).send("POST", "/api/placement/children/" + homeDeliveredChild + "/visits",
+        "{\"date\":\"" + LocalDate.now() + "\",\"hours\":2,\"content\":\"识字\",\"recordedBy\":\"official-jianshan\"}");
+    assertThat(jdbc.queryForObject("select count(*) from home_delivery_visit", Long.class)).as("nothing written after %s", reply)
+        .isEqualTo(before);
+    if (role == Role.TEACHER_A) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("送教记录不接受字段“recordedBy”");
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    if (role != Role.ANONYMOUS) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(PLACEMENT_READERS.contains(role) ? 403 : 404);
+    }
     return refused(role, reply);
   }
 
