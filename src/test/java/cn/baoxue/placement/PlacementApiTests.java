@@ -92,6 +92,13 @@ class PlacementApiTests {
     List<Map<String, Object>> tasks = engine.tasks(processOf(id));
     assertThat(tasks).singleElement().satisfies(t -> assertThat(t.get("name")).isEqualTo("评估残疾儿童并决定安置方式"));
     String taskId = (String) tasks.get(0).get("id");
+    // Tasklist shows the committee its form, the 送教 picker filled with the child's school and township staff.
+    var form = engine.get("/engine-rest/task/" + taskId + "/deployed-form");
+    assertThat(form.getStatusCode().value()).as("%s", form).isEqualTo(200);
+    assertThat(String.valueOf(form.getBody())).contains("assess-placement", "deliveryTeachers");
+    var choices = engine.get("/engine-rest/task/" + taskId + "/form-variables");
+    assertThat(choices.getStatusCode().value()).isEqualTo(200);
+    assertThat(choices.getBody()).containsKeys("deliveryTeacherChoices", "childName", "disability", "placeName");
 
     // A variable the form does not offer is refused before the engine writes anything.
     var undeclared = engine.complete(taskId, Map.of("placement", "SPECIAL_SCHOOL", "assessedBy", "official-jianshan"));
