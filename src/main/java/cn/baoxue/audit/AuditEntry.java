@@ -50,6 +50,12 @@ public class AuditEntry {
     CARE_PAIRING,
     /** A contact logged on a 结对关爱 pairing (ref_id: the care_contact; payload: its type, day and amount). */
     CARE_CONTACT,
+    /** 残疾儿童安置: a disabled child registered (ref_id: the disabled_child; payload: her place, category, masked 身份证号). */
+    DISABLED_CHILD,
+    /** The expert committee decided a disabled child's placement (ref_id: the disabled_child; payload: placement, assessor, teachers). */
+    PLACEMENT_DECISION,
+    /** 送教上门: a visit logged (ref_id: the home_delivery_visit; payload: child, day, hours, evidence SHA-256). */
+    HOME_DELIVERY_VISIT,
     /** 联控联保: a referral sent, accepted, rejected or closed (ref_id: the referral_step; payload: the step as recorded). */
     REFERRAL,
     /** 跨县移交: a county bureau handed an open case to another county (ref_id: the county_transfer row; payload: JSON with its description). */

@@ -127,6 +127,21 @@ public class AuditVerification {
               .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
               ? Optional.empty()
               : Optional.of("结对关爱记录 #" + entry.getRefId() + " 已被删除或改动");
+      case DISABLED_CHILD ->
+          jdbc.sql("select count(*) from disabled_child where id = ? and ? like concat('child=', id, ';county=', county_code, ';village=', village_code, ';group=', registered_by_group, ';%')")
+              .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("残疾儿童记录 #" + entry.getRefId() + " 已被删除或改动");
+      case PLACEMENT_DECISION ->
+          jdbc.sql("select count(*) from disabled_child where id = ? and ? like concat('child=', id, ';placement=', placement, ';by=', assessed_by, ';%')")
+              .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("残疾儿童安置决定 #" + entry.getRefId() + " 已被删除或改动");
+      case HOME_DELIVERY_VISIT ->
+          jdbc.sql("select count(*) from home_delivery_visit where id = ? and ? like concat('visit=', id, ';child=', child_id, ';date=', visit_date, ';%')")
+              .params(entry.getRefId(), entry.getPayload()).query(Long.class).single() == 1
+              ? Optional.empty()
+              : Optional.of("送教上门记录 #" + entry.getRefId() + " 已被删除或改动");
       case REFERRAL -> jdbc.sql("select payload from referral_step where id = ?").param(entry.getRefId()).query(String.class)
           .optional()
           .map(kept -> kept.equals(entry.getPayload()) ? Optional.<String>empty() : Optional.of("联控联保转介记录 #" + entry.getRefId() + " 已被改动"))

@@ -81,6 +81,7 @@ public class DemoData implements ApplicationRunner {
           new DemoUser("auditor-zhaotong", "龚雪梅", StaffRole.PREFECTURE_AUDITOR, "530600"),
           new DemoUser("bureau-yunnan", "段志远", StaffRole.PROVINCE_DEPARTMENT, "530000"),
           new DemoUser("bureau-yiliang", "陶永福", StaffRole.EDUCATION_BUREAU, "530628"),
+          new DemoUser("experts-zhenxiong", "何淑芬", StaffRole.EXPERT_COMMITTEE, "530627"),
 
           new DemoUser("police-zhenxiong", "罗海燕", StaffRole.DEPARTMENT_OFFICER, "53062701"));
 

@@ -28,6 +28,7 @@ public class OrgUnitService {
     staffGroups.ensureUnitGroup(unit);
     if (type == OrgUnitType.COUNTY) {
       staffGroups.ensureWomenFederationGroup(unit);
+      staffGroups.ensureExpertsGroup(unit);
     }
     if (type.hasAuditors()) {
       staffGroups.ensureAuditorsGroup(unit);

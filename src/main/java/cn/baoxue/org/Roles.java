@@ -45,6 +45,7 @@ public class Roles {
         case PROVINCE -> roles.add(unit + "教育厅");
         case WOMEN_FEDERATION -> roles.add(unit + "妇联");
         case DEPARTMENT -> roles.add(unit);
+        case EXPERTS -> roles.add(group(group));
         case AUDITORS -> roles.add("督导审计");
         case UNIT_AUDITORS -> roles.add(group(group));
         case ADMINS -> roles.add("系统管理员");
@@ -65,7 +66,7 @@ public class Roles {
     for (String group : staff.groupIdsOf(userId)) {
       switch (GroupIds.kindOf(group)) {
         case SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMEN_FEDERATION, DEPARTMENT -> units.add(group(group));
-        case AUDITORS, UNIT_AUDITORS, ADMINS -> units.add(group(group));
+        case AUDITORS, UNIT_AUDITORS, ADMINS, EXPERTS -> units.add(group(group));
         case PRINCIPALS, OTHER -> { }
       }
     }
@@ -92,6 +93,7 @@ public class Roles {
       case COUNTY, PREFECTURE -> unitName(groupId) + "教育局";
       case PROVINCE -> unitName(groupId) + "教育厅";
       case WOMEN_FEDERATION -> unitName(groupId) + "妇联";
+      case EXPERTS -> unitName(groupId) + "残疾人教育专家委员会";
       case PRINCIPALS -> "校长";
       case AUDITORS -> "督导审计";
       case UNIT_AUDITORS -> unitName(GroupIds.auditedGroup(groupId)) + "督导审计";

@@ -51,6 +51,10 @@ public class StaffAccounts {
       // Units imported before units had auditors of their own have no such group yet.
       staffGroups.ensureAuditorsGroup(unit);
     }
+    if (role == StaffRole.EXPERT_COMMITTEE) {
+      // Counties imported before 残疾儿童安置 have no committee group yet.
+      staffGroups.ensureExpertsGroup(unit);
+    }
     return enrol(userId, fullName, role.groupIds(unit.getCode()), initialPassword);
   }
 

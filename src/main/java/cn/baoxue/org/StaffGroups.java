@@ -78,6 +78,17 @@ public class StaffGroups {
     grantCaseWork(groupId);
   }
 
+  /**
+   * The county's expert committee (残疾人教育专家委员会): assesses its disabled children in Tasklist
+   * or on Baoxue's placement pages; it reports no case.
+   */
+  public void ensureExpertsGroup(OrgUnit county) {
+    String groupId = GroupIds.experts(county.getCode());
+    ensureGroup(groupId, county.getName() + "残疾人教育专家委员会", "EXPERTS");
+    grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(groupId, Resources.PROCESS_DEFINITION, ProcessKeys.DISABLED_PLACEMENT, ProcessDefinitionPermissions.READ);
+  }
+
   /** The role groups that exist once per installation. */
   public void ensureRoleGroups() {
     ensureGroup(GroupIds.PRINCIPALS, "校长", "ROLE");
@@ -123,6 +134,8 @@ public class StaffGroups {
   private void grantCaseWork(String groupId) {
     grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(groupId, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ);
+    // 送教上门: a township or county urges the visits a period missed (督促送教), in Tasklist.
+    grant(groupId, Resources.PROCESS_DEFINITION, ProcessKeys.HOME_DELIVERY_SCHEDULE, ProcessDefinitionPermissions.READ);
   }
 
   private void ensureGroup(String groupId, String name, String type) {

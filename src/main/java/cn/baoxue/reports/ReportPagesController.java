@@ -121,6 +121,15 @@ class ReportPagesController {
       sheet.row("劝返率", summary.returnRate());
       sheet.row("资助资金（元）", summary.fundsYuan());
       sheet.row("结对关爱资助资金（元）", summary.care().fundsYuan());
+      DisabledPlacementBlock disabled = summary.disabledPlacement();
+      sheet.row("适龄残疾儿童", disabled.children());
+      sheet.row("其中：随班就读", disabled.inclusiveClass());
+      sheet.row("其中：特教学校", disabled.specialSchool());
+      sheet.row("其中：送教上门", disabled.homeDelivered());
+      sheet.row("其中：延缓入学", disabled.deferred());
+      sheet.row("其中：待评估安置", disabled.notAssessed());
+      sheet.row("送教上门：已送教次数", disabled.visitsDelivered());
+      sheet.row("送教上门：计划送教次数", disabled.visitsPlanned());
       SummaryLabels.BREAKDOWNS.forEach((name, chineseTitle) -> {
         sheet.sheet(chineseTitle, List.of(chineseTitle, "人数"));
         SummaryLabels.labelled(name, SummaryLabels.breakdown(summary, name)).forEach(sheet::row);

@@ -36,10 +36,13 @@ class ReportQueries {
   private final JdbcClient jdbc;
   private final CareFigures care;
   private final AtRiskFigures atRisk;
+  private final DisabledPlacementFigures disabledPlacement;
   private final WorkingDayCalendar calendar;
   private final CountyDepartments departments;
 
-  ReportQueries(JdbcClient jdbc, CareFigures care, AtRiskFigures atRisk, WorkingDayCalendar calendar, CountyDepartments departments) {
+  ReportQueries(JdbcClient jdbc, CareFigures care, AtRiskFigures atRisk, DisabledPlacementFigures disabledPlacement,
+      WorkingDayCalendar calendar, CountyDepartments departments) {
+    this.disabledPlacement = disabledPlacement;
     this.jdbc = jdbc;
     this.care = care;
     this.atRisk = atRisk;
@@ -125,7 +128,8 @@ class ReportQueries {
     return new Summary(
         scope.unit().getCode(), scope.unit().getName(), scope.unit().getType().name(), scope.from(), scope.to(),
         students, totals[0], totals[1], totals[2], gender, reason, level, special, status, placement, totals[3], rate,
-        contacts, funds[0].setScale(2, RoundingMode.HALF_UP), care.of(scope), referrals(scope), atRisk.of(scope));
+        contacts, funds[0].setScale(2, RoundingMode.HALF_UP), care.of(scope), referrals(scope), atRisk.of(scope),
+        disabledPlacement.of(scope));
   }
 
   /** The referrals sent in the range from the scope's cases, by department and outcome, with the days to answer. */

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param care 结对关爱 in the scope, independent of any case ({@link CareFigures})
  * @param referrals the 联控联保 referrals sent in the range from the scope's cases
  * @param atRisk the at-risk register of the scope: flags raised in the range ({@link AtRiskFigures})
+ * @param disabledPlacement disabled children of the scope by placement ({@link DisabledPlacementFigures})
  */
 public record Summary(
     String scope,
@@ -44,7 +45,8 @@ public record Summary(
     BigDecimal fundsYuan,
     CareBlock care,
     Referrals referrals,
-    AtRiskBlock atRisk) {
+    AtRiskBlock atRisk,
+    DisabledPlacementBlock disabledPlacement) {
 
   /**
    * 联控联保: the referrals sent in the range from the cases of the scope, whatever the cases' dates.

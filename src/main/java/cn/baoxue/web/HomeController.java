@@ -150,6 +150,12 @@ class HomeController {
           ? "动摇生、家困生、学困生：按缺勤、成绩、特殊群体、教师观察计分，校长确认后一对一帮扶"
           : "辖区学校的风险预警、确认与误报、预防帮扶计划"));
     }
+    if (works || auditor) {
+      boolean experts = kinds.contains(Kind.EXPERTS);
+      links.add(new Link("残疾儿童安置与送教上门", "/placement", experts ? "本县残疾儿童的评估与安置：随班就读、特教学校、送教上门、延缓入学"
+          : township || county ? "登记适龄残疾儿童，查看专家委员会的安置和送教上门记录"
+          : auditor ? "本辖区残疾儿童的安置和送教记录（只读）" : "我负责的送教上门儿童：登记每次送教"));
+    }
     if (county || everywhereAuditor || countyAuditor || admin) {
       links.add(new Link("疑似重复的儿童记录", "/children/duplicates", county ? "同名同生日同监护人或同村的两条记录，核实后合并为一人一档" : "全县疑似重复的儿童记录（只读）"));
     }

@@ -39,6 +39,7 @@ public class LeanFullHistory extends AbstractProcessEnginePlugin {
 
   static final Set<String> DERIVED_TASK_VARIABLES = Stream.of(
           CaseSummaryListener.TASK_COPIES, HelperChoicesListener.CHOICES, ReassignChoicesListener.CHOICES,
+          DeliveryTeacherChoicesListener.CHOICES,
           CaseRecordsListener.RECORDS)
       .flatMap(Set::stream)
       .collect(Collectors.toUnmodifiableSet());

@@ -163,6 +163,13 @@ class AuthorizationMatrixTests {
       Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
   static final Set<Role> RECHECK_READERS_YILIANG = EnumSet.of(Role.NEIGHBOUR_COUNTY, Role.AUDITOR, Role.PREFECTURE,
       Role.PREFECTURE_AUDITOR, Role.PROVINCE, Role.ADMIN);
+  /** 尖山乡's disabled child of 长安村小学 (残疾儿童安置), waiting for 镇雄县's expert committee. */
+  long placementChild;
+  static final String PLACEMENT_PERSON = "矩阵安置甲";
+  /** A second child of 长安村小学, placed at home (送教上门) with 长安村小学's teacher. */
+  long homeDeliveredChild;
+  /** Who reads her: whose jurisdiction covers 长安村小学 or 长安村; the committee (no column here) too. */
+  static final Set<Role> PLACEMENT_READERS = COVER_A;
 
   /** One case as the doors name it. */
   record Fixture(String processInstanceId, String caseNumber, String taskId, String idNumber) {
@@ -202,6 +209,21 @@ class AuthorizationMatrixTests {
         + "\",\"helper\":\"teacher-changan\",\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE + "\"}");
     assertThat(pairing.status()).as("%s", pairing).isEqualTo(201);
     carePairing = Long.parseLong(new JacksonJsonParser().parseMap(pairing.body()).get("id").toString());
+    Reply disabled = Caller.basic(port, "official-jianshan").postJson("/api/placement/children", "{\"idNumber\":\""
+        + TestStudents.idNumber(LocalDate.now().minusYears(8).minusDays(13), false) + "\",\"name\":\"" + PLACEMENT_PERSON
+        + "\",\"category\":\"HEARING\",\"level\":\"LEVEL_1\",\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE
+        + "\",\"schoolCode\":\"" + TestStudents.CHANGAN_SCHOOL + "\"}");
+    assertThat(disabled.status()).as("%s", disabled).isEqualTo(201);
+    placementChild = Long.parseLong(new JacksonJsonParser().parseMap(disabled.body()).get("id").toString());
+    Reply atHome = Caller.basic(port, "official-jianshan").postJson("/api/placement/children", "{\"idNumber\":\""
+        + TestStudents.idNumber(LocalDate.now().minusYears(8).minusDays(15), true) + "\",\"name\":\"矩阵送教乙\","
+        + "\"category\":\"PHYSICAL\",\"level\":\"LEVEL_1\",\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE
+        + "\",\"schoolCode\":\"" + TestStudents.CHANGAN_SCHOOL + "\"}");
+    assertThat(atHome.status()).as("%s", atHome).isEqualTo(201);
+    homeDeliveredChild = Long.parseLong(new JacksonJsonParser().parseMap(atHome.body()).get("id").toString());
+    Reply placedAtHome = Caller.basic(port, "experts-zhenxiong").postJson("/api/placement/children/" + homeDeliveredChild + "/assessment",
+        "{\"placement\":\"HOME_DELIVERED\",\"deliveryTeachers\":[\"teacher-changan\"]}");
+    assertThat(placedAtHome.status()).as("%s", placedAtHome).isEqualTo(200);
     Reply referral = Caller.basic(port, "official-jianshan").postJson("/api/cases/" + a2.caseNumber() + "/referrals",
         "{\"type\":\"LOCATE_CHILD\",\"department\":\"PUBLIC_SECURITY\",\"request\":\"请协助查找下落\"}");
     assertThat(referral.status()).as("%s", referral).isEqualTo(201);
@@ -318,6 +340,10 @@ class AuthorizationMatrixTests {
             "/rechecks/" + yiliangRecheck + "\"", RECHECK_READERS_YILIANG)));
     row(door, "GET /rechecks/{镇雄县的复核}", "猜测编号打开镇雄县的季度复核",
         role -> recheckRead(role, browsers.get(role).get("/rechecks/" + zhenxiongRecheck)));
+    row(door, "GET /placement", "残疾儿童安置（本辖区的和本人送教的）", role -> role == Role.ANONYMOUS ? toLogin(browsers.get(role).get("/placement"))
+        : list(role, browsers.get(role).get("/placement"), Map.of(PLACEMENT_PERSON, PLACEMENT_READERS)));
+    row(door, "GET /placement/{尖山乡登记的儿童}", "猜测编号打开尖山乡登记的残疾儿童",
+        role -> placementRead(role, browsers.get(role).get("/placement/" + placementChild)));
     row(door, "GET /reconciliations", "四查三比对（比对记录只列本辖区的）", role -> {
       Reply reply = browsers.get(role).get("/reconciliations");
       if (role != Role.ANONYMOUS && !RUN_READERS.contains(role)) {
@@ -404,6 +430,15 @@ class AuthorizationMatrixTests {
     row(door, "POST /api/at-risk/flags/{长安村小学的预警}/confirm", "确认风险预警（带未声明字段）", role -> atRiskDecide(role, "confirm"));
     row(door, "POST /api/at-risk/flags/{长安村小学的预警}/dismiss", "排除风险预警（带未声明字段）", role -> atRiskDecide(role, "dismiss"));
     row(door, "POST /api/at-risk/observations", "登记教师观察（带未声明字段）", this::atRiskObserveWithUndeclaredField);
+    row(door, "GET /api/placement/children", "残疾儿童安置列表", role -> list(role, scripts.get(role).get("/api/placement/children"),
+        Map.of(PLACEMENT_PERSON, PLACEMENT_READERS)));
+    row(door, "GET /api/placement/children/{尖山乡登记的儿童}", "猜测编号读取尖山乡登记的残疾儿童",
+        role -> placementRead(role, scripts.get(role).get("/api/placement/children/" + placementChild)));
+    row(door, "POST /api/placement/children", "登记残疾儿童（带未声明字段）", this::registerDisabledChildWithUndeclaredField);
+    row(door, "POST /api/placement/children/{尖山乡登记的儿童}/assessment", "评估安置（只有县残疾人教育专家委员会）", this::assessPlacement);
+    row(door, "GET /api/placement/children/{送教上门的儿童}/visits", "送教记录", role -> allowedOrRefused(role,
+        scripts.get(role).get("/api/placement/children/" + homeDeliveredChild + "/visits"), PLACEMENT_READERS));
+    row(door, "POST /api/placement/children/{送教上门的儿童}/visits", "登记送教（带未声明字段；只有她的送教教师）", this::visitWithUndeclaredField);
     row(door, "GET /api/staff/{长安村小学教师}/handover?successor={校长}", "预览长安村小学教师的工作交接", this::previewHandover);
     row(door, "POST /api/staff/{长安村小学教师}/handover", "工作交接（带未声明字段）", this::handOverWithUndeclaredField);
     row(door, "POST /api/cases/{A}/referrals", "为长安的案件发出联控联保转介（带未声明字段）", this::sendReferralWithUndeclaredField);
@@ -1018,6 +1053,69 @@ class AuthorizationMatrixTests {
     assertThat(reply.status()).as("%s", reply).isEqualTo(404);
     assertThat(reply.body()).doesNotContain("2020年第4季度");
     return "🚫 404";
+  }
+
+  /** 尖山乡's disabled child: read by those whose jurisdiction covers her school or village; 404 for the others. */
+  private String placementRead(Role role, Reply reply) {
+    if (role == Role.ANONYMOUS) {
+      return reply.status() == 302 ? toLogin(reply) : refused(role, reply);
+    }
+    if (PLACEMENT_READERS.contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+      assertThat(reply.body()).contains(PLACEMENT_PERSON);
+      return "✅";
+    }
+    assertThat(reply.status()).as("%s", reply).isEqualTo(404);
+    assertThat(reply.body()).doesNotContain(PLACEMENT_PERSON);
+    return "🚫 404";
+  }
+
+  /** Past the permission check for the townships and the county bureau only; then the undeclared field is refused. */
+  private String registerDisabledChildWithUndeclaredField(Role role) {
+    long before = jdbc.queryForObject("select count(*) from disabled_child", Long.class);
+    Reply reply = scripts.get(role).send("POST", "/api/placement/children", "{\"idNumber\":\""
+        + TestStudents.idNumber(LocalDate.now().minusYears(8).minusDays(14), true) + "\",\"name\":\"矩阵安置乙\",\"category\":\"VISUAL\","
+        + "\"level\":\"LEVEL_3\",\"villageCode\":\"" + TestStudents.CHANGAN_VILLAGE + "\",\"placement\":\"SPECIAL_SCHOOL\"}");
+    long after = jdbc.queryForObject("select count(*) from disabled_child", Long.class);
+    assertThat(after).as("nothing written after %s", reply).isEqualTo(before);
+    if (EnumSet.of(Role.OFFICIAL_A, Role.OFFICIAL_B, Role.BUREAU, Role.NEIGHBOUR_COUNTY).contains(role)) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("残疾儿童登记不接受字段“placement”");
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    return refused(role, reply);
+  }
+
+  /** Past the permission check for her 送教 teacher only; then the undeclared field is refused; nothing written. */
+  private String visitWithUndeclaredField(Role role) {
+    long before = jdbc.queryForObject("select count(*) from home_delivery_visit", Long.class);
+    Reply reply = scripts.get(role).send("POST", "/api/placement/children/" + homeDeliveredChild + "/visits",
+        "{\"date\":\"" + LocalDate.now() + "\",\"hours\":2,\"content\":\"识字\",\"recordedBy\":\"official-jianshan\"}");
+    assertThat(jdbc.queryForObject("select count(*) from home_delivery_visit", Long.class)).as("nothing written after %s", reply)
+        .isEqualTo(before);
+    if (role == Role.TEACHER_A) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+      assertThat(reply.body()).contains("送教记录不接受字段“recordedBy”");
+      return "✅ 400 校验";
+    }
+    assertThat(reply.body()).as("%s", reply).doesNotContain("不接受字段");
+    if (role != Role.ANONYMOUS) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(PLACEMENT_READERS.contains(role) ? 403 : 404);
+    }
+    return refused(role, reply);
+  }
+
+  /** Only 镇雄县's expert committee assesses: every column here is refused (403 for her readers, 404 for the rest), nothing placed. */
+  private String assessPlacement(Role role) {
+    Reply reply = scripts.get(role).send("POST", "/api/placement/children/" + placementChild + "/assessment",
+        "{\"placement\":\"SPECIAL_SCHOOL\"}");
+    assertThat(jdbc.queryForObject("select count(*) from disabled_child where id = ? and placement is null", Long.class, placementChild))
+        .as("nothing placed after %s", reply).isEqualTo(1);
+    if (role != Role.ANONYMOUS && role != Role.ADMIN) {
+      assertThat(reply.status()).as("%s", reply).isEqualTo(PLACEMENT_READERS.contains(role) ? 403 : 404);
+    }
+    return refused(role, reply);
   }
 
   /** Past the permission check for the townships and the county bureau only; then the undeclared field is refused. */

@@ -266,10 +266,10 @@ public final class ChineseBrowser implements AutoCloseable {
   /** The demo users' login ids: a page shows people by name, never by these. */
   public static final List<String> DEMO_LOGIN_IDS = List.of("teacher-changan", "principal-changan", "teacher-nantai",
       "teacher-jianshan", "cadre-changan", "cadre-nantai", "official-jianshan", "official-nantai", "bureau-zhenxiong",
-      "womenfed-zhenxiong", "auditor", "admin", "bureau-zhaotong", "bureau-yiliang", "police-zhenxiong");
+      "womenfed-zhenxiong", "auditor", "admin", "bureau-zhaotong", "bureau-yiliang", "police-zhenxiong", "experts-zhenxiong");
   /** Group ids (township_530627205, camunda-admin …) and variable names (guardianPhone) that must not reach a reader. */
   private static final Pattern GROUP_ID = Pattern.compile(
-      "\\b(school|village|township|county|prefecture|province|womenfed|dept)_\\w*|camunda-admin|\\bprincipals\\b|\\bauditors\\b");
+      "\\b(school|village|township|county|prefecture|province|womenfed|dept|experts)_\\w*|camunda-admin|\\bprincipals\\b|\\bauditors\\b");
   private static final Pattern VARIABLE_NAME = Pattern.compile("\\b[a-z]+(?:[A-Z][a-z0-9]+)+\\b");
 
   /**

@@ -45,7 +45,7 @@ class ProcessModelTests {
           Map.entry("supervise-overdue-task", List.of("supervisionAction", "newAssignee", "newDueDate", "supervisionNotes")),
           Map.entry("decide-transfer", List.of("transferDecision", "receivingVillageCode", "receivingSchoolCode",
               "transferDecisionReason")),
-          // 四个一 report tasks (unit-report.bpmn): not a case's, so no case summary (REPORT_FORMS).
+          // 四个一 report tasks (unit-report.bpmn): not a case's, so no case summary (NOT_CASE_FORMS).
           Map.entry("submit-report", List.of("students", "studentsReason", "newCases", "newCasesReason", "confirmed",
               "confirmedReason", "returned", "returnedReason", "openCases", "openCasesReason", "zeroReport", "reportRemarks")),
           Map.entry("urge-report", List.of("urgeNote")),
@@ -54,14 +54,17 @@ class ProcessModelTests {
           Map.entry("recheck-case", List.of("recheckResult", "recheckNotes")),
           Map.entry("make-prevention-plan", List.of("helper", "actions")),
           Map.entry("review-prevention-plan", List.of("reviewOutcome", "reviewNotes")),
-          Map.entry("urge-prevention-review", List.of("urgeNote")));
+          Map.entry("urge-prevention-review", List.of("urgeNote")),
+          // 残疾儿童安置 and 送教上门: no dropout case; their steps (placementRecorder, homeDeliveryUrgeRecorder) read these.
+          Map.entry("assess-placement", List.of("placement", "deliveryTeachers", "deferralReason", "deferralAppliedOn", "assessmentNote")),
+          Map.entry("urge-home-delivery", List.of("urgeNote")));
 
   /**
-   * The forms of tasks that belong to a unit and a period, not to a case's lifecycle (the report
-   * tasks, the quarterly re-check), so without the case summary's rung and report day.
+   * Forms of tasks that are no step of a dropout case's lifecycle — the report tasks, the quarterly
+   * re-check, 残疾儿童安置 and 送教上门 — so without the case summary's rung and report day.
    */
-  static final java.util.Set<String> REPORT_FORMS = java.util.Set.of("submit-report", "urge-report", "draw-recheck-sample",
-      "recheck-case");
+  static final java.util.Set<String> NOT_CASE_FORMS = java.util.Set.of("submit-report", "urge-report", "draw-recheck-sample",
+      "recheck-case", "assess-placement", "urge-home-delivery");
 
   static BpmnModelInstance model;
   static Map<String, JsonNode> forms = new HashMap<>();
@@ -135,7 +138,7 @@ class ProcessModelTests {
       if (formId.contains("prevention")) {
         assertThat(fields(form)).as(formId).filteredOn(c -> c.path("disabled").asBoolean()).extracting(c -> c.get("key").asText())
             .contains("studentName", "schoolName", "riskPoints");
-      } else if (!formId.equals("report-student") && !REPORT_FORMS.contains(formId)) {
+      } else if (!formId.equals("report-student") && !NOT_CASE_FORMS.contains(formId)) {
         assertThat(fields(form)).as(formId)
             .filteredOn(c -> c.path("disabled").asBoolean())
             .extracting(c -> c.get("key").asText())

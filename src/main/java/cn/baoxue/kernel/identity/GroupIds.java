@@ -21,6 +21,8 @@ public final class GroupIds {
   private static final String AUDIT = "audit_";
   /** A county department answering referrals (联控联保): {@code dept_<departmentUnitCode>}, e.g. dept_53062701. */
   private static final String DEPARTMENT = "dept_";
+  /** A county's expert committee for the education of disabled children (残疾人教育专家委员会): {@code experts_<countyCode>}. */
+  private static final String EXPERTS = "experts_";
 
   private GroupIds() {}
 
@@ -70,6 +72,19 @@ public final class GroupIds {
     return groupId != null && groupId.startsWith(AUDIT) ? groupId.substring(AUDIT.length()) : null;
   }
 
+  /**
+   * The county's expert committee (残疾人教育专家委员会): assesses its disabled children of compulsory
+   * age and decides their placement; reads those children only, no case of its county.
+   */
+  public static String experts(String countyCode) {
+    return EXPERTS + countyCode;
+  }
+
+  /** The county an expert committee's group belongs to, or null if the group is no committee's. */
+  public static String countyOfExperts(String groupId) {
+    return kindOf(groupId) == Kind.EXPERTS ? groupId.substring(EXPERTS.length()) : null;
+  }
+
   /** The group of a county department (公安局, 民政局, ...), by the department's unit code. */
   public static String department(String departmentUnitCode) {
     return DEPARTMENT + departmentUnitCode;
@@ -104,6 +119,8 @@ public final class GroupIds {
     SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMEN_FEDERATION,
     /** A county department (联控联保): works the referrals sent to it, and no case of its county. */
     DEPARTMENT,
+    /** A county's expert committee (残疾人教育专家委员会): assesses disabled children, no case of its county. */
+    EXPERTS,
     PRINCIPALS,
     /** The deployment's auditors: every case, and the Camunda webapps read-only. */
     AUDITORS,
@@ -153,6 +170,9 @@ public final class GroupIds {
     if (groupId.startsWith(DEPARTMENT)) {
       return Kind.DEPARTMENT;
     }
+    if (groupId.startsWith(EXPERTS)) {
+      return Kind.EXPERTS;
+    }
     return switch (groupId) {
       case PRINCIPALS -> Kind.PRINCIPALS;
       case AUDITORS -> Kind.AUDITORS;
@@ -166,7 +186,7 @@ public final class GroupIds {
     if (groupId.startsWith(AUDIT)) {
       return unitCode(groupId.substring(AUDIT.length()));
     }
-    for (String prefix : new String[] {SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMENFED, DEPARTMENT}) {
+    for (String prefix : new String[] {SCHOOL, VILLAGE, TOWNSHIP, COUNTY, PREFECTURE, PROVINCE, WOMENFED, DEPARTMENT, EXPERTS}) {
       if (groupId.startsWith(prefix)) {
         return groupId.substring(prefix.length());
       }

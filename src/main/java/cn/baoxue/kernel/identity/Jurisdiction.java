@@ -25,13 +25,18 @@ public final class Jurisdiction {
   private final Set<String> countyPrefixes = new HashSet<>();
   private final boolean everywhere;
 
+  /** The groups read, for {@link #forDisabledChildren()}. */
+  private final List<String> groupIds;
+
   private Jurisdiction(Collection<String> groupIds) {
+    this.groupIds = List.copyOf(groupIds);
     for (String group : groupIds) {
       // A unit's auditors read what its staff read.
       String groupId = GroupIds.kindOf(group) == GroupIds.Kind.UNIT_AUDITORS ? GroupIds.auditedGroup(group) : group;
       String code = GroupIds.unitCode(groupId);
-      // A department sees the referrals sent to it, never the cases or ledgers of its county.
-      if (code != null && GroupIds.kindOf(groupId) != GroupIds.Kind.DEPARTMENT) {
+      // A department sees the referrals sent to it, never the cases or ledgers of its county; an
+      // expert committee its county's disabled children only (forDisabledChildren).
+      if (code != null && GroupIds.kindOf(groupId) != GroupIds.Kind.DEPARTMENT && GroupIds.kindOf(groupId) != GroupIds.Kind.EXPERTS) {
         unitCodes.add(code);
         GroupIds.Kind kind = GroupIds.kindOf(groupId);
         OrgUnitType type = kind == GroupIds.Kind.PREFECTURE ? OrgUnitType.PREFECTURE
@@ -47,6 +52,17 @@ public final class Jurisdiction {
 
   public static Jurisdiction ofGroups(Collection<String> groupIds) {
     return new Jurisdiction(groupIds);
+  }
+
+  /**
+   * The reach over the register of disabled children (残疾儿童安置): this one, plus the county of
+   * each expert committee (残疾人教育专家委员会) the user sits on — the committee reads and assesses
+   * its county's disabled children, and nothing else of the county.
+   */
+  public Jurisdiction forDisabledChildren() {
+    List<String> groups = new java.util.ArrayList<>(groupIds);
+    groupIds.stream().map(GroupIds::countyOfExperts).filter(java.util.Objects::nonNull).map(GroupIds::county).forEach(groups::add);
+    return new Jurisdiction(groups);
   }
 
   public boolean isEverywhere() {

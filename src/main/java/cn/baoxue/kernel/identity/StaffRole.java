@@ -28,7 +28,9 @@ public enum StaffRole {
   /** 省教育厅: supervises the province's prefectures and counties. */
   PROVINCE_DEPARTMENT("省教育厅", OrgUnitType.PROVINCE),
   /** 部门工作人员 (联控联保): answers the referrals sent to her county department; sees no case ledger. */
-  DEPARTMENT_OFFICER("部门工作人员", OrgUnitType.DEPARTMENT);
+  DEPARTMENT_OFFICER("部门工作人员", OrgUnitType.DEPARTMENT),
+  /** 残疾人教育专家委员会 of a county: assesses its disabled children and decides their placement; sees no case ledger. */
+  EXPERT_COMMITTEE("残疾人教育专家委员会", OrgUnitType.COUNTY);
 
   private final String label;
   private final OrgUnitType unitType;
@@ -64,6 +66,7 @@ public enum StaffRole {
           List.of(GroupIds.of(unitType, unitCode));
       case PRINCIPAL -> List.of(GroupIds.of(unitType, unitCode), GroupIds.PRINCIPALS);
       case WOMEN_FEDERATION -> List.of(GroupIds.womenFederation(unitCode));
+      case EXPERT_COMMITTEE -> List.of(GroupIds.experts(unitCode));
       case AUDITOR -> List.of(GroupIds.AUDITORS);
       case COUNTY_AUDITOR, PREFECTURE_AUDITOR, PROVINCE_AUDITOR -> List.of(GroupIds.auditorsOf(unitType, unitCode));
     };

@@ -35,6 +35,11 @@ public final class ProcessKeys {
   public static final String UNIT_REPORT = "unit-report";
   /** 一对一帮扶: the prevention plan of a confirmed at-risk flag, reviewed monthly (business key = "风险-" + the flag's id). */
   public static final String PREVENTION_PLAN = "prevention-plan";
+  /** 残疾儿童安置: the expert committee assesses a disabled child (business key = the child's record id). */
+  public static final String DISABLED_PLACEMENT = "disabled-placement";
+
+  /** 送教上门: the visit schedule of a child placed at home, one period after another (business key = the child's record id). */
+  public static final String HOME_DELIVERY_SCHEDULE = "home-delivery-schedule";
 
   private ProcessKeys() {}
 }

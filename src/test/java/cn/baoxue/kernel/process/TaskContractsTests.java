@@ -37,7 +37,8 @@ class TaskContractsTests {
   void everyUserTaskOfBothModelsHasTheContractOfItsForm() throws IOException {
     List<String> checked = new ArrayList<>();
     for (String file : List.of("processes/dropout-case.bpmn", "processes/supervision.bpmn", "processes/case-transfer.bpmn",
-        "processes/county-recheck.bpmn", "processes/unit-report.bpmn", "processes/prevention-plan.bpmn")) {
+        "processes/county-recheck.bpmn", "processes/unit-report.bpmn", "processes/prevention-plan.bpmn",
+        "processes/disabled-placement.bpmn", "processes/home-delivery-schedule.bpmn")) {
       try (InputStream in = Files.newInputStream(Path.of(file))) {
         for (Process process : Bpmn.readModelFromStream(in).getModelElementsByType(Process.class)) {
           for (UserTask task : process.getChildElementsByType(UserTask.class)) {
@@ -57,7 +58,8 @@ class TaskContractsTests {
     assertThat(checked).containsExactlyInAnyOrder("verify", "assignHelpers", "homeVisit", "persuadeSchool", "persuadeJoint",
         "issueReturnOrder", "checkOrderCompliance", "legalReferral", "planPlacement", "followUp", "approveClosure",
         "superviseOverdueTask", "decideTransfer", "assignTransferredHelpers", "drawRecheckSample", "recheckCase",
-        "submitReport", "urgeReport", "makePreventionPlan", "reviewPreventionPlan", "urgePreventionReview");
+        "submitReport", "urgeReport", "makePreventionPlan", "reviewPreventionPlan", "urgePreventionReview",
+        "assessPlacement", "urgeByTownship", "urgeByCounty");
     // And the referral's two tasks (联控联保), which have no form: answered on Baoxue's referral pages only.
     assertThat(contracts.tasks()).hasSize(checked.size() + 2);
   }
