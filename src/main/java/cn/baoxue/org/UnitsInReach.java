@@ -26,13 +26,13 @@ public class UnitsInReach {
     this.jdbc = jdbc;
   }
 
-  /** Schools within the jurisdiction, by code. */
+  /** Schools within the jurisdiction, by code. (A text block drops its trailing spaces: the condition gets its own.) */
   public List<Unit> schools(Jurisdiction jurisdiction) {
     Jurisdiction.SqlScope scope = jurisdiction.sqlScope("s.code", "v.code", "t.code", "t.parent_code");
     return jdbc.sql("""
             select s.code, s.name, t.name || v.name from org_unit s
             join org_unit v on v.code = s.parent_code join org_unit t on t.code = v.parent_code
-            where s.unit_type = 'SCHOOL' and """ + scope.condition() + " order by s.code")
+            where s.unit_type = 'SCHOOL' and""" + " " + scope.condition() + " order by s.code")
         .params(scope.params())
         .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), OrgUnitType.SCHOOL, rs.getString(3)))
         .list();
@@ -44,7 +44,7 @@ public class UnitsInReach {
     List<String> townships = jdbc.sql("""
             select distinct t.code from org_unit s
             join org_unit v on v.code = s.parent_code join org_unit t on t.code = v.parent_code
-            where s.unit_type = 'SCHOOL' and """ + schoolScope.condition())
+            where s.unit_type = 'SCHOOL' and""" + " " + schoolScope.condition())
         .params(schoolScope.params())
         .query(String.class)
         .list();
@@ -57,7 +57,7 @@ public class UnitsInReach {
     }
     return jdbc.sql("""
             select v.code, v.name, t.name from org_unit v join org_unit t on t.code = v.parent_code
-            where v.unit_type = 'VILLAGE' and """ + condition + " order by v.code")
+            where v.unit_type = 'VILLAGE' and""" + " " + condition + " order by v.code")
         .params(params)
         .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), OrgUnitType.VILLAGE, rs.getString(3)))
         .list();
