@@ -98,8 +98,9 @@ class PreventionPlanProcessTests {
     users.complete("teacher-changan", second.getId(), Map.of("reviewOutcome", "LIFTED", "reviewNotes", "连续两月全勤，成绩及格"));
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
-    assertThat(passed(pi)).containsExactly("flagConfirmed", "makePreventionPlan", "scheduleReview", "reviewPreventionPlan",
-        "reviewOutcomeGateway", "scheduleReview", "reviewPreventionPlan", "reviewOutcomeGateway", "closePlanLifted", "planLifted");
+    assertThat(passed(pi)).containsExactly("flagConfirmed", "makePreventionPlan", "scheduleReviewMerge", "scheduleReview",
+        "reviewPreventionPlan", "reviewOutcomeGateway", "scheduleReviewMerge", "scheduleReview", "reviewPreventionPlan",
+        "reviewOutcomeGateway", "closePlanLifted", "planLifted");
     assertThat(jdbc.queryForObject("select status from risk_flag where id = ?", String.class, flag)).isEqualTo("LIFTED");
     assertThat(jdbc.queryForObject("select status from prevention_plan where flag_id = ?", String.class, flag)).isEqualTo("LIFTED");
     assertThat(jdbc.queryForList("select r.outcome from prevention_review r join prevention_plan p on p.id = r.plan_id"

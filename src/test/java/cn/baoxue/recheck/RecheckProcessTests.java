@@ -116,7 +116,7 @@ class RecheckProcessTests {
       if (other != zhenxiong) {
         Task draw = taskOf(other.getId());
         complete(BUREAU_OF.getOrDefault(other.getBusinessKey().substring(0, 6), "admin"), draw, Map.of("samplePerTownship", 2));
-        assertThat(passed(other.getId())).containsExactly("roundOpened", "drawRecheckSample", "sampleGateway", "summarizeRecheck", "recheckDone");
+        assertThat(passed(other.getId())).containsExactly("roundOpened", "drawRecheckSample", "sampleGateway", "summarizeRecheckMerge", "summarizeRecheck", "recheckDone");
       }
     }
 
@@ -188,7 +188,7 @@ class RecheckProcessTests {
     }
     complete(BUREAU, byCase.get(failing), Map.of("recheckResult", "FAILED", "recheckNotes", "入户核实：孩子仍在家，未到新学校报到"));
 
-    assertThat(passed(zhenxiong.getId())).containsSubsequence("drawRecheckSample", "sampleGateway", "recheckCase", "summarizeRecheck", "recheckDone");
+    assertThat(passed(zhenxiong.getId())).containsSubsequence("drawRecheckSample", "sampleGateway", "recheckCase", "summarizeRecheckMerge", "summarizeRecheck", "recheckDone");
     QuarterlyRechecks.Item failed = items(zhenxiong).stream().filter(item -> item.caseNumber().equals(failing)).findFirst().orElseThrow();
     assertThat(failed.outcome()).isEqualTo(RecheckOutcome.FAILED);
     assertThat(failed.checkedBy()).isEqualTo(BUREAU);
@@ -241,7 +241,7 @@ class RecheckProcessTests {
     assertThat(taskOf(zhenxiong.getId()).getPriority()).isEqualTo(80);
     assertThat(candidateGroups(taskOf(zhenxiong.getId()))).containsExactly("county_" + ZHENXIONG);
     assertThat(roundOf(zhenxiong).lateAt()).isNotNull();
-    assertThat(passed(zhenxiong.getId())).contains("drawLate", "reportLateToSuperiors", "lateReported");
+    assertThat(passed(zhenxiong.getId())).contains("drawLate", "reportLateToSuperiorsMerge", "reportLateToSuperiors", "lateReported");
     for (String key : first) {
       ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
       complete(BUREAU_OF.getOrDefault(key.substring(0, 6), "admin"), taskOf(pi.getId()), Map.of("samplePerTownship", 1));
