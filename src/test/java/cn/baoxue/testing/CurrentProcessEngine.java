@@ -12,7 +12,9 @@ import org.springframework.test.context.TestExecutionListener;
  * in one JVM (the shared {@link BaoxueWebTest} one, and those of tests with their own settings),
  * each registering its engine as "default" when it starts: the last one started would answer every
  * REST call, to another database. Before each test its own application's engine is made the one
- * registered under its name again.
+ * registered under its name again, and the only one: the webapps list the registry's engines and,
+ * given more than one, offer an engine picker ("default") that no deployment of one engine shows.
+ * Each application puts its own engine back before its tests, so none is lost for good.
  */
 public class CurrentProcessEngine implements TestExecutionListener {
 
@@ -33,6 +35,13 @@ public class CurrentProcessEngine implements TestExecutionListener {
   }
 
   private static void register(ApplicationContext context) {
-    context.getBeanProvider(ProcessEngine.class).ifAvailable(ProcessEngines::registerProcessEngine);
+    context.getBeanProvider(ProcessEngine.class).ifAvailable(own -> {
+      for (ProcessEngine other : java.util.List.copyOf(ProcessEngines.getProcessEngines().values())) {
+        if (other != own) {
+          ProcessEngines.unregister(other);
+        }
+      }
+      ProcessEngines.registerProcessEngine(own);
+    });
   }
 }
