@@ -44,6 +44,13 @@ class UnitReportApiController {
     return doors.one(id, staff);
   }
 
+  /** 人账相符: every difference between this report, the reports below it and the case records. */
+  @GetMapping("/api/unit-reports/{id}/consistency")
+  ReportConsistency.Check consistency(@PathVariable long id, HttpServletRequest request, Staff staff) {
+    UnitReportDoors.onlyParameters(request.getParameterMap().keySet(), Set.of());
+    return doors.consistency(id, staff);
+  }
+
   @GetMapping("/api/unit-reports/{id}/official.pdf")
   ResponseEntity<byte[]> pdf(@PathVariable long id, HttpServletRequest request, Staff staff) {
     UnitReportDoors.onlyParameters(request.getParameterMap().keySet(), Set.of());

@@ -23,12 +23,15 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class UnitReportDoors {
 
+  private final ReportConsistency consistency;
+
   private final UnitReports reports;
   private final OfficialLayout layout;
   private final Roles roles;
   private final AuditTrail audit;
 
-  UnitReportDoors(UnitReports reports, OfficialLayout layout, Roles roles, AuditTrail audit) {
+  UnitReportDoors(UnitReports reports, OfficialLayout layout, Roles roles, AuditTrail audit, ReportConsistency consistency) {
+    this.consistency = consistency;
     this.reports = reports;
     this.layout = layout;
     this.roles = roles;
@@ -81,6 +84,12 @@ public class UnitReportDoors {
     audit.append(AuditEntry.Kind.UNIT_REPORT_DOWNLOAD, report.id(), null, staff.userId(),
         "report=" + report.id() + ";format=" + format + ";sha256=" + report.sha256() + ";file=" + Sha256.hex(file));
     return file;
+  }
+
+  /** 人账相符: the report against the records and the reports below it, within the caller's reach. */
+  @Transactional(readOnly = true)
+  public ReportConsistency.Check consistency(long id, Staff staff) {
+    return consistency.of(reports.readable(id, staff));
   }
 
   public String fileName(long id, Staff staff) {

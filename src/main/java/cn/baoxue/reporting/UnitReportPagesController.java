@@ -32,4 +32,13 @@ class UnitReportPagesController {
     model.addAttribute("figures", ReportFigure.all());
     return "unit-reports/list";
   }
+
+  /** 人账相符核对 of one report: what differs, and where. */
+  @GetMapping("/unit-reports/{id}/consistency")
+  String consistency(@org.springframework.web.bind.annotation.PathVariable long id, HttpServletRequest request, Staff staff,
+      Model model) {
+    UnitReportDoors.onlyParameters(request.getParameterMap().keySet(), Set.of());
+    model.addAttribute("check", doors.consistency(id, staff));
+    return "unit-reports/consistency";
+  }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class UnitReportPathSpelling implements WebMvcConfigurer {
 
   private static final Pattern CANONICAL =
-      Pattern.compile("/api/unit-reports(/[0-9]{1,18}(/official\\.pdf|/official\\.xlsx)?)?|/unit-reports");
+      Pattern.compile("/api/unit-reports(/[1-9][0-9]{0,17}(/official\\.pdf|/official\\.xlsx|/consistency)?)?|/unit-reports(/[1-9][0-9]{0,17}/consistency)?");
 
   private final ObjectMapper json;
 

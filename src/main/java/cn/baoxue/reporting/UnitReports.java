@@ -410,7 +410,7 @@ public class UnitReports {
   }
 
   /** The units of the type that report to the unit: a township's schools (through its villages), a county's townships, … */
-  private List<OrgUnit> childrenOf(String unitCode, OrgUnitType type) {
+  List<OrgUnit> childrenOf(String unitCode, OrgUnitType type) {
     String sql = type == OrgUnitType.SCHOOL
         ? "select s.code from org_unit s join org_unit v on s.parent_code = v.code where s.unit_type = 'SCHOOL' and v.parent_code = ? order by s.code"
         : "select code from org_unit where unit_type = '" + type.name() + "' and parent_code = ? order by code";

@@ -555,6 +555,8 @@ class AuthorizationMatrixTests {
     row(door, "GET /api/unit-reports/{长安的月报}", "猜测编号读取长安村小学的月报", role -> allowedOrRefused(role,
         scripts.get(role).get("/api/unit-reports/" + changanReport), COVER_A));
     row(door, "GET /api/unit-reports/{长安的月报}/official.pdf", "下载长安村小学月报的正式报表（下载留痕）", this::downloadUnitReport);
+    row(door, "GET /api/unit-reports/{长安的月报}/consistency", "长安村小学月报的人账相符核对", role -> allowedOrRefused(role,
+        scripts.get(role).get("/api/unit-reports/" + changanReport + "/consistency"), COVER_A));
     row(door, "GET /api/unit-reports?unit={长安村小学}&status=…", "报表列表（带未声明参数）", role -> {
       Reply reply = scripts.get(role).get("/api/unit-reports?unit=" + TestStudents.CHANGAN_SCHOOL + "&status=SUBMITTED");
       if (role == Role.ANONYMOUS) {
