@@ -82,7 +82,7 @@ public class CarePairings {
     if (helper != null && in.fine("helper") && !worksWithin(helper, reach)) {
       in.problem("helper", "结对帮扶人须是您辖区内的工作人员：" + helper);
     }
-    CaseJurisdiction place = place(text(body, "villageCode"), text(body, "schoolCode"), reach, in);
+    CaseJurisdiction place = orgTree.placeOf(text(body, "villageCode"), text(body, "schoolCode"), "所在村", reach, in);
     if (kind != null && idNumber != null && pairings.existsByIdNumberAndKind(idNumber.value(), kind)) {
       in.problem("idNumber", "该对象已有“" + kind.label() + "”结对关爱，不能重复建立");
     }
@@ -170,36 +170,6 @@ public class CarePairings {
     return ids;
   }
 
-  /** The person's home village (required) and school (optional, in the same county), in the creator's reach. */
-  private CaseJurisdiction place(String villageRaw, String schoolRaw, Jurisdiction reach, Inputs in) {
-    String villageCode = in.text("villageCode", villageRaw, "所在村", true, 16);
-    String schoolCode = in.text("schoolCode", schoolRaw, "就读学校", false, 16);
-    Optional<OrgUnit> village = Optional.empty();
-    if (villageCode != null && in.fine("villageCode")) {
-      village = orgTree.find(villageCode, OrgUnitType.VILLAGE);
-      if (village.isEmpty()) {
-        in.problem("villageCode", "没有这个村：" + villageCode);
-      }
-    }
-    OrgUnit school = null;
-    if (schoolCode != null && in.fine("schoolCode")) {
-      school = orgTree.find(schoolCode, OrgUnitType.SCHOOL).orElse(null);
-      if (school == null) {
-        in.problem("schoolCode", "没有这所学校：" + schoolCode);
-      }
-    }
-    if (village.isEmpty()) {
-      return null;
-    }
-    CaseJurisdiction place = orgTree.jurisdictionOf(school, village.get());
-    if (!reach.covers(place.village().getCode(), place.township().getCode(), place.county().getCode())) {
-      in.problem("villageCode", place.village().getName() + "不在您的管辖范围内");
-    }
-    if (school != null && !orgTree.countyOf(school.getCode()).orElse("").equals(place.county().getCode())) {
-      in.problem("schoolCode", school.getName() + "不在" + place.county().getName() + "，请填写本县的学校");
-    }
-    return place;
-  }
 
   /** The creator's own unit that answers for the place: its township if she works there, else its county bureau. */
   private static String creatingGroup(Staff creator, CaseJurisdiction place) {

@@ -101,6 +101,45 @@ public class OrgTree {
   }
 
   /**
+   * Where a person of a register lives and learns, as a form sends it: her home village (required)
+   * and school (optional, in the same county), within the reach of the one registering her. Each
+   * problem goes to its field; null when the village is unknown. One rule for every register placed
+   * like a case (结对关爱, 残疾儿童).
+   *
+   * @param villageLabel how the form names the village field (所在村, 户籍村)
+   */
+  public CaseJurisdiction placeOf(String villageRaw, String schoolRaw, String villageLabel, Jurisdiction reach,
+      cn.baoxue.kernel.validation.Inputs in) {
+    String villageCode = in.text("villageCode", villageRaw, villageLabel, true, 16);
+    String schoolCode = in.text("schoolCode", schoolRaw, "就读学校", false, 16);
+    Optional<OrgUnit> village = Optional.empty();
+    if (villageCode != null && in.fine("villageCode")) {
+      village = find(villageCode, OrgUnitType.VILLAGE);
+      if (village.isEmpty()) {
+        in.problem("villageCode", "没有这个村：" + villageCode);
+      }
+    }
+    OrgUnit school = null;
+    if (schoolCode != null && in.fine("schoolCode")) {
+      school = find(schoolCode, OrgUnitType.SCHOOL).orElse(null);
+      if (school == null) {
+        in.problem("schoolCode", "没有这所学校：" + schoolCode);
+      }
+    }
+    if (village.isEmpty()) {
+      return null;
+    }
+    CaseJurisdiction place = jurisdictionOf(school, village.get());
+    if (!reach.covers(place.village().getCode(), place.township().getCode(), place.county().getCode())) {
+      in.problem("villageCode", place.village().getName() + "不在您的管辖范围内");
+    }
+    if (school != null && !countyOf(school.getCode()).orElse("").equals(place.county().getCode())) {
+      in.problem("schoolCode", school.getName() + "不在" + place.county().getName() + "，请填写本县的学校");
+    }
+    return place;
+  }
+
+  /**
    * Where a case belongs. The township and county are those of the child's home village: the
    * township government answers for the children living in it (属地管理), wherever they study.
    */

@@ -4,7 +4,6 @@ import cn.baoxue.audit.AuditEntry;
 import cn.baoxue.audit.AuditTrail;
 import cn.baoxue.kernel.identity.GroupIds;
 import cn.baoxue.kernel.identity.Jurisdiction;
-import cn.baoxue.kernel.identity.OrgUnitType;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.process.ProcessKeys;
 import cn.baoxue.kernel.time.BeijingTime;
@@ -13,7 +12,6 @@ import cn.baoxue.kernel.validation.InvalidCaseInputException;
 import cn.baoxue.kernel.validation.Inputs;
 import cn.baoxue.org.CaseJurisdiction;
 import cn.baoxue.org.OrgTree;
-import cn.baoxue.org.OrgUnit;
 import cn.baoxue.org.StaffDirectory;
 import cn.baoxue.security.WithoutEngineAuthorization;
 import jakarta.persistence.EntityManager;
@@ -26,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -122,7 +119,7 @@ public class Placements {
         in.problem("idNumber", "该儿童已在残疾儿童安置台账中，不能重复登记");
       }
     }
-    CaseJurisdiction place = place(text(body, "villageCode"), text(body, "schoolCode"), registrar.jurisdiction(), in);
+    CaseJurisdiction place = orgTree.placeOf(text(body, "villageCode"), text(body, "schoolCode"), "户籍村", registrar.jurisdiction(), in);
     in.check();
     String group = registrar.isMemberOf(place.townshipGroup()) ? place.townshipGroup() : place.countyGroup();
     DisabledChild child = children.saveAndFlush(
@@ -301,36 +298,6 @@ public class Placements {
         + (child.getSchoolCode() == null ? "" : "，" + orgTree.name(child.getSchoolCode()));
   }
 
-  /** The child's home village (required) and school (optional, in the same county), in the registrar's reach. */
-  private CaseJurisdiction place(String villageRaw, String schoolRaw, Jurisdiction reach, Inputs in) {
-    String villageCode = in.text("villageCode", villageRaw, "户籍村", true, 16);
-    String schoolCode = in.text("schoolCode", schoolRaw, "就读学校", false, 16);
-    Optional<OrgUnit> village = Optional.empty();
-    if (villageCode != null && in.fine("villageCode")) {
-      village = orgTree.find(villageCode, OrgUnitType.VILLAGE);
-      if (village.isEmpty()) {
-        in.problem("villageCode", "没有这个村：" + villageCode);
-      }
-    }
-    OrgUnit school = null;
-    if (schoolCode != null && in.fine("schoolCode")) {
-      school = orgTree.find(schoolCode, OrgUnitType.SCHOOL).orElse(null);
-      if (school == null) {
-        in.problem("schoolCode", "没有这所学校：" + schoolCode);
-      }
-    }
-    if (village.isEmpty()) {
-      return null;
-    }
-    CaseJurisdiction place = orgTree.jurisdictionOf(school, village.get());
-    if (!reach.covers(place.village().getCode(), place.township().getCode(), place.county().getCode())) {
-      in.problem("villageCode", place.village().getName() + "不在您的管辖范围内");
-    }
-    if (school != null && !orgTree.countyOf(school.getCode()).orElse("").equals(place.county().getCode())) {
-      in.problem("schoolCode", school.getName() + "不在" + place.county().getName() + "，请填写本县的学校");
-    }
-    return place;
-  }
 
   /** Teachers as Tasklist's taglist sends them (a list) or as one comma-separated text. */
   private static List<String> teachers(Object raw) {
