@@ -1,5 +1,6 @@
 package cn.baoxue.atrisk;
 
+import cn.baoxue.web.PageForms;
 import cn.baoxue.atrisk.AtRiskViews.FlagView;
 import cn.baoxue.cases.DropoutReason;
 import cn.baoxue.kernel.identity.Staff;
@@ -94,7 +95,7 @@ class AtRiskPagesController {
   @PostMapping("/at-risk/observations")
   String observe(@RequestParam Map<String, String> form, Staff staff, Model model, RedirectAttributes redirect) {
     try {
-      register.observe(filled(form, AtRiskRegister.OBSERVE_FIELDS), staff);
+      register.observe(PageForms.filled(form, AtRiskRegister.OBSERVE_FIELDS), staff);
       redirect.addFlashAttribute("notice", "已登记教师观察，重新评估后计入风险积分");
       return "redirect:/at-risk" + (form.get("schoolCode") == null ? "" : "?schoolCode=" + form.get("schoolCode"));
     } catch (InvalidCaseInputException refused) {
@@ -147,14 +148,4 @@ class AtRiskPagesController {
     return "atrisk/register";
   }
 
-  private static Map<String, Object> filled(Map<String, String> form, Set<String> declared) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    declared.forEach(field -> {
-      String value = form.get(field);
-      if (value != null && !value.isBlank()) {
-        body.put(field, value);
-      }
-    });
-    return body;
-  }
 }

@@ -1,5 +1,6 @@
 package cn.baoxue.care;
 
+import cn.baoxue.web.PageForms;
 import cn.baoxue.cases.ContactRules;
 import cn.baoxue.cases.ContactType;
 import cn.baoxue.kernel.identity.Staff;
@@ -49,7 +50,7 @@ class CarePagesController {
   @PostMapping("/care")
   String create(@RequestParam Map<String, String> form, Staff staff, Model model, RedirectAttributes redirect) {
     try {
-      CarePairing created = pairings.create(filled(form, CarePairings.FIELDS), staff);
+      CarePairing created = pairings.create(PageForms.filled(form, CarePairings.FIELDS), staff);
       redirect.addFlashAttribute("notice", "已建立结对关爱：" + created.getPersonName() + "（" + created.getKind().label() + "），结对帮扶人"
           + roles.name(created.getHelper()));
       return "redirect:/care/" + created.getId();
@@ -68,7 +69,7 @@ class CarePagesController {
       RedirectAttributes redirect) {
     CarePairing pairing = pairings.requireVisible(id, staff);
     try {
-      CareContact contact = pairings.recordContact(id, filled(form, ContactRules.FIELDS), staff);
+      CareContact contact = pairings.recordContact(id, PageForms.filled(form, ContactRules.FIELDS), staff);
       redirect.addFlashAttribute("notice", "已登记关爱记录：" + contact.getDate() + " " + contact.getType().label());
       return "redirect:/care/" + id;
     } catch (InvalidCaseInputException refused) {
@@ -105,17 +106,6 @@ class CarePagesController {
     return "care/pairing";
   }
 
-  /** The form's fields the door declares, those left empty out: the page sends the same body as a script. */
-  private static Map<String, Object> filled(Map<String, String> form, java.util.Set<String> declared) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    declared.forEach(field -> {
-      String value = form.get(field);
-      if (value != null && !value.isBlank()) {
-        body.put(field, value);
-      }
-    });
-    return body;
-  }
 
   /** Each field's messages joined, "" for a refusal of the whole form. */
   private static Map<String, String> byField(List<Problem> problems) {

@@ -1,5 +1,6 @@
 package cn.baoxue.placement;
 
+import cn.baoxue.web.PageForms;
 import cn.baoxue.kernel.identity.Staff;
 import cn.baoxue.kernel.time.BeijingTime;
 import cn.baoxue.kernel.validation.InvalidCaseInputException;
@@ -55,7 +56,7 @@ class PlacementPagesController {
   @PostMapping("/placement")
   String register(@RequestParam Map<String, String> form, Staff staff, Model model, RedirectAttributes redirect) {
     try {
-      DisabledChild child = placements.register(filled(form, Placements.FIELDS), staff);
+      DisabledChild child = placements.register(PageForms.filled(form, Placements.FIELDS), staff);
       redirect.addFlashAttribute("notice", "已登记：" + child.getName() + "，待县残疾人教育专家委员会评估安置");
       return "redirect:/placement/" + child.getId();
     } catch (InvalidCaseInputException refused) {
@@ -72,7 +73,7 @@ class PlacementPagesController {
   String assess(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Staff staff, Model model,
       RedirectAttributes redirect) {
     DisabledChild child = placements.requireVisible(id, staff);
-    Map<String, Object> body = new LinkedHashMap<>(filled(form.toSingleValueMap(), Placements.DECISION_FIELDS));
+    Map<String, Object> body = new LinkedHashMap<>(PageForms.filled(form.toSingleValueMap(), Placements.DECISION_FIELDS));
     List<String> teachers = form.getOrDefault("deliveryTeachers", List.of()).stream().filter(t -> !t.isBlank()).toList();
     body.remove("deliveryTeachers");
     if (!teachers.isEmpty()) {
@@ -97,7 +98,7 @@ class PlacementPagesController {
     HomeDeliveries.Evidence upload = evidence == null || evidence.isEmpty() ? null
         : new HomeDeliveries.Evidence(evidence.getOriginalFilename() == null ? "佐证" : evidence.getOriginalFilename(), evidence.getBytes());
     try {
-      HomeDeliveries.Visit visit = deliveries.recordVisit(id, filled(form, Set.of("date", "hours", "content")), upload, staff);
+      HomeDeliveries.Visit visit = deliveries.recordVisit(id, PageForms.filled(form, Set.of("date", "hours", "content")), upload, staff);
       redirect.addFlashAttribute("notice", "已登记送教：" + visit.date() + "，" + visit.hours().stripTrailingZeros().toPlainString() + "小时");
       return "redirect:/placement/" + id;
     } catch (InvalidCaseInputException refused) {
@@ -151,17 +152,6 @@ class PlacementPagesController {
     return "placement/child";
   }
 
-  /** The form's fields the door declares, those left empty out: the page sends the same body as a script. */
-  static Map<String, Object> filled(Map<String, String> form, Set<String> declared) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    declared.forEach(field -> {
-      String value = form.get(field);
-      if (value != null && !value.isBlank()) {
-        body.put(field, value);
-      }
-    });
-    return body;
-  }
 
   /** Each field's messages joined, "" for a refusal of the whole form. */
   static Map<String, String> byField(List<Problem> problems) {
